@@ -1,0 +1,54 @@
+"""Staff accounts and their memberships: a user holds a role in an organisation."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from doithoai.units.models import Organisation
+
+
+class Role(models.TextChoices):
+    WARD_OFFICER = "ward_officer", _("Cán bộ phường, xã")
+    MTTQ_OFFICER = "mttq_officer", _("Cán bộ Mặt trận Tổ quốc")
+    SECRETARIAT = "secretariat", _("Văn phòng (điều phối)")
+    DEPARTMENT_OFFICER = "dept_officer", _("Chuyên viên phòng, ban")
+    DEPARTMENT_HEAD = "dept_head", _("Lãnh đạo phòng, ban")
+    LEADER = "leader", _("Lãnh đạo (chủ trì)")
+    ADMINISTRATOR = "admin", _("Quản trị hệ thống")
+    PRESS = "press", _("Phóng viên")
+
+
+class User(AbstractUser):
+    full_name = models.CharField(_("họ và tên"), max_length=150, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
+
+    class Meta:
+        verbose_name = _("người dùng")
+        verbose_name_plural = _("người dùng")
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("cơ quan"),
+        on_delete=models.PROTECT,
+        related_name="memberships",
+    )
+    role = models.CharField(_("vai trò"), max_length=16, choices=Role.choices)
+    active = models.BooleanField(_("đang hiệu lực"), default=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation", "role"], name="membership_unique"
+            )
+        ]
+        verbose_name = _("vai trò của người dùng")
+        verbose_name_plural = _("vai trò của người dùng")
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} — {self.organisation}"

@@ -1,0 +1,70 @@
+"""Writes to accounts: creating staff and granting or revoking roles."""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from doithoai.accounts import policies
+from doithoai.accounts.models import Membership, Role, User
+from doithoai.core.events import event_record
+from doithoai.units.models import Organisation
+
+
+@transaction.atomic
+def user_create(
+    *, actor: Any, username: str, password: str, full_name: str = "", email: str = ""
+) -> User:
+    if actor is not None and not policies.can_manage_accounts(actor):
+        raise PermissionDenied(_("Bạn không có quyền tạo tài khoản."))
+    if User.objects.filter(username=username).exists():
+        raise ValidationError(_("Tên đăng nhập đã tồn tại."))
+    user = User(username=username, full_name=full_name, email=email)
+    user.set_password(password)
+    user.save()
+    event_record(actor=actor, obj=user, action="user.created", after={"username": username})
+    return user
+
+
+@transaction.atomic
+def membership_grant(
+    *, actor: Any, user: User, organisation: Organisation, role: str
+) -> Membership:
+    """Give `user` a role in `organisation`. `actor=None` only from set-up commands."""
+    if actor is not None and not policies.can_manage_accounts(actor):
+        raise PermissionDenied(_("Bạn không có quyền phân quyền cho người dùng."))
+    if role not in Role.values:
+        raise ValidationError(_("Vai trò không hợp lệ."))
+    membership, created = Membership.objects.get_or_create(
+        user=user, organisation=organisation, role=role, defaults={"active": True}
+    )
+    if not created and not membership.active:
+        membership.active = True
+        membership.save(update_fields=["active"])
+        created = True
+    if created:
+        event_record(
+            actor=actor,
+            obj=user,
+            action="membership.granted",
+            after={"organisation": organisation.code, "role": role},
+        )
+    return membership
+
+
+@transaction.atomic
+def membership_revoke(*, actor: Any, membership: Membership, reason: str = "") -> None:
+    if not policies.can_manage_accounts(actor):
+        raise PermissionDenied(_("Bạn không có quyền phân quyền cho người dùng."))
+    if not membership.active:
+        return
+    membership.active = False
+    membership.save(update_fields=["active"])
+    event_record(
+        actor=actor,
+        obj=membership.user,
+        action="membership.revoked",
+        before={"organisation": membership.organisation.code, "role": membership.role},
+        reason=reason,
+    )

@@ -1,0 +1,110 @@
+"""The organisations of Bắc Kạn city (2016) named by the seed's plan, and one login per role."""
+
+from dataclasses import dataclass
+
+from doithoai.accounts.models import Role, User
+from doithoai.accounts.services import membership_grant, user_create
+from doithoai.units.models import Organisation, OrganisationKind, Scheme, Unit
+from doithoai.units.services import organisation_ensure
+
+DEMO_PASSWORD = "doithoai-demo"  # noqa: S105 - published demo credential, demo data only
+CITY_CODE = "058"  # Thành phố Bắc Kạn, Decision 124/2004/QĐ-TTg
+DUC_XUAN_CODE = "01840"
+
+CITY_ORGANISATIONS = [
+    (OrganisationKind.PEOPLES_COMMITTEE, "ubnd", "Ủy ban nhân dân thành phố Bắc Kạn", "UBND"),
+    (OrganisationKind.PEOPLES_COUNCIL, "hdnd", "Hội đồng nhân dân thành phố Bắc Kạn", "HĐND"),
+    (OrganisationKind.PARTY_COMMITTEE, "thanh-uy", "Thành ủy Bắc Kạn", "TU"),
+    (OrganisationKind.FATHERLAND_FRONT, "mttq", "Ủy ban MTTQ Việt Nam thành phố Bắc Kạn", "MTTQ"),
+    (OrganisationKind.OFFICE, "vp", "Văn phòng HĐND và UBND thành phố", "VP"),
+    (OrganisationKind.DEPARTMENT, "qldt", "Phòng Quản lý đô thị", "QLĐT"),
+    (OrganisationKind.DEPARTMENT, "tnmt", "Phòng Tài nguyên và Môi trường", "TNMT"),
+    (OrganisationKind.DEPARTMENT, "tckh", "Phòng Tài chính - Kế hoạch", "TCKH"),
+    (OrganisationKind.DEPARTMENT, "kinh-te", "Phòng Kinh tế", "KT"),
+    (OrganisationKind.DEPARTMENT, "ldtbxh", "Phòng Lao động - Thương binh và Xã hội", "LĐTBXH"),
+    (OrganisationKind.DEPARTMENT, "vhtt", "Phòng Văn hóa và Thông tin", "VHTT"),
+    (OrganisationKind.DEPARTMENT, "gpmb", "Ban Bồi thường, giải phóng mặt bằng", "GPMB"),
+    (OrganisationKind.DEPARTMENT, "yte", "Phòng Y tế", "YT"),
+    (OrganisationKind.DEPARTMENT, "gddt", "Phòng Giáo dục và Đào tạo", "GDĐT"),
+    (OrganisationKind.DEPARTMENT, "tu-phap", "Phòng Tư pháp", "TP"),
+    (OrganisationKind.DEPARTMENT, "cong-an", "Công an thành phố Bắc Kạn", "CA"),
+    (OrganisationKind.SOCIO_POLITICAL, "hoi-phu-nu", "Hội Liên hiệp Phụ nữ thành phố", "HLHPN"),
+    (OrganisationKind.SOCIO_POLITICAL, "doan-tn", "Thành đoàn Bắc Kạn", "ĐTN"),
+    (OrganisationKind.PRESS, "bao-bac-kan", "Báo Bắc Kạn", "BBK"),
+]
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    username: str
+    full_name: str
+    role: str
+    organisation_code: str
+    unit_code: str = CITY_CODE
+
+
+DEMO_LOGINS = [
+    DemoLogin("vanphong", "Nguyễn Thị Hoa", Role.SECRETARIAT, "vp"),
+    DemoLogin("lanhdao", "Hoàng Văn Minh", Role.LEADER, "ubnd"),
+    DemoLogin("mttq", "Lường Thị Mai", Role.MTTQ_OFFICER, "mttq"),
+    DemoLogin("phuong", "Đặng Văn Tú", Role.WARD_OFFICER, "ubnd", DUC_XUAN_CODE),
+    DemoLogin("chuyenvien", "Nông Văn Thắng", Role.DEPARTMENT_OFFICER, "qldt"),
+    DemoLogin("truongphong", "Triệu Thị Lan", Role.DEPARTMENT_HEAD, "qldt"),
+    DemoLogin("baochi", "Phan Minh Đức", Role.PRESS, "bao-bac-kan"),
+    DemoLogin("quantri", "Quản trị hệ thống", Role.ADMINISTRATOR, "vp"),
+]
+
+
+def city() -> Unit:
+    return Unit.objects.get(scheme=Scheme.LEGACY_2004, code=CITY_CODE)
+
+
+def demo_organisations() -> dict[str, Organisation]:
+    city_unit = city()
+    orgs = {}
+    for kind, code, name, short in CITY_ORGANISATIONS:
+        orgs[code] = organisation_ensure(
+            unit=city_unit, kind=kind, code=code, name=name, short_name=short
+        )
+    for ward in city_unit.children.all():
+        organisation_ensure(
+            unit=ward,
+            kind=OrganisationKind.PEOPLES_COMMITTEE,
+            code="ubnd",
+            name=f"UBND {ward.name}",
+            short_name="UBND",
+            parent=orgs["ubnd"],
+        )
+        organisation_ensure(
+            unit=ward,
+            kind=OrganisationKind.FATHERLAND_FRONT,
+            code="mttq",
+            name=f"Ủy ban MTTQ {ward.name}",
+            short_name="MTTQ",
+            parent=orgs["mttq"],
+        )
+    return orgs
+
+
+def demo_logins() -> list[DemoLogin]:
+    for login in DEMO_LOGINS:
+        user = User.objects.filter(username=login.username).first()
+        if user is None:
+            user = user_create(
+                actor=None,
+                username=login.username,
+                password=DEMO_PASSWORD,
+                full_name=login.full_name,
+                email=f"{login.username}@demo.doithoai.local",
+            )
+        org = Organisation.objects.get(
+            unit__scheme=Scheme.LEGACY_2004,
+            unit__code=login.unit_code,
+            code=login.organisation_code,
+        )
+        membership_grant(actor=None, user=user, organisation=org, role=login.role)
+        if login.role == Role.ADMINISTRATOR and not user.is_staff:
+            user.is_staff = True
+            user.is_superuser = True
+            user.save(update_fields=["is_staff", "is_superuser"])
+    return DEMO_LOGINS

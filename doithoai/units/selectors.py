@@ -1,0 +1,37 @@
+"""Reads of units: the tree below a unit, and what a unit covers across the 2025 reform."""
+
+from collections.abc import Iterable
+
+from django.db.models import QuerySet
+
+from doithoai.core.text import fold
+from doithoai.units.models import Unit, UnitSuccession
+
+
+def unit_covered_ids(unit_ids: Iterable[int]) -> set[int]:
+    """The units themselves, everything below them, and every predecessor unit (with its tree)
+    whose territory passed to them: a record filed under a 2016 ward is found under today's ward."""
+    found: set[int] = set()
+    frontier = set(unit_ids)
+    while frontier:
+        found |= frontier
+        children = set(Unit.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
+        predecessors = set(
+            UnitSuccession.objects.filter(successor_id__in=frontier).values_list(
+                "predecessor_id", flat=True
+            )
+        )
+        frontier = (children | predecessors) - found
+    return found
+
+
+def unit_current_successors(unit: Unit) -> QuerySet[Unit]:
+    """Today's units that took over `unit` (itself if it is still in force)."""
+    if unit.valid_to is None:
+        return Unit.objects.filter(pk=unit.pk)
+    ids = UnitSuccession.objects.filter(predecessor=unit).values_list("successor_id", flat=True)
+    return Unit.objects.filter(pk__in=ids)
+
+
+def unit_search(*, query: str, limit: int = 20) -> QuerySet[Unit]:
+    return Unit.objects.filter(name_folded__contains=fold(query)).order_by("scheme", "code")[:limit]
