@@ -13,7 +13,9 @@ def test_database_url_selects_the_backend(db):
 
 def test_console_script_runs_project_commands_with_dashes():
     script = os.path.join(os.path.dirname(sys.executable), "doithoai")
-    out = subprocess.run([script, "load-units", "--help"], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [script, "load-units", "--help"], capture_output=True, text=True, check=True
+    )
     assert "--legacy-province" in out.stdout
 
 
