@@ -24,6 +24,8 @@ INSTALLED_APPS = [
     "doithoai.core",
     "doithoai.units",
     "doithoai.accounts",
+    "doithoai.dialogues",
+    "doithoai.petitions",
 ]
 
 MIDDLEWARE = [
@@ -125,3 +127,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DOITHOAI_LOG_LEVEL", "INFO")},
 }
+
+DOITHOAI_PUBLIC_URL = os.environ.get("DOITHOAI_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+# Public form: submissions allowed per client address per hour.
+DOITHOAI_PUBLIC_RATE_PER_HOUR = int(os.environ.get("DOITHOAI_PUBLIC_RATE_PER_HOUR", "20"))

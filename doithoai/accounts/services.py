@@ -1,5 +1,7 @@
 """Writes to accounts: creating staff and granting or revoking roles."""
 
+import hashlib
+import secrets
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -7,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from doithoai.accounts import policies
-from doithoai.accounts.models import Membership, Role, User
+from doithoai.accounts.models import ApiToken, Membership, Role, User
 from doithoai.core.events import event_record
 from doithoai.units.models import Organisation
 
@@ -68,3 +70,25 @@ def membership_revoke(*, actor: Any, membership: Membership, reason: str = "") -
         before={"organisation": membership.organisation.code, "role": membership.role},
         reason=reason,
     )
+
+
+@transaction.atomic
+def api_token_create(*, actor: Any, user: User, name: str) -> tuple[ApiToken, str]:
+    """A new token for `user`; the clear key is returned once and never stored."""
+    if actor is not None and actor != user and not policies.can_manage_accounts(actor):
+        raise PermissionDenied(_("Bạn không có quyền tạo khóa API cho người dùng này."))
+    key = secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(
+        user=user, name=name[:100] or "api", prefix=key[:8], key_hash=hash_key(key)
+    )
+    event_record(
+        actor=actor,
+        obj=user,
+        action="api_token.created",
+        after={"name": token.name, "prefix": token.prefix},
+    )
+    return token, key
+
+
+def hash_key(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()

@@ -26,11 +26,28 @@ def _always(user: Any) -> bool:
     return True
 
 
+def _has_area(user: Any) -> bool:
+    from doithoai.petitions.policies import area_of
+
+    return bool(area_of(user))
+
+
+def _lists_petitions(user: Any) -> bool:
+    from doithoai.petitions.policies import visible_petitions_q
+
+    return visible_petitions_q(user) is not None
+
+
 STAFF_LINKS: list[Link] = [
+    Link(_("Kiến nghị, phản ánh"), "petition-list", _lists_petitions),
+    Link(_("Nhập kiến nghị"), "petition-new-staff", _has_area),
     Link(_("Quản trị danh mục, người dùng"), "admin:index", is_administrator),
 ]
 
-PUBLIC_LINKS: list[Link] = []
+PUBLIC_LINKS: list[Link] = [
+    Link(_("Gửi kiến nghị, phản ánh"), "petition-new-public", _always),
+    Link(_("Tra cứu kết quả bằng mã"), "petition-lookup", _always),
+]
 
 
 def _reachable(links: list[Link], user: Any) -> list[Link]:

@@ -3,4 +3,6 @@
 from collections.abc import Callable
 from typing import Any
 
-STEPS: list[Callable[[Any], None]] = []
+from doithoai.demo.petitions import demo_petitions
+
+STEPS: list[Callable[[Any], None]] = [demo_petitions]

@@ -35,3 +35,19 @@ def unit_current_successors(unit: Unit) -> QuerySet[Unit]:
 
 def unit_search(*, query: str, limit: int = 20) -> QuerySet[Unit]:
     return Unit.objects.filter(name_folded__contains=fold(query)).order_by("scheme", "code")[:limit]
+
+
+COMMUNE_LEVEL = ("ward", "commune", "township", "special_zone")
+
+
+def participating_units() -> QuerySet[Unit]:
+    """Communes and wards that run doithoai (they have a People's Committee organisation)."""
+    return (
+        Unit.objects.filter(kind__in=COMMUNE_LEVEL, organisations__kind="ubnd")
+        .distinct()
+        .order_by("name")
+    )
+
+
+def participating_units_within(unit_ids: set[int]) -> QuerySet[Unit]:
+    return participating_units().filter(pk__in=unit_ids)

@@ -23,20 +23,17 @@ def test_every_environment_setting_is_documented():
 
 
 def _services() -> set[str]:
-    found = set()
-    for path in (ROOT / "doithoai").rglob("services*.py"):
-        found |= {
-            node.name
-            for node in ast.parse(path.read_text()).body
-            if isinstance(node, ast.FunctionDef) and not node.name.startswith("_")
-        }
-    for path in (ROOT / "doithoai").rglob("services/*.py"):
-        found |= {
-            node.name
-            for node in ast.parse(path.read_text()).body
-            if isinstance(node, ast.FunctionDef) and not node.name.startswith("_")
-        }
-    return found
+    """Public keyword-only functions of services modules: the `<entity>_<verb>(*, ...)` shape."""
+    paths = [*(ROOT / "doithoai").rglob("services.py"), *(ROOT / "doithoai").rglob("services/*.py")]
+    return {
+        node.name
+        for path in paths
+        for node in ast.parse(path.read_text()).body
+        if isinstance(node, ast.FunctionDef)
+        and not node.name.startswith("_")
+        and node.args.kwonlyargs
+        and not node.args.args
+    }
 
 
 def test_every_service_is_documented():

@@ -1,0 +1,19 @@
+from ninja import NinjaAPI
+
+from doithoai.core.api import install_problem_handlers
+from doithoai.petitions.api import public_router as petitions_public
+from doithoai.petitions.api import router as petitions
+
+api = NinjaAPI(
+    title="doithoai API",
+    version="1",
+    description=(
+        "Petitions and dialogues of Vietnamese local governments. "
+        "Errors are RFC 7807 problem+json."
+    ),
+    urls_namespace="api-v1",
+    docs_url="/docs",
+)
+install_problem_handlers(api)
+api.add_router("/petitions", petitions)
+api.add_router("/public", petitions_public)

@@ -1,0 +1,173 @@
+"""PDF output: fill a replaceable HTML template (string.Template) and typeset it with WeasyPrint.
+
+Every piece of user text goes through ``_esc`` before it reaches the template, and WeasyPrint may
+only read ``data:`` URLs and files inside the template directories, so a document cannot pull in
+remote or local resources through its content.
+"""
+
+from __future__ import annotations
+
+import html
+import string
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher
+
+from .model import (
+    Block,
+    Bullet,
+    Heading,
+    OfficialDocument,
+    Paragraph,
+    Signature,
+    Table,
+    caps,
+    clean,
+)
+
+DEFAULT_TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+STYLESHEET = "document.css"
+
+
+def _esc(text: str) -> str:
+    """Escape user text for HTML; newlines become line breaks."""
+    return "<br>".join(html.escape(line, quote=True) for line in clean(text).split("\n"))
+
+
+def _p(text: str, css_class: str = "") -> str:
+    attribute = f' class="{css_class}"' if css_class else ""
+    return f"<p{attribute}>{_esc(text)}</p>"
+
+
+def _block_html(block: Block) -> str:
+    if isinstance(block, Heading):
+        text = caps(block.text) if block.level == 1 else block.text
+        return _p(text, f"heading heading-{min(max(block.level, 1), 3)}")
+    if isinstance(block, Paragraph):
+        classes = " ".join(
+            name for name, on in (("bold", block.bold), ("italic", block.italic)) if on
+        )
+        return _p(block.text, classes)
+    if isinstance(block, Bullet):
+        return _p(f"{block.marker} {block.text}", "bullet")
+    return _table_html(block)
+
+
+def _table_html(table: Table) -> str:
+    cols = "".join(f'<col style="width:{w:.2f}mm">' for w in table.column_widths())
+    head = "".join(f"<th>{_esc(cell)}</th>" for cell in table.header)
+    centred = set(table.center_columns)
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f'<td class="center">{_esc(cell)}</td>' if i in centred else f"<td>{_esc(cell)}</td>"
+            for i, cell in enumerate(row)
+        )
+        + "</tr>"
+        for row in table.rows
+    )
+    return (
+        f'<table class="grid"><colgroup>{cols}</colgroup>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+def _signature_html(signature: Signature) -> str:
+    lines = "".join(_p(line) for line in signature.heading_lines())
+    return f'<div class="signature">{lines}{_p(signature.name.strip(), "name")}</div>'
+
+
+def _recipients_html(doc: OfficialDocument, extra_class: str = "") -> str:
+    lines = doc.recipient_lines()
+    if not lines:
+        return ""
+    items = "".join(_p(line) for line in lines)
+    classes = f"recipients {extra_class}".strip()
+    return f'<div class="{classes}"><p class="recipients-title">Nơi nhận:</p>{items}</div>'
+
+
+def _closing_html(doc: OfficialDocument) -> str:
+    if doc.second_signature is None:
+        return (
+            '<table class="closing"><colgroup><col style="width:75mm"><col style="width:90mm">'
+            f"</colgroup><tr><td>{_recipients_html(doc)}</td>"
+            f"<td>{_signature_html(doc.signature)}</td></tr></table>"
+        )
+    return (
+        '<table class="closing"><tr>'
+        f"<td>{_signature_html(doc.second_signature)}</td>"
+        f"<td>{_signature_html(doc.signature)}</td></tr></table>"
+        f"{_recipients_html(doc, 'below')}"
+    )
+
+
+def template_values(doc: OfficialDocument, css: str) -> dict[str, str]:
+    """The placeholders a template may use; all values are already HTML-safe."""
+    parent = caps(doc.parent_body).strip()
+    summary = clean(doc.summary).strip()
+    return {
+        "css": css,
+        "title": _esc(f"{caps(doc.kind_label)} {summary}".strip().replace("\n", " ")),
+        "parent_body": _esc(parent),
+        "parent_body_html": _p(parent, "parent-body") if parent else "",
+        "issuing_body": _esc(caps(doc.issuing_body)),
+        "number_line": _esc(doc.number_line),
+        "header_title": _esc(doc.header_title),
+        "motto": _esc(doc.motto),
+        "place_date": _esc(doc.place_date) if doc.show_place_date else "",
+        "place_date_html": _p(doc.place_date, "place-date") if doc.show_place_date else "",
+        "kind_label": _esc(caps(doc.kind_label)),
+        "summary": _esc(summary),
+        "summary_html": _p(summary, "summary") if summary else "",
+        "body": "\n".join(_block_html(block) for block in doc.blocks),
+        "closing": _closing_html(doc),
+    }
+
+
+def _read_template(name: str, template_dir: Path | None) -> str:
+    """Take ``name`` from the override directory when it has one, else the packaged default."""
+    for directory in (template_dir, DEFAULT_TEMPLATE_DIR):
+        if directory is not None and (directory / name).is_file():
+            return (directory / name).read_text(encoding="utf-8")
+    raise FileNotFoundError(f"no document template named {name!r}")
+
+
+def render_html(doc: OfficialDocument, *, template_dir: Path | str | None = None) -> str:
+    """The HTML document handed to WeasyPrint (useful for previews and debugging)."""
+    directory = Path(template_dir) if template_dir is not None else None
+    css = _read_template(STYLESHEET, directory)
+    page = string.Template(_read_template(f"{doc.family}.html", directory))
+    return page.substitute(template_values(doc, css))
+
+
+class _ConfinedFetcher(URLFetcher):
+    """Fetch only ``data:`` URLs and files below the given directories."""
+
+    def __init__(self, roots: Iterable[Path]) -> None:
+        super().__init__(allowed_protocols={"data", "file"}, allow_redirects=False)
+        self._roots = [root.resolve() for root in roots]
+
+    def fetch(self, url: str, headers: object = None) -> object:
+        if url.lower().startswith("file:"):
+            path = Path(unquote(urlparse(url).path)).resolve()
+            if not any(path.is_relative_to(root) for root in self._roots):
+                raise ValueError(f"resource outside the template directories: {url}")
+        return super().fetch(url, headers)
+
+
+def render_pdf(doc: OfficialDocument, *, template_dir: Path | str | None = None) -> bytes:
+    """Render ``doc`` as an A4 PDF and return its bytes."""
+    directory = Path(template_dir) if template_dir is not None else None
+    roots: Sequence[Path] = [p for p in (directory, DEFAULT_TEMPLATE_DIR) if p is not None]
+    document = HTML(
+        string=render_html(doc, template_dir=directory),
+        base_url=f"{(directory or DEFAULT_TEMPLATE_DIR).resolve().as_uri()}/",
+        url_fetcher=_ConfinedFetcher(roots),
+    )
+    pdf = document.write_pdf()
+    if not isinstance(pdf, bytes):  # write_pdf returns bytes when no target is given
+        raise TypeError("WeasyPrint did not return PDF bytes")
+    return pdf

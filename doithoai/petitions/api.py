@@ -1,0 +1,189 @@
+"""The petitions API: staff endpoints behind a token or session, and a public lookup."""
+
+import datetime
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import File, Header, Query, Router, Schema, Status
+from ninja.errors import HttpError
+from ninja.files import UploadedFile
+
+from doithoai.core import ratelimit
+from doithoai.core.api import staff_auth
+from doithoai.petitions import policies
+from doithoai.petitions.attachments import MAX_FILE_BYTES, check_uploads
+from doithoai.petitions.choices import Channel
+from doithoai.petitions.models import Petition
+from doithoai.petitions.schemas import (
+    PetitionCreateIn,
+    PetitionOut,
+    PetitionPageOut,
+    PublicPetitionCreateIn,
+    PublicPetitionOut,
+    SubmitterOut,
+    TransitionIn,
+)
+from doithoai.petitions.selectors import (
+    PetitionFilters,
+    petition_get_for,
+    petition_list_visible_to,
+    petition_public_lookup,
+)
+from doithoai.petitions.services import PetitionInput, petition_submit, petition_transition
+from doithoai.petitions.services.intake import petition_attach
+
+router = Router(tags=["petitions"], auth=staff_auth())
+public_router = Router(tags=["public"])
+
+
+def petition_out(user: Any, p: Petition) -> dict[str, Any]:
+    submitter = None
+    if policies.can_see_personal_data(user, p):
+        submitter = SubmitterOut(
+            type=p.submitter_type,
+            anonymous=p.anonymous,
+            confidential=p.confidential,
+            name=p.submitter_name,
+            phone=p.phone,
+            email=p.email,
+            address=p.submitter_address,
+            business_name=p.business_name,
+            tax_code=p.tax_code,
+        )
+    return {
+        "id": p.pk,
+        "code": p.code,
+        "text": p.text,
+        "legal_kind": p.legal_kind,
+        "topic": p.topic.code if p.topic else None,
+        "unit": {"id": p.unit.pk, "code": p.unit.code, "name": p.unit.name},
+        "place": p.place,
+        "channel": p.channel,
+        "state": p.state,
+        "received_on": p.received_on,
+        "created_at": p.created_at,
+        "due_on": p.due_on,
+        "submitter": submitter,
+    }
+
+
+class ListQuery(Schema):
+    q: str = ""
+    round_id: int | None = None
+    unit_id: int | None = None
+    topic: str = ""
+    channel: str = ""
+    state: str = ""
+    legal_kind: str = ""
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    overdue: bool = False
+    oldest_first: bool = False
+    after: str | None = None
+    limit: int = 50
+
+
+@router.post("", response={201: PetitionOut, 200: PetitionOut}, summary="Create a petition")
+def create_petition(
+    request: HttpRequest,
+    payload: PetitionCreateIn,
+    idempotency_key: str = Header("", alias="Idempotency-Key"),
+) -> Status[dict[str, Any]]:
+    data = PetitionInput(unit=payload.unit_id, **payload.dict(exclude={"unit_id"}))
+    result = petition_submit(actor=request.user, data=data, idempotency_key=idempotency_key[:128])
+    return Status(201 if result.created else 200, petition_out(request.user, result.petition))
+
+
+@router.get("", response=PetitionPageOut, summary="List the petitions you may see")
+def list_petitions(request: HttpRequest, query: Query[ListQuery]) -> dict[str, Any]:
+    filters = PetitionFilters(**query.dict(exclude={"after", "limit"}))
+    page = petition_list_visible_to(
+        user=request.user, filters=filters, cursor=query.after, limit=query.limit
+    )
+    return {
+        "items": [petition_out(request.user, p) for p in page.items],
+        "next_cursor": page.next_cursor,
+    }
+
+
+@router.get("/{int:petition_id}", response=PetitionOut, summary="Read one petition")
+def get_petition(request: HttpRequest, petition_id: int) -> dict[str, Any]:
+    return petition_out(request.user, petition_get_for(user=request.user, petition_id=petition_id))
+
+
+@router.post(
+    "/{int:petition_id}/transitions", response=PetitionOut, summary="Change a petition's state"
+)
+def transition_petition(
+    request: HttpRequest, petition_id: int, payload: TransitionIn
+) -> dict[str, Any]:
+    petition = petition_get_for(user=request.user, petition_id=petition_id)
+    petition = petition_transition(actor=request.user, petition=petition, **payload.dict())
+    return petition_out(request.user, petition_get_for(user=request.user, petition_id=petition.pk))
+
+
+@router.post("/{int:petition_id}/attachments", response={201: PetitionOut}, summary="Attach files")
+def attach_files(
+    request: HttpRequest,
+    petition_id: int,
+    files: list[UploadedFile] = File(...),  # noqa: B008
+) -> Status[dict[str, Any]]:
+    petition = petition_get_for(user=request.user, petition_id=petition_id)
+    raw = []
+    for upload in files:
+        if (upload.size or 0) > MAX_FILE_BYTES:
+            raise HttpError(413, _("Tệp %(name)s quá lớn.") % {"name": upload.name})
+        raw.append((upload.name or "tep", upload.read()))
+    petition_attach(actor=request.user, petition=petition, files=check_uploads(raw))
+    return Status(201, petition_out(request.user, petition))
+
+
+def public_out(p: Petition) -> dict[str, Any]:
+    return {
+        "code": p.code,
+        "state": p.state,
+        "state_label": p.get_state_display(),
+        "received_on": p.received_on,
+        "unit": p.unit.name,
+        "topic": p.topic.name if p.topic else None,
+        "forwarded_to": p.forwarded_to,
+        "due_on": p.due_on,
+    }
+
+
+@public_router.get(
+    "/petitions/{code}", response=PublicPetitionOut, summary="Look a petition up by its code"
+)
+def public_lookup(request: HttpRequest, code: str) -> dict[str, Any]:
+    petition = petition_public_lookup(code=code)
+    if petition is None:
+        raise HttpError(404, _("Không tìm thấy kiến nghị với mã này."))
+    return public_out(petition)
+
+
+@public_router.post(
+    "/petitions",
+    response={201: PublicPetitionOut, 200: PublicPetitionOut},
+    summary="Submit a petition without an account",
+)
+def public_submit(
+    request: HttpRequest,
+    payload: PublicPetitionCreateIn,
+    idempotency_key: str = Header("", alias="Idempotency-Key"),
+) -> Status[dict[str, Any]]:
+    if not ratelimit.hit("public-petition", request, limit=settings.DOITHOAI_PUBLIC_RATE_PER_HOUR):
+        raise HttpError(
+            429, _("Bạn đã gửi quá nhiều kiến nghị trong một giờ. Vui lòng thử lại sau.")
+        )
+    data = PetitionInput(
+        unit=payload.unit_id, channel=Channel.WEB, **payload.dict(exclude={"unit_id"})
+    )
+    result = petition_submit(
+        actor=None,
+        data=data,
+        idempotency_key=idempotency_key[:128],
+        client=f"web:{ratelimit.client_address(request)}",
+    )
+    return Status(201 if result.created else 200, public_out(result.petition))

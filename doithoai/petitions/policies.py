@@ -1,0 +1,121 @@
+"""Who may see and do what with petitions — the one place these decisions are made.
+
+Levels: a role held in an organisation reaches that organisation's unit, its tree and its
+predecessor units (`units.selectors.unit_covered_ids`).
+"""
+
+from typing import Any
+
+from django.db.models import Q
+
+from doithoai.accounts.models import Role
+from doithoai.accounts.policies import (
+    active_memberships,
+    is_administrator,
+    roles_of,
+    unit_ids_with_role,
+)
+from doithoai.petitions.choices import LegalKind, PetitionState
+from doithoai.petitions.models import Petition
+from doithoai.units.models import Unit
+from doithoai.units.selectors import unit_covered_ids
+
+AREA_ROLES = (Role.SECRETARIAT, Role.LEADER, Role.MTTQ_OFFICER, Role.WARD_OFFICER)
+INTAKE_ROLES = (Role.SECRETARIAT, Role.MTTQ_OFFICER, Role.WARD_OFFICER)
+TRIAGE_ROLES = (Role.SECRETARIAT, Role.LEADER)
+DEPARTMENT_ROLES = (Role.DEPARTMENT_OFFICER, Role.DEPARTMENT_HEAD)
+# Law on Denunciation 2018, Art. 9: the denouncer's identity is kept secret.
+DENOUNCER_IDENTITY_ROLES = frozenset({Role.SECRETARIAT, Role.LEADER})
+
+
+def _area(user: Any, *roles: str) -> set[int]:
+    cache = user.__dict__.setdefault("_doithoai_area", {})
+    key = tuple(sorted(roles))
+    if key not in cache:
+        own = unit_ids_with_role(user, *roles)
+        cache[key] = unit_covered_ids(own) if own else set()
+    return cache[key]
+
+
+def visible_petitions_q(user: Any) -> Q | None:
+    """A filter of the petitions `user` may list and open; None means none at all."""
+    if is_administrator(user):
+        return Q()
+    parts = []
+    area = _area(user, *AREA_ROLES)
+    if area:
+        parts.append(Q(unit_id__in=area))
+    departments = [
+        m.organisation_id for m in active_memberships(user) if m.role in DEPARTMENT_ROLES
+    ]
+    if departments:
+        parts.append(Q(assigned_to_id__in=departments))
+    if not parts:
+        return None
+    combined = parts[0]
+    for part in parts[1:]:
+        combined |= part
+    return combined
+
+
+def can_view(user: Any, petition: Petition) -> bool:
+    if is_administrator(user):
+        return True
+    if petition.unit_id in _area(user, *AREA_ROLES):
+        return True
+    return any(
+        m.role in DEPARTMENT_ROLES and m.organisation_id == petition.assigned_to_id
+        for m in active_memberships(user)
+    )
+
+
+def can_see_personal_data(user: Any, petition: Petition) -> bool:
+    """Name, phone, email, address and tax code of the petitioner."""
+    if not can_view(user, petition):
+        return False
+    roles = roles_of(user)
+    if petition.legal_kind == LegalKind.TO_CAO:
+        return bool(roles & DENOUNCER_IDENTITY_ROLES) and petition.unit_id in _area(
+            user, *DENOUNCER_IDENTITY_ROLES
+        )
+    if is_administrator(user):
+        return False  # administrators run the system; they do not read petitioners' data
+    if petition.unit_id in _area(user, *AREA_ROLES):
+        return True
+    # Departments see contact data to answer, unless the petitioner asked for confidentiality.
+    return not petition.confidential
+
+
+def can_enter_for(user: Any, unit: Unit) -> bool:
+    """Enter or import petitions collected in `unit`."""
+    return unit.pk in _area(user, *INTAKE_ROLES)
+
+
+def can_transition(user: Any, petition: Petition, to_state: str) -> bool:
+    if not can_view(user, petition):
+        return False
+    if to_state in (PetitionState.ACCEPTED, PetitionState.NOT_ACCEPTED, PetitionState.RECEIVED):
+        return petition.unit_id in _area(user, *TRIAGE_ROLES)
+    return False
+
+
+def can_set_topic(user: Any, petition: Petition) -> bool:
+    return petition.unit_id in _area(user, Role.SECRETARIAT, Role.MTTQ_OFFICER)
+
+
+def can_export(user: Any) -> bool:
+    return bool(_area(user, *AREA_ROLES))
+
+
+def can_manage_topics(user: Any) -> bool:
+    return is_administrator(user) or Role.SECRETARIAT in roles_of(user)
+
+
+def is_secret_kind(legal_kind: str) -> bool:
+    """A denunciation is always handled as confidential."""
+    return legal_kind == LegalKind.TO_CAO
+
+
+def area_of(user: Any) -> set[int]:
+    """Units where the user may enter and list petitions."""
+    return _area(user, *AREA_ROLES)

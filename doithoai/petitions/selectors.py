@@ -1,0 +1,130 @@
+"""Reads of petitions, always through the user's policy; keyset pages stay fast at 1M rows."""
+
+import base64
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from doithoai.core.text import fold
+from doithoai.petitions import policies
+from doithoai.petitions.codes import normalise_code
+from doithoai.petitions.models import Petition
+from doithoai.units.selectors import unit_covered_ids
+
+PAGE_SIZE = 50
+MAX_PAGE_SIZE = 200
+
+
+@dataclass
+class PetitionFilters:
+    q: str = ""
+    round_id: int | None = None
+    unit_id: int | None = None
+    topic: str = ""
+    channel: str = ""
+    state: str = ""
+    legal_kind: str = ""
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    overdue: bool = False
+    oldest_first: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[Petition]
+    next_cursor: str | None
+
+
+def _filtered(user: Any, filters: PetitionFilters) -> QuerySet[Petition]:
+    scope = policies.visible_petitions_q(user)
+    if scope is None:
+        return Petition.objects.none()
+    qs = Petition.objects.filter(scope)
+    if filters.round_id:
+        qs = qs.filter(round_id=filters.round_id)
+    if filters.unit_id:
+        qs = qs.filter(unit_id__in=unit_covered_ids([filters.unit_id]))
+    if filters.topic:
+        qs = qs.filter(topic__code=filters.topic)
+    for name in ("channel", "state", "legal_kind"):
+        if getattr(filters, name):
+            qs = qs.filter(**{name: getattr(filters, name)})
+    if filters.date_from:
+        qs = qs.filter(received_on__gte=filters.date_from)
+    if filters.date_to:
+        qs = qs.filter(received_on__lte=filters.date_to)
+    if filters.overdue:
+        qs = qs.filter(due_on__lt=timezone.localdate(), resolved_at__isnull=True)
+    # Every word must appear, ignoring case, marks and tone placement: "dat dai" finds "đất đai".
+    for word in fold(filters.q).split()[:8]:
+        qs = qs.filter(text_folded__contains=word)
+    return qs
+
+
+def petition_list_visible_to(
+    *, user: Any, filters: PetitionFilters, cursor: str | None = None, limit: int = PAGE_SIZE
+) -> Page:
+    qs = _filtered(user, filters).select_related("unit", "topic")
+    desc = not filters.oldest_first
+    qs = qs.order_by(*(["-created_at", "-id"] if desc else ["created_at", "id"]))
+    position = _decode(cursor)
+    if position is not None:
+        at, pk = position
+        if desc:
+            qs = qs.filter(Q(created_at__lt=at) | Q(created_at=at, id__lt=pk))
+        else:
+            qs = qs.filter(Q(created_at__gt=at) | Q(created_at=at, id__gt=pk))
+    limit = max(1, min(limit, MAX_PAGE_SIZE))
+    items = list(qs[: limit + 1])
+    more = len(items) > limit
+    items = items[:limit]
+    return Page(items=items, next_cursor=_encode(items[-1]) if more and items else None)
+
+
+def petition_export_rows(*, user: Any, filters: PetitionFilters, limit: int) -> QuerySet[Petition]:
+    return (
+        _filtered(user, filters)
+        .select_related("unit", "topic")
+        .order_by("-created_at", "-id")[:limit]
+    )
+
+
+def petition_get_for(*, user: Any, petition_id: int) -> Petition:
+    """The petition if `user` may open it; 404 alike for missing and not yours."""
+    petition = (
+        Petition.objects.select_related("unit", "topic", "round", "assigned_to")
+        .filter(pk=petition_id)
+        .first()
+    )
+    if petition is None or not policies.can_view(user, petition):
+        raise Http404
+    return petition
+
+
+def petition_public_lookup(*, code: str) -> Petition | None:
+    normal = normalise_code(code)
+    if normal is None:
+        return None
+    return Petition.objects.select_related("unit", "topic").filter(code=normal).first()
+
+
+def _encode(petition: Petition) -> str:
+    raw = f"{petition.created_at.isoformat()}|{petition.pk}".encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode(cursor: str | None) -> tuple[datetime.datetime, int] | None:
+    if not cursor:
+        return None
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        at, pk = raw.split("|")
+        return datetime.datetime.fromisoformat(at), int(pk)
+    except (ValueError, UnicodeDecodeError):
+        return None

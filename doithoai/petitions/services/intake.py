@@ -1,0 +1,184 @@
+"""One service for every intake channel: the public form, staff entry, import and the API."""
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from doithoai.core.events import event_record
+from doithoai.core.text import fold
+from doithoai.petitions import codes, policies
+from doithoai.petitions.attachments import CheckedFile
+from doithoai.petitions.choices import PUBLIC_CHANNELS
+from doithoai.petitions.models import Attachment, IdempotencyKey, Petition
+from doithoai.petitions.services.validation import PetitionInput, clean_input
+
+__all__ = ["PetitionInput", "SubmitResult", "petition_attach", "petition_submit"]
+
+
+@dataclass(frozen=True)
+class SubmitResult:
+    petition: Petition
+    created: bool
+
+
+def body_hash(data: PetitionInput, files: list[CheckedFile]) -> str:
+    payload = asdict(data)
+    payload["unit"] = getattr(data.unit, "pk", data.unit)
+    payload["files"] = [f.sha256 for f in files]
+    encoded = json.dumps(payload, sort_keys=True, default=str).encode()
+    return hashlib.sha256(encoded).hexdigest()
+
+
+def petition_submit(
+    *,
+    actor: Any,
+    data: PetitionInput,
+    files: list[CheckedFile] | None = None,
+    idempotency_key: str = "",
+    client: str = "",
+) -> SubmitResult:
+    """Record a petition with its tracking code and first event; send the receipt after commit.
+
+    With an `idempotency_key`, the same key and body return the first petition (created=False);
+    the same key with another body is refused."""
+    files = files or []
+    digest = body_hash(data, files) if idempotency_key else ""
+    client_id = client or (
+        f"user:{actor.pk}" if getattr(actor, "is_authenticated", False) else "public"
+    )
+    if idempotency_key:
+        previous = _replayed(idempotency_key, client_id, digest)
+        if previous is not None:
+            return SubmitResult(previous, created=False)
+    try:
+        with transaction.atomic():
+            petition = _create(actor=actor, data=data, files=files)
+            if idempotency_key:
+                IdempotencyKey.objects.create(
+                    key=idempotency_key[:128],
+                    client=client_id[:150],
+                    body_hash=digest,
+                    petition=petition,
+                )
+    except IntegrityError:
+        # A concurrent retry with the same key won the race: answer with its petition.
+        previous = _replayed(idempotency_key, client_id, digest) if idempotency_key else None
+        if previous is None:
+            raise
+        return SubmitResult(previous, created=False)
+    return SubmitResult(petition, created=True)
+
+
+def _replayed(key: str, client: str, digest: str) -> Petition | None:
+    found = (
+        IdempotencyKey.objects.select_related("petition")
+        .filter(client=client[:150], key=key[:128])
+        .first()
+    )
+    if found is None:
+        return None
+    if found.body_hash != digest:
+        raise ValidationError(
+            {
+                "idempotency_key": [
+                    _("Khóa Idempotency-Key này đã được dùng cho một kiến nghị khác.")
+                ]
+            },
+            code="idempotency_conflict",
+        )
+    return found.petition
+
+
+def _create(*, actor: Any, data: PetitionInput, files: list[CheckedFile]) -> Petition:
+    data, unit, topic = clean_input(data)
+    if data.channel not in PUBLIC_CHANNELS and not policies.can_enter_for(actor, unit):
+        raise PermissionDenied(_("Bạn không có quyền nhập kiến nghị cho địa bàn này."))
+    staff = actor if getattr(actor, "is_authenticated", False) else None
+    petition = Petition(
+        code=codes.new_code(),
+        text=data.text,
+        text_folded=fold(data.text),
+        legal_kind=data.legal_kind,
+        topic=topic,
+        unit=unit,
+        place=data.place,
+        address=data.address,
+        latitude=data.latitude,
+        longitude=data.longitude,
+        channel=data.channel,
+        round_id=data.round_id,
+        submitter_type=data.submitter_type,
+        anonymous=data.anonymous,
+        confidential=data.confidential or policies.is_secret_kind(data.legal_kind),
+        submitter_name=data.submitter_name,
+        phone=data.phone,
+        email=data.email,
+        submitter_address=data.submitter_address,
+        business_name=data.business_name,
+        tax_code=data.tax_code,
+        consent_at=timezone.now() if data.consent else None,
+        collected_by=staff,
+        on_behalf_of=data.on_behalf_of,
+        received_on=data.received_on or timezone.localdate(),
+    )
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                petition.save()
+            break
+        except IntegrityError:
+            if Petition.objects.filter(code=petition.code).exists():
+                petition.code = codes.new_code()
+                continue
+            raise
+    for checked in files:
+        _store(petition, checked)
+    event_record(
+        actor=staff,
+        obj=petition,
+        action="petition.received",
+        after={"state": petition.state, "channel": petition.channel, "unit": unit.code},
+    )
+    if petition.email:
+        from doithoai.petitions.tasks import send_receipt
+
+        transaction.on_commit(lambda: send_receipt.enqueue(petition.pk))
+    return petition
+
+
+@transaction.atomic
+def petition_attach(
+    *, actor: Any, petition: Petition, files: list[CheckedFile]
+) -> list[Attachment]:
+    if not (policies.can_view(actor, petition) and policies.can_enter_for(actor, petition.unit)):
+        raise PermissionDenied(_("Bạn không có quyền đính kèm tệp cho kiến nghị này."))
+    if petition.attachments.count() + len(files) > 10:
+        raise ValidationError(_("Mỗi kiến nghị có tối đa 10 tệp đính kèm."))
+    saved = [_store(petition, checked) for checked in files]
+    event_record(
+        actor=actor,
+        obj=petition,
+        action="petition.attached",
+        after={"files": [a.original_name for a in saved]},
+    )
+    return saved
+
+
+def _store(petition: Petition, checked: CheckedFile) -> Attachment:
+    attachment = Attachment(
+        petition=petition,
+        original_name=checked.name,
+        content_type=checked.content_type,
+        size=len(checked.data),
+        sha256=checked.sha256,
+    )
+    attachment.file.save(checked.name, ContentFile(checked.data), save=False)
+    attachment.save()
+    return attachment

@@ -1,0 +1,145 @@
+"""The typed API: create with Idempotency-Key, read, list, transitions; problem+json errors."""
+
+import json
+
+import pytest
+
+from doithoai.accounts.services import api_token_create
+from doithoai.petitions.models import Petition
+from doithoai.petitions.tests.factories import ward
+
+PROBLEM = "application/problem+json"
+
+
+@pytest.fixture
+def token(demo_user):
+    def make(username):
+        user = demo_user(username)
+        return api_token_create(actor=user, user=user, name="test")[1]
+
+    return make
+
+
+@pytest.fixture
+def body(db):
+    return {
+        "text": "Đề nghị nạo vét rãnh thoát nước tổ 7 phường Đức Xuân.",
+        "unit_id": ward().pk,
+        "channel": "phuong_xa",
+        "submitter_name": "Vi Văn Rãnh",
+        "phone": "0911222333",
+    }
+
+
+def post(client, url, data, key, **headers):
+    return client.post(
+        url,
+        json.dumps(data),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {key}",
+        **headers,
+    )
+
+
+def test_create_then_retry_with_the_same_key_returns_the_same_petition(client, token, body, counts):
+    key = token("phuong")
+    before = counts()
+    first = post(client, "/api/v1/petitions", body, key, HTTP_IDEMPOTENCY_KEY="abc-1")
+    assert first.status_code == 201
+    again = post(client, "/api/v1/petitions", body, key, HTTP_IDEMPOTENCY_KEY="abc-1")
+    assert again.status_code == 200 and again.json()["id"] == first.json()["id"]
+    assert counts()[:2] == (before[0] + 1, before[1] + 1)
+    assert first.json()["submitter"]["name"] == "Vi Văn Rãnh"
+
+
+def test_same_key_with_another_body_is_a_conflict(client, token, body, counts):
+    key = token("phuong")
+    post(client, "/api/v1/petitions", body, key, HTTP_IDEMPOTENCY_KEY="abc-2")
+    before = counts()
+    response = post(
+        client,
+        "/api/v1/petitions",
+        {**body, "text": body["text"] + " Gấp."},
+        key,
+        HTTP_IDEMPOTENCY_KEY="abc-2",
+    )
+    assert response.status_code == 409 and response["Content-Type"] == PROBLEM
+    assert counts() == before
+
+
+@pytest.mark.parametrize(
+    ("change", "status", "field"),
+    [
+        ({"unit_id": "abc"}, 422, "unit_id"),
+        ({"text": 12345}, 422, "text"),
+        ({"unit_id": 987654321}, 422, "unit"),
+        ({"topic": "khong_co"}, 422, "topic"),
+        ({"text": "x" * 6000}, 422, "text"),
+        ({"channel": "web"}, 422, "channel"),
+        ({"email": "a@"}, 422, "email"),
+    ],
+)
+def test_bad_input_is_a_problem_with_vietnamese_message_and_writes_nothing(
+    client, token, body, counts, change, status, field
+):
+    key = token("phuong")
+    before = counts()
+    response = post(client, "/api/v1/petitions", {**body, **change}, key)
+    assert response.status_code == status and response["Content-Type"] == PROBLEM
+    problem = response.json()
+    assert problem["status"] == status and problem["title"] == "Dữ liệu gửi lên không hợp lệ."
+    assert any(e["field"].startswith(field) for e in problem["errors"])
+    assert counts() == before
+
+
+def test_malformed_json_is_a_problem_not_a_500(client, token, counts):
+    key = token("phuong")
+    before = counts()
+    response = client.post(
+        "/api/v1/petitions",
+        "{not json",
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {key}",
+    )
+    assert response.status_code in (400, 422) and response["Content-Type"] == PROBLEM
+    assert counts() == before
+
+
+def test_without_a_token_the_api_answers_401(client, body):
+    response = client.post("/api/v1/petitions", json.dumps(body), content_type="application/json")
+    assert response.status_code == 401 and response["Content-Type"] == PROBLEM
+
+
+def test_list_read_and_transition(client, token, body):
+    key = token("vanphong")
+    created = post(client, "/api/v1/petitions", body, key).json()
+    listing = client.get(
+        "/api/v1/petitions?q=nao vet ranh", HTTP_AUTHORIZATION=f"Bearer {key}"
+    ).json()
+    assert created["id"] in [p["id"] for p in listing["items"]]
+    read = client.get(f"/api/v1/petitions/{created['id']}", HTTP_AUTHORIZATION=f"Bearer {key}")
+    assert read.json()["code"] == created["code"]
+    moved = post(
+        client,
+        f"/api/v1/petitions/{created['id']}/transitions",
+        {"to_state": "not_accepted", "reason_code": "out_of_remit", "forwarded_to": "Sở Xây dựng"},
+        key,
+    )
+    assert moved.status_code == 200 and moved.json()["state"] == "not_accepted"
+    assert Petition.objects.get(pk=created["id"]).forwarded_to == "Sở Xây dựng"
+    refused = post(
+        client, f"/api/v1/petitions/{created['id']}/transitions", {"to_state": "grouped"}, key
+    )
+    assert refused.status_code in (403, 422)
+
+
+def test_openapi_document_is_served_and_lists_the_endpoints(client):
+    document = client.get("/api/v1/openapi.json").json()
+    assert {
+        "/api/v1/petitions",
+        "/api/v1/petitions/{petition_id}",
+        "/api/v1/public/petitions/{code}",
+    } <= set(document["paths"])
+    public = json.dumps(document["components"]["schemas"]["PublicPetitionOut"])
+    for personal in ("submitter", "phone", "email", "name", "tax_code"):
+        assert f'"{personal}"' not in public

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from doithoai.petitions import views_public, views_staff
+
+urlpatterns = [
+    path("gui-kien-nghi/", views_public.petition_new_public, name="petition-new-public"),
+    path("kien-nghi/<str:code>/da-gui/", views_public.petition_receipt, name="petition-receipt"),
+    path("tra-cuu/", views_public.petition_lookup, name="petition-lookup"),
+    path("staff/kien-nghi/", views_staff.petition_list, name="petition-list"),
+    path("staff/kien-nghi/moi/", views_staff.petition_new_staff, name="petition-new-staff"),
+    path("staff/kien-nghi/xuat.xlsx", views_staff.petition_export, name="petition-export"),
+    path("staff/kien-nghi/<int:petition_id>/", views_staff.petition_detail, name="petition-detail"),
+    path(
+        "staff/kien-nghi/<int:petition_id>/trang-thai/",
+        views_staff.petition_transition_view,
+        name="petition-transition",
+    ),
+]

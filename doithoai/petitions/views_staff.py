@@ -1,0 +1,150 @@
+"""Staff pages: list with filters and search, detail with history, entry, triage, export."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from doithoai.core.events import events_for
+from doithoai.petitions import policies
+from doithoai.petitions.attachments import MAX_FILE_BYTES, check_uploads
+from doithoai.petitions.exports import petitions_xlsx
+from doithoai.petitions.forms import FilterForm, StaffPetitionForm, TransitionForm
+from doithoai.petitions.selectors import PetitionFilters, petition_get_for, petition_list_visible_to
+from doithoai.petitions.services import petition_submit, petition_transition
+from doithoai.petitions.views_helpers import add_errors, read_uploads
+from doithoai.units.selectors import participating_units, participating_units_within
+
+
+def _area_units(user: Any) -> Any:
+    if policies.is_administrator(user):
+        return participating_units()
+    return participating_units_within(policies.area_of(user))
+
+
+def _filters(form: FilterForm) -> PetitionFilters:
+    if not form.is_valid():
+        return PetitionFilters()
+    d = form.cleaned_data
+    return PetitionFilters(
+        q=d["q"],
+        unit_id=getattr(d["unit"], "pk", None),
+        topic=getattr(d["topic"], "code", ""),
+        channel=d["channel"],
+        state=d["state"],
+        legal_kind=d["legal_kind"],
+        date_from=d["date_from"],
+        date_to=d["date_to"],
+        overdue=d["overdue"],
+        oldest_first=d["sort"] == "old",
+    )
+
+
+@login_required
+def petition_list(request: HttpRequest) -> HttpResponse:
+    form = FilterForm(request.GET or None, units=_area_units(request.user))
+    page = petition_list_visible_to(
+        user=request.user, filters=_filters(form), cursor=request.GET.get("after")
+    )
+    query = request.GET.copy()
+    query.pop("after", None)
+    context = {
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "can_enter": bool(_area_units(request.user)),
+        "can_export": policies.can_export(request.user),
+    }
+    template = "petitions/_rows.html" if getattr(request, "htmx", False) else "petitions/staff_list.html"
+    return render(request, template, context)
+
+
+@login_required
+def petition_detail(request: HttpRequest, petition_id: int) -> HttpResponse:
+    petition = petition_get_for(user=request.user, petition_id=petition_id)
+    return render(
+        request,
+        "petitions/staff_detail.html",
+        {
+            "petition": petition,
+            "show_personal": policies.can_see_personal_data(request.user, petition),
+            "can_triage": policies.can_transition(request.user, petition, "accepted"),
+            "transition_form": TransitionForm(),
+            "events": events_for(petition),
+        },
+    )
+
+
+@login_required
+def petition_new_staff(request: HttpRequest) -> HttpResponse:
+    units = _area_units(request.user)
+    if not units.exists():
+        raise PermissionDenied
+    form = StaffPetitionForm(request.POST or None, units=units)
+    if request.method == "POST" and form.is_valid():
+        try:
+            files = check_uploads(read_uploads(request, MAX_FILE_BYTES))
+            result = petition_submit(
+                actor=request.user,
+                data=form.to_input(form.cleaned_data["channel"]),
+                files=files,
+                idempotency_key=request.POST.get("submission_token", "")[:64],
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request, _("Đã ghi nhận kiến nghị, mã %(code)s.") % {"code": result.petition.code}
+            )
+            return redirect("petition-detail", petition_id=result.petition.pk)
+    token = request.POST.get("submission_token") or __import__("uuid").uuid4().hex
+    return render(
+        request,
+        "petitions/staff_form.html",
+        {"form": form, "token": token},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def petition_transition_view(request: HttpRequest, petition_id: int) -> HttpResponse:
+    petition = petition_get_for(user=request.user, petition_id=petition_id)
+    form = TransitionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Yêu cầu không hợp lệ."))
+        return redirect("petition-detail", petition_id=petition.pk)
+    d = form.cleaned_data
+    try:
+        petition_transition(
+            actor=request.user,
+            petition=petition,
+            to_state=d["to_state"],
+            reason=d["reason"],
+            reason_code=d["reason_code"],
+            forwarded_to=d["forwarded_to"],
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Đã cập nhật trạng thái."))
+    return redirect("petition-detail", petition_id=petition.pk)
+
+
+@login_required
+def petition_export(request: HttpRequest) -> HttpResponse:
+    if not policies.can_export(request.user):
+        raise PermissionDenied
+    form = FilterForm(request.GET or None, units=_area_units(request.user))
+    data = petitions_xlsx(user=request.user, filters=_filters(form))
+    response = HttpResponse(
+        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = 'attachment; filename="kien-nghi.xlsx"'
+    return response
