@@ -1,6 +1,6 @@
 from django.urls import path
 
-from doithoai.petitions import views_public, views_staff
+from doithoai.petitions import views_open311, views_public, views_staff
 
 urlpatterns = [
     path("gui-kien-nghi/", views_public.petition_new_public, name="petition-new-public"),
@@ -14,5 +14,10 @@ urlpatterns = [
         "staff/kien-nghi/<int:petition_id>/trang-thai/",
         views_staff.petition_transition_view,
         name="petition-transition",
+    ),
+    path("open311/v2/services.json", views_open311.services, name="open311-services"),
+    path("open311/v2/requests.json", views_open311.requests_collection, name="open311-requests"),
+    path(
+        "open311/v2/requests/<str:code>.json", views_open311.request_detail, name="open311-request"
     ),
 ]

@@ -60,8 +60,10 @@ def petition_list(request: HttpRequest) -> HttpResponse:
         "can_enter": bool(_area_units(request.user)),
         "can_export": policies.can_export(request.user),
     }
-    template = "petitions/_rows.html" if getattr(request, "htmx", False) else "petitions/staff_list.html"
-    return render(request, template, context)
+    partial = getattr(request, "htmx", False)
+    return render(
+        request, "petitions/_rows.html" if partial else "petitions/staff_list.html", context
+    )
 
 
 @login_required

@@ -1,0 +1,184 @@
+"""Open311 GeoReport v2 (JSON): services are topics, requests are petitions.
+
+GET responses carry no personal data and no free text (which may name people): the description
+is the topic and the unit. POST needs a staff or partner API key and goes through the same
+intake service as every other channel.
+"""
+
+import datetime
+import json
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods
+
+from doithoai.accounts.selectors import user_for_api_key
+from doithoai.petitions.choices import Channel, PetitionState
+from doithoai.petitions.models import Petition, Topic
+from doithoai.petitions.selectors import petition_public_lookup
+from doithoai.petitions.services import PetitionInput, petition_submit
+from doithoai.units.models import Unit
+
+CLOSED = {PetitionState.NOT_ACCEPTED}
+MAX_RESULTS = 1000
+
+
+def _error(status: int, description: str) -> JsonResponse:
+    return JsonResponse(
+        [{"code": status, "description": description}],
+        status=status,
+        safe=False,
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+def _iso(value: datetime.datetime | datetime.date | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).isoformat()
+    return value.isoformat()
+
+
+def _request_out(p: Petition) -> dict[str, Any]:
+    topic = p.topic.name if p.topic else ""
+    return {
+        "service_request_id": p.code,
+        "status": "closed" if p.state in CLOSED or p.resolved_at else "open",
+        "status_notes": p.get_state_display(),
+        "service_name": topic,
+        "service_code": p.topic.code if p.topic else "",
+        "description": f"{topic} — {p.unit.name}" if topic else p.unit.name,
+        "agency_responsible": p.assigned_to.name if p.assigned_to else "",
+        "requested_datetime": _iso(p.created_at),
+        "updated_datetime": _iso(p.updated_at),
+        "expected_datetime": _iso(p.due_on),
+        "address": p.unit.name,
+        "lat": float(p.latitude) if p.latitude is not None else None,
+        "long": float(p.longitude) if p.longitude is not None else None,
+    }
+
+
+@require_GET
+def services(request: HttpRequest) -> JsonResponse:
+    rows = [
+        {
+            "service_code": t.code,
+            "service_name": t.name,
+            "description": t.description,
+            "metadata": False,
+            "type": "realtime",
+            "keywords": "",
+            "group": "",
+        }
+        for t in Topic.objects.filter(active=True)
+    ]
+    return JsonResponse(rows, safe=False, json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def request_detail(request: HttpRequest, code: str) -> JsonResponse:
+    petition = petition_public_lookup(code=code)
+    if petition is None:
+        return _error(404, "Không tìm thấy yêu cầu / request not found")
+    return JsonResponse(
+        [_request_out(petition)], safe=False, json_dumps_params={"ensure_ascii": False}
+    )
+
+
+@csrf_exempt  # machine-to-machine: authenticated by api_key, no session cookie is used
+@require_http_methods(["GET", "POST"])
+def requests_collection(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        return _create(request)
+    qs = Petition.objects.select_related("unit", "topic", "assigned_to").order_by(
+        "-created_at", "-id"
+    )
+    params = request.GET
+    if params.get("service_request_id"):
+        qs = qs.filter(
+            code__in=[c.strip().upper() for c in params["service_request_id"].split(",")][:50]
+        )
+    if params.get("service_code"):
+        qs = qs.filter(topic__code__in=params["service_code"].split(","))
+    status = params.get("status")
+    if status == "closed":
+        qs = qs.filter(state__in=CLOSED)
+    elif status == "open":
+        qs = qs.exclude(state__in=CLOSED)
+    try:
+        end = (
+            datetime.datetime.fromisoformat(params["end_date"])
+            if params.get("end_date")
+            else timezone.now()
+        )
+        start = (
+            datetime.datetime.fromisoformat(params["start_date"])
+            if params.get("start_date")
+            else end - datetime.timedelta(days=90)
+        )
+    except ValueError:
+        return _error(400, "Ngày không hợp lệ (ISO 8601) / invalid date")
+    qs = qs.filter(created_at__gte=_aware(start), created_at__lte=_aware(end))
+    rows = [_request_out(p) for p in qs[:MAX_RESULTS]]
+    return JsonResponse(rows, safe=False, json_dumps_params={"ensure_ascii": False})
+
+
+def _aware(value: datetime.datetime) -> datetime.datetime:
+    return value if timezone.is_aware(value) else timezone.make_aware(value)
+
+
+def _create(request: HttpRequest) -> HttpResponse:
+    data = request.POST
+    user = user_for_api_key(data.get("api_key", ""))
+    if user is None:
+        return _error(403, "Khóa api_key không hợp lệ / invalid api_key")
+    unit = (
+        Unit.objects.filter(code=data.get("jurisdiction_id") or data.get("unit_code", ""))
+        .order_by("-scheme")
+        .first()
+    )
+    name = " ".join(
+        part for part in (data.get("first_name", ""), data.get("last_name", "")) if part
+    ).strip()
+    try:
+        result = petition_submit(
+            actor=user,
+            data=PetitionInput(
+                text=data.get("description", ""),
+                unit=unit,
+                channel=Channel.API,
+                topic=data.get("service_code", ""),
+                address=data.get("address_string", "")[:300],
+                latitude=_float(data.get("lat")),
+                longitude=_float(data.get("long")),
+                submitter_name=name[:150],
+                phone=data.get("phone", ""),
+                email=data.get("email", ""),
+                anonymous=not name,
+            ),
+            idempotency_key=request.headers.get("Idempotency-Key", "")[:128],
+        )
+    except ValidationError as error:
+        messages = (
+            [f"{k}: {m}" for k, ms in error.message_dict.items() for m in ms]
+            if hasattr(error, "error_dict")
+            else error.messages
+        )
+        return _error(400, "; ".join(messages))
+    except PermissionDenied as error:
+        return _error(403, str(error))
+    body = [{"service_request_id": result.petition.code, "service_notice": "", "account_id": None}]
+    return HttpResponse(
+        json.dumps(body), status=201 if result.created else 200, content_type="application/json"
+    )
+
+
+def _float(value: str | None) -> float | None:
+    try:
+        return float(value) if value not in (None, "") else None
+    except ValueError:
+        return None
