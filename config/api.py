@@ -8,8 +8,7 @@ api = NinjaAPI(
     title="doithoai API",
     version="1",
     description=(
-        "Petitions and dialogues of Vietnamese local governments. "
-        "Errors are RFC 7807 problem+json."
+        "Petitions and dialogues of Vietnamese local governments. Errors are RFC 7807 problem+json."
     ),
     urls_namespace="api-v1",
     docs_url="/docs",
