@@ -164,3 +164,26 @@ class IdempotencyKey(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class ImportBatch(models.Model):
+    """One committed spreadsheet; the same file for the same unit is never imported twice."""
+
+    sha256 = models.CharField(max_length=64)
+    filename = models.CharField(max_length=200)
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    channel = models.CharField(max_length=16, choices=Channel.choices)
+    rows = models.PositiveIntegerField()
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    petitions = models.ManyToManyField(Petition, related_name="+", blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["sha256", "unit"], name="import_batch_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.filename

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from doithoai.petitions import views_open311, views_public, views_staff
+from doithoai.petitions import views_import, views_open311, views_public, views_staff
 
 urlpatterns = [
     path("gui-kien-nghi/", views_public.petition_new_public, name="petition-new-public"),
@@ -8,6 +8,12 @@ urlpatterns = [
     path("tra-cuu/", views_public.petition_lookup, name="petition-lookup"),
     path("staff/kien-nghi/", views_staff.petition_list, name="petition-list"),
     path("staff/kien-nghi/moi/", views_staff.petition_new_staff, name="petition-new-staff"),
+    path("staff/kien-nghi/nhap/", views_import.import_petitions, name="petition-import"),
+    path(
+        "staff/kien-nghi/nhap/mau.xlsx",
+        views_import.import_template,
+        name="petition-import-template",
+    ),
     path("staff/kien-nghi/xuat.xlsx", views_staff.petition_export, name="petition-export"),
     path("staff/kien-nghi/<int:petition_id>/", views_staff.petition_detail, name="petition-detail"),
     path(

@@ -2,11 +2,14 @@
 
 from doithoai.petitions.services.intake import PetitionInput, SubmitResult, petition_submit
 from doithoai.petitions.services.processing import petition_set_topic, petition_transition
+from doithoai.petitions.services.spreadsheet import ImportPreview, petitions_import
 
 __all__ = [
+    "ImportPreview",
     "PetitionInput",
     "SubmitResult",
     "petition_set_topic",
     "petition_submit",
     "petition_transition",
+    "petitions_import",
 ]

@@ -59,7 +59,7 @@ def petition_submit(
             return SubmitResult(previous, created=False)
     try:
         with transaction.atomic():
-            petition = _create(actor=actor, data=data, files=files)
+            petition = create_checked(actor=actor, data=data, files=files)
             if idempotency_key:
                 IdempotencyKey.objects.create(
                     key=idempotency_key[:128],
@@ -96,7 +96,8 @@ def _replayed(key: str, client: str, digest: str) -> Petition | None:
     return found.petition
 
 
-def _create(*, actor: Any, data: PetitionInput, files: list[CheckedFile]) -> Petition:
+def create_checked(*, actor: Any, data: PetitionInput, files: list[CheckedFile]) -> Petition:
+    """Validate and write one petition; the caller holds the transaction."""
     data, unit, topic = clean_input(data)
     if data.channel not in PUBLIC_CHANNELS and not policies.can_enter_for(actor, unit):
         raise PermissionDenied(_("Bạn không có quyền nhập kiến nghị cho địa bàn này."))
