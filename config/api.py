@@ -3,6 +3,7 @@ from ninja import NinjaAPI
 from doithoai.core.api import install_problem_handlers
 from doithoai.petitions.api import public_router as petitions_public
 from doithoai.petitions.api import router as petitions
+from doithoai.synthesis.api import router as synthesis
 
 api = NinjaAPI(
     title="doithoai API",
@@ -16,3 +17,4 @@ api = NinjaAPI(
 install_problem_handlers(api)
 api.add_router("/petitions", petitions)
 api.add_router("/public", petitions_public)
+api.add_router("/synthesis", synthesis)

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "doithoai.accounts",
     "doithoai.dialogues",
     "doithoai.petitions",
+    "doithoai.synthesis",
 ]
 
 MIDDLEWARE = [

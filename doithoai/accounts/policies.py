@@ -43,3 +43,17 @@ def is_staff_member(user: Any) -> bool:
 
 def can_manage_accounts(user: Any) -> bool:
     return is_administrator(user)
+
+
+def area_ids(user: Any, *roles: str) -> set[int]:
+    """Units the user reaches through `roles`: their organisations' units, the trees below them and
+    their predecessor units. Cached on the user object per set of units."""
+    own = frozenset(unit_ids_with_role(user, *roles))
+    if not own:
+        return set()
+    cache = user.__dict__.setdefault("_doithoai_area", {})
+    if own not in cache:
+        from doithoai.units.selectors import unit_covered_ids
+
+        cache[own] = unit_covered_ids(own)
+    return cache[own]

@@ -38,7 +38,14 @@ def _lists_petitions(user: Any) -> bool:
     return visible_petitions_q(user) is not None
 
 
+def _sees_board(user: Any) -> bool:
+    from doithoai.synthesis.selectors import rounds_for_board
+
+    return bool(rounds_for_board(user=user))
+
+
 STAFF_LINKS: list[Link] = [
+    Link(_("Tổng hợp, phân loại: bảng vấn đề"), "synthesis-index", _sees_board),
     Link(_("Kiến nghị, phản ánh"), "petition-list", _lists_petitions),
     Link(_("Nhập kiến nghị"), "petition-new-staff", _has_area),
     Link(_("Quản trị danh mục, người dùng"), "admin:index", is_administrator),

@@ -10,27 +10,28 @@ from doithoai.units.services import organisation_ensure
 DEMO_PASSWORD = "doithoai-demo"  # noqa: S105 - published demo credential, demo data only
 CITY_CODE = "058"  # Thành phố Bắc Kạn, Decision 124/2004/QĐ-TTg
 DUC_XUAN_CODE = "01840"
+THAI_NGUYEN_CODE = "19"  # Decision 19/2025/QĐ-TTg
 
 CITY_ORGANISATIONS = [
     (OrganisationKind.PEOPLES_COMMITTEE, "ubnd", "Ủy ban nhân dân thành phố Bắc Kạn", "UBND"),
     (OrganisationKind.PEOPLES_COUNCIL, "hdnd", "Hội đồng nhân dân thành phố Bắc Kạn", "HĐND"),
-    (OrganisationKind.PARTY_COMMITTEE, "thanh-uy", "Thành ủy Bắc Kạn", "TU"),
+    (OrganisationKind.PARTY_COMMITTEE, "thanh_uy", "Thành ủy Bắc Kạn", "TU"),
     (OrganisationKind.FATHERLAND_FRONT, "mttq", "Ủy ban MTTQ Việt Nam thành phố Bắc Kạn", "MTTQ"),
     (OrganisationKind.OFFICE, "vp", "Văn phòng HĐND và UBND thành phố", "VP"),
     (OrganisationKind.DEPARTMENT, "qldt", "Phòng Quản lý đô thị", "QLĐT"),
     (OrganisationKind.DEPARTMENT, "tnmt", "Phòng Tài nguyên và Môi trường", "TNMT"),
     (OrganisationKind.DEPARTMENT, "tckh", "Phòng Tài chính - Kế hoạch", "TCKH"),
-    (OrganisationKind.DEPARTMENT, "kinh-te", "Phòng Kinh tế", "KT"),
+    (OrganisationKind.DEPARTMENT, "kinh_te", "Phòng Kinh tế", "KT"),
     (OrganisationKind.DEPARTMENT, "ldtbxh", "Phòng Lao động - Thương binh và Xã hội", "LĐTBXH"),
     (OrganisationKind.DEPARTMENT, "vhtt", "Phòng Văn hóa và Thông tin", "VHTT"),
     (OrganisationKind.DEPARTMENT, "gpmb", "Ban Bồi thường, giải phóng mặt bằng", "GPMB"),
     (OrganisationKind.DEPARTMENT, "yte", "Phòng Y tế", "YT"),
     (OrganisationKind.DEPARTMENT, "gddt", "Phòng Giáo dục và Đào tạo", "GDĐT"),
-    (OrganisationKind.DEPARTMENT, "tu-phap", "Phòng Tư pháp", "TP"),
-    (OrganisationKind.DEPARTMENT, "cong-an", "Công an thành phố Bắc Kạn", "CA"),
-    (OrganisationKind.SOCIO_POLITICAL, "hoi-phu-nu", "Hội Liên hiệp Phụ nữ thành phố", "HLHPN"),
-    (OrganisationKind.SOCIO_POLITICAL, "doan-tn", "Thành đoàn Bắc Kạn", "ĐTN"),
-    (OrganisationKind.PRESS, "bao-bac-kan", "Báo Bắc Kạn", "BBK"),
+    (OrganisationKind.DEPARTMENT, "tu_phap", "Phòng Tư pháp", "TP"),
+    (OrganisationKind.DEPARTMENT, "cong_an", "Công an thành phố Bắc Kạn", "CA"),
+    (OrganisationKind.SOCIO_POLITICAL, "hoi_phu_nu", "Hội Liên hiệp Phụ nữ thành phố", "HLHPN"),
+    (OrganisationKind.SOCIO_POLITICAL, "doan_tn", "Thành đoàn Bắc Kạn", "ĐTN"),
+    (OrganisationKind.PRESS, "bao_bac_kan", "Báo Bắc Kạn", "BBK"),
 ]
 
 
@@ -41,6 +42,7 @@ class DemoLogin:
     role: str
     organisation_code: str
     unit_code: str = CITY_CODE
+    scheme: str = Scheme.LEGACY_2004
 
 
 DEMO_LOGINS = [
@@ -50,8 +52,10 @@ DEMO_LOGINS = [
     DemoLogin("phuong", "Đặng Văn Tú", Role.WARD_OFFICER, "ubnd", DUC_XUAN_CODE),
     DemoLogin("chuyenvien", "Nông Văn Thắng", Role.DEPARTMENT_OFFICER, "qldt"),
     DemoLogin("truongphong", "Triệu Thị Lan", Role.DEPARTMENT_HEAD, "qldt"),
-    DemoLogin("baochi", "Phan Minh Đức", Role.PRESS, "bao-bac-kan"),
+    DemoLogin("baochi", "Phan Minh Đức", Role.PRESS, "bao_bac_kan"),
     DemoLogin("quantri", "Quản trị hệ thống", Role.ADMINISTRATOR, "vp"),
+    # Today's officer: the Thái Nguyên provincial office, whose area includes Bắc Kạn (2016).
+    DemoLogin("tinh", "Vi Thị Hạnh", Role.SECRETARIAT, "vp", THAI_NGUYEN_CODE, Scheme.CURRENT_2025),
 ]
 
 
@@ -83,6 +87,21 @@ def demo_organisations() -> dict[str, Organisation]:
             short_name="MTTQ",
             parent=orgs["mttq"],
         )
+    province = Unit.objects.get(scheme=Scheme.CURRENT_2025, code=THAI_NGUYEN_CODE)
+    organisation_ensure(
+        unit=province,
+        kind=OrganisationKind.PEOPLES_COMMITTEE,
+        code="ubnd",
+        name="Ủy ban nhân dân tỉnh Thái Nguyên",
+        short_name="UBND",
+    )
+    organisation_ensure(
+        unit=province,
+        kind=OrganisationKind.OFFICE,
+        code="vp",
+        name="Văn phòng UBND tỉnh Thái Nguyên",
+        short_name="VP",
+    )
     return orgs
 
 
@@ -98,7 +117,7 @@ def demo_logins() -> list[DemoLogin]:
                 email=f"{login.username}@demo.doithoai.local",
             )
         org = Organisation.objects.get(
-            unit__scheme=Scheme.LEGACY_2004,
+            unit__scheme=login.scheme,
             unit__code=login.unit_code,
             code=login.organisation_code,
         )

@@ -11,14 +11,13 @@ from django.db.models import Q
 from doithoai.accounts.models import Role
 from doithoai.accounts.policies import (
     active_memberships,
+    area_ids,
     is_administrator,
     roles_of,
-    unit_ids_with_role,
 )
 from doithoai.petitions.choices import LegalKind, PetitionState
 from doithoai.petitions.models import Petition
 from doithoai.units.models import Unit
-from doithoai.units.selectors import unit_covered_ids
 
 AREA_ROLES = (Role.SECRETARIAT, Role.LEADER, Role.MTTQ_OFFICER, Role.WARD_OFFICER)
 INTAKE_ROLES = (Role.SECRETARIAT, Role.MTTQ_OFFICER, Role.WARD_OFFICER)
@@ -29,12 +28,7 @@ DENOUNCER_IDENTITY_ROLES = frozenset({Role.SECRETARIAT, Role.LEADER})
 
 
 def _area(user: Any, *roles: str) -> set[int]:
-    cache = user.__dict__.setdefault("_doithoai_area", {})
-    key = tuple(sorted(roles))
-    if key not in cache:
-        own = unit_ids_with_role(user, *roles)
-        cache[key] = unit_covered_ids(own) if own else set()
-    return cache[key]
+    return area_ids(user, *roles)
 
 
 def visible_petitions_q(user: Any) -> Q | None:

@@ -3,17 +3,15 @@
 from typing import Any
 
 from doithoai.accounts.models import Role
-from doithoai.accounts.policies import is_administrator, unit_ids_with_role
+from doithoai.accounts.policies import area_ids, is_administrator
 from doithoai.units.models import Unit
-from doithoai.units.selectors import unit_covered_ids
 
 
 def can_add_local_unit(user: Any, parent: Unit) -> bool:
     """Administrators anywhere; ward/commune officers and the secretariat within their own area."""
     if is_administrator(user):
         return True
-    own = unit_ids_with_role(user, Role.WARD_OFFICER, Role.SECRETARIAT)
-    return bool(own) and parent.pk in unit_covered_ids(own)
+    return parent.pk in area_ids(user, Role.WARD_OFFICER, Role.SECRETARIAT)
 
 
 def can_manage_organisations(user: Any) -> bool:

@@ -16,6 +16,8 @@ MATRIX = [
     ("truongphong", False, False, True, False),
     ("baochi", False, False, False, False),
     ("quantri", True, True, True, False),
+    # Today's provincial office finds the 2016 petitions filed under Bắc Kạn city's wards.
+    ("tinh", True, True, True, True),
 ]
 
 

@@ -1,0 +1,499 @@
+"""Fill a PostgreSQL database with N realistic petitions, fast (COPY), for the scale benchmark.
+
+Run after `doithoai migrate` and `doithoai demo` (units, organisations, logins, 560 petitions):
+
+    DATABASE_URL=postgres://... .venv/bin/python bench/petitions_generate.py --count 1000000
+
+Texts are variations of the 560 development petitions (synthesis/engine/data/petitions-dev.jsonl):
+sentences recombined within a topic, the place name swapped for the target ward's, numbers
+changed. `text_folded` equals `doithoai.core.text.fold(text)` (it is built from folded pieces, and
+checked against `fold` on a sample). Tracking codes come from `doithoai.petitions.codes.new_code`
+and are deduplicated against the table.
+
+Spread: a received date over 2016-01 → today, growing with time; before 1 July 2025 the petition is
+filed under a 2004-scheme unit (the eight wards of Bắc Kạn city first, then the rest of Bắc Kạn and
+Thái Nguyên provinces, then other provinces), from then on under a 2025-scheme unit (every ward and
+commune of today's Thái Nguyên, most often Phường Bắc Kạn and Phường Đức Xuân, then some other
+provinces). The secondary indexes are dropped during the COPY and rebuilt after it; foreign keys
+are not checked row by row (session_replication_role = replica) because every id comes from the
+database. Then ANALYZE.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import datetime
+import json
+import multiprocessing
+import os
+import random
+import re
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+
+import django
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+
+from doithoai.core.text import fold, nfc  # noqa: E402
+from doithoai.petitions.codes import new_code  # noqa: E402
+
+DATA = Path(__file__).resolve().parent.parent / "doithoai/synthesis/engine/data/petitions-dev.jsonl"
+REFORM = datetime.date(2025, 7, 1)
+START = datetime.date(2016, 1, 1)
+UTC = datetime.UTC
+PLACE, NUMBER = "\x01", "\x02"  # placeholders; fold() leaves both alone
+COLUMNS = [
+    "code",
+    "text",
+    "text_folded",
+    "legal_kind",
+    "topic_id",
+    "unit_id",
+    "place",
+    "address",
+    "latitude",
+    "longitude",
+    "channel",
+    "round_id",
+    "submitter_type",
+    "anonymous",
+    "confidential",
+    "submitter_name",
+    "phone",
+    "email",
+    "submitter_address",
+    "business_name",
+    "tax_code",
+    "consent_at",
+    "collected_by_id",
+    "on_behalf_of",
+    "received_on",
+    "created_at",
+    "updated_at",
+    "state",
+    "not_accepted_reason",
+    "forwarded_to",
+    "assigned_to_id",
+    "due_on",
+    "resolved_at",
+]
+UNIT_PREFIX = re.compile(r"^(Phường|Xã|Thị trấn|Thị Trấn|Đặc khu)\s+", re.IGNORECASE)
+FAMILY = [
+    "Nguyễn",
+    "Hoàng",
+    "Nông",
+    "Lường",
+    "Triệu",
+    "Hà",
+    "Lý",
+    "Đàm",
+    "Ma",
+    "Bế",
+    "Lục",
+    "Phạm",
+    "Trần",
+    "Vũ",
+    "Đặng",
+    "Hà",
+    "Dương",
+    "Lê",
+]
+GIVEN = [
+    "Văn Hùng",
+    "Thị Hoa",
+    "Văn Thắng",
+    "Thị Lan",
+    "Đức Anh",
+    "Thị Thu",
+    "Văn Quý",
+    "Thị Hằng",
+    "Minh Tuấn",
+    "Thị Nga",
+    "Văn Bình",
+    "Thị Phương",
+    "Quang Huy",
+    "Thị Mai",
+    "Văn Sơn",
+]
+STAFF_CHANNELS = ["phuong_xa", "mttq", "truong_thon", "hoi_nghi", "duong_day_nong", "bao_chi"]
+KINDS = [
+    ("kien_nghi", 45),
+    ("phan_anh", 30),
+    ("de_xuat", 12),
+    ("khieu_nai", 8),
+    ("to_cao", 2),
+    ("pakn_tthc", 3),
+]
+REASONS = ["out_of_remit", "duplicate", "lacking_content", "invalid"]
+SUBMITTERS = [("nguoi_dan", 80), ("ho_kinh_doanh", 8), ("to_truong", 6), ("truong_thon", 6)]
+
+
+def esc(value: object) -> str:
+    """A value in COPY text format."""
+    if value is None:
+        return "\\N"
+    s = str(value)
+    if "\\" in s or "\t" in s or "\n" in s or "\r" in s:
+        s = s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    return s
+
+
+def fold_part(part: str) -> str:
+    """fold() of a piece between placeholders, keeping its outer spaces (fold() strips them)."""
+    if part in (PLACE, NUMBER) or not part.strip():
+        return part
+    lead = " " if part[0].isspace() else ""
+    trail = " " if part[-1].isspace() else ""
+    return lead + fold(part) + trail
+
+
+def load_templates() -> tuple[dict[str, list[tuple[list[str], list[str]]]], list[str]]:
+    """Per topic, sentence templates as (text parts, folded parts) split at the placeholders."""
+    by_topic: dict[str, list[tuple[list[str], list[str]]]] = {}
+    topics = []
+    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
+    names = {UNIT_PREFIX.sub("", nfc(r["unit"] or "")).strip() for r in rows} - {""}
+    # Every ward name the texts mention, with and without marks, becomes the target's name.
+    spelled = sorted(names | {fold(n).title() for n in names}, key=len, reverse=True)
+    mention = re.compile("|".join(re.escape(n) for n in spelled), re.IGNORECASE)
+    for row in rows:
+        text = re.sub(r"\s+", " ", nfc(row["text"])).strip()
+        text = mention.sub(PLACE, text)
+        text = re.sub(r"\d+", NUMBER, text)
+        for sentence in re.split(r"(?<=[.!?])\s+", text):
+            if len(sentence) < 12:
+                continue
+            parts = re.split(f"([{PLACE}{NUMBER}])", sentence)
+            by_topic.setdefault(row["topic"], []).append((parts, [fold_part(p) for p in parts]))
+        topics.append(row["topic"])
+    return by_topic, topics
+
+
+class Setup:
+    """What the workers need from the database, read once in the parent."""
+
+    def __init__(self, now: datetime.datetime) -> None:
+        with connection.cursor() as cur:
+            cur.execute("SELECT id, code FROM petitions_topic")
+            self.topics = dict((code, pk) for pk, code in cur.fetchall())
+            cur.execute(
+                "SELECT u.id, u.name FROM units_unit u JOIN units_unit c ON c.id = u.parent_id "
+                "WHERE c.scheme = '2004' AND c.code = '058' ORDER BY u.code"
+            )
+            self.bk_city = cur.fetchall()
+            self.legacy_near = self._legacy(cur, ("06", "19"), exclude_parent_code="058")
+            self.legacy_far = self._legacy(cur, ("20", "04", "08", "01", "22", "24", "25"))
+            cur.execute(
+                "SELECT u.id, u.name FROM units_unit u JOIN units_unit p ON p.id = u.parent_id "
+                "WHERE p.scheme = '2025' AND p.code = '19' ORDER BY u.code"
+            )
+            self.tn_now = cur.fetchall()
+            cur.execute(
+                "SELECT u.id, u.name FROM units_unit u JOIN units_unit p ON p.id = u.parent_id "
+                "WHERE p.scheme = '2025' AND p.code IN ('20', '04', '08', '01', '24') "
+                "ORDER BY u.code"
+            )
+            self.far_now = cur.fetchall()
+            cur.execute(
+                "SELECT o.id, o.kind FROM units_organisation o "
+                "JOIN units_unit u ON u.id = o.unit_id "
+                "WHERE u.scheme = '2004' AND u.code = '058' AND o.kind = 'phong_ban'"
+            )
+            self.departments = [pk for pk, _kind in cur.fetchall()]
+            cur.execute("SELECT id FROM accounts_user WHERE username = 'vanphong'")
+            found = cur.fetchone()
+            self.clerk = found[0] if found else None
+        self.bk_city_ids = {pk for pk, _name in self.bk_city}
+        self.now = now
+        if not (self.bk_city and self.tn_now and self.topics):
+            raise SystemExit("Run `doithoai migrate` and `doithoai demo` first.")
+
+    @staticmethod
+    def _legacy(cur, provinces, exclude_parent_code=None):  # type: ignore[no-untyped-def]
+        cur.execute(
+            "SELECT w.id, w.name FROM units_unit w JOIN units_unit d ON d.id = w.parent_id "
+            "JOIN units_unit p ON p.id = d.parent_id WHERE w.scheme = '2004' "
+            "AND p.code = ANY(%s) AND w.kind IN ('ward', 'commune', 'township') "
+            "AND d.code <> %s ORDER BY w.code",
+            [list(provinces), exclude_parent_code or ""],
+        )
+        return cur.fetchall()
+
+
+def weighted(rng: random.Random, pairs: list[tuple[str, int]]) -> str:
+    return rng.choices([p for p, _ in pairs], weights=[w for _, w in pairs])[0]
+
+
+class Maker:
+    def __init__(self, setup: Setup, seed: int) -> None:
+        self.s = setup
+        self.rng = random.Random(seed)
+        self.templates, self.topic_pool = load_templates()
+        self.names: dict[int, tuple[str, str]] = {}
+        days = (setup.now.date() - START).days
+        # Petitions grow over the years: weight 1 in 2016 to 2 today.
+        self.day_cdf = []
+        total = 0.0
+        for d in range(days + 1):
+            total += 1 + d / days
+            self.day_cdf.append(total)
+        self.days = days
+
+    def place(self, unit_id: int, name: str) -> tuple[str, str]:
+        if unit_id not in self.names:
+            bare = UNIT_PREFIX.sub("", name).strip()
+            self.names[unit_id] = (bare, fold(bare))
+        return self.names[unit_id]
+
+    def unit_for(self, day: datetime.date) -> tuple[int, str]:
+        r = self.rng.random()
+        s = self.s
+        if day < REFORM:
+            if r < 0.40:
+                # The eight wards of Bắc Kạn city, the central ones busier.
+                return self.rng.choices(
+                    s.bk_city, weights=[9, 9, 10, 6, 7, 3, 3, 4][: len(s.bk_city)]
+                )[0]
+            if r < 0.75:
+                return self.rng.choice(s.legacy_near)
+            return self.rng.choice(s.legacy_far)
+        if r < 0.30:
+            return self.rng.choice([u for u in s.tn_now if "Bắc Kạn" in u[1] or "Đức Xuân" in u[1]])
+        if r < 0.80:
+            return self.rng.choice(s.tn_now)
+        return self.rng.choice(s.far_now)
+
+    def text(self, topic: str, place: tuple[str, str]) -> tuple[str, str]:
+        pool = self.templates[topic]
+        n = self.rng.choice((2, 3, 3, 4))
+        chosen = [pool[self.rng.randrange(len(pool))] for _ in range(n)]
+        text, folded = [], []
+        for parts, fparts in chosen:
+            for p, f in zip(parts, fparts, strict=True):
+                if p == PLACE:
+                    text.append(place[0])
+                    folded.append(place[1])
+                elif p == NUMBER:
+                    num = str(self.rng.randrange(1, 40 if self.rng.random() < 0.7 else 2000))
+                    text.append(num)
+                    folded.append(num)
+                else:
+                    text.append(p)
+                    folded.append(f)
+            text.append(" ")
+            folded.append(" ")
+        return "".join(text).strip(), "".join(folded).strip()
+
+    def row(self, code: str) -> str:
+        rng, s = self.rng, self.s
+        day = START + datetime.timedelta(
+            days=bisect.bisect_left(self.day_cdf, rng.random() * self.day_cdf[-1])
+        )
+        unit_id, unit_name = self.unit_for(day)
+        topic = rng.choice(self.topic_pool)
+        text, folded = self.text(topic, self.place(unit_id, unit_name))
+        created = datetime.datetime(day.year, day.month, day.day, tzinfo=UTC) + datetime.timedelta(
+            seconds=rng.randrange(1, 3 * 86400)
+        )
+        created = min(created, s.now - datetime.timedelta(seconds=rng.randrange(1, 86400)))
+        age = (s.now.date() - day).days
+        kind = weighted(rng, KINDS)
+        channel = "web" if rng.random() < 0.35 else rng.choice(STAFF_CHANNELS)
+        anonymous = rng.random() < 0.07
+        confidential = kind == "to_cao" or rng.random() < 0.04
+        submitter = "an_danh" if anonymous else weighted(rng, SUBMITTERS)
+        name = phone = email = address = business = tax = ""
+        if not anonymous:
+            name = f"{rng.choice(FAMILY)} {rng.choice(GIVEN)}"
+            contact = rng.random()
+            if contact < 0.30:
+                phone = f"0{rng.choice('389')}{rng.randrange(10**7, 10**8)}"
+                if contact < 0.08:
+                    email = f"nguoidan{rng.randrange(10**6)}@example.vn"
+            if rng.random() < 0.3:
+                address = f"Tổ {rng.randrange(1, 25)}, {unit_name}"
+            if submitter == "ho_kinh_doanh":
+                business = f"Hộ kinh doanh {name}"
+                tax = str(rng.randrange(10**9, 10**10))
+        # Older petitions have been triaged; the last weeks' are mostly still waiting.
+        waiting = 0.9 if age < 20 else 0.35 if age < 120 else 0.08
+        r = rng.random()
+        state = (
+            "received"
+            if r < waiting
+            else "accepted"
+            if r < waiting + (1 - waiting) * 0.6
+            else "grouped"
+            if r < waiting + (1 - waiting) * 0.8
+            else "not_accepted"
+        )
+        reason = forwarded = ""
+        assigned = due = resolved = None
+        if state == "not_accepted":
+            reason = rng.choice(REASONS)
+            if reason == "out_of_remit":
+                forwarded = rng.choice(["Công an tỉnh", "Sở Tài nguyên và Môi trường", "Tòa án"])
+        if state in ("accepted", "grouped"):
+            due = day + datetime.timedelta(days=30)
+            if unit_id in s.bk_city_ids and s.departments:
+                assigned = rng.choice(s.departments)
+            if age > 60 and rng.random() < 0.8:
+                resolved = created + datetime.timedelta(days=rng.randrange(5, 60))
+        updated = resolved or created
+        place = f"Tổ {rng.randrange(1, 30)}" if rng.random() < 0.4 else ""
+        fields = (
+            code,
+            text,
+            folded,
+            kind,
+            s.topics.get(topic),
+            unit_id,
+            place,
+            "",
+            None,
+            None,
+            channel,
+            None,
+            submitter,
+            "t" if anonymous else "f",
+            "t" if confidential else "f",
+            name,
+            phone,
+            email,
+            address,
+            business,
+            tax,
+            created.isoformat() if channel == "web" else None,
+            s.clerk if channel != "web" and unit_id in s.bk_city_ids else None,
+            "Tổ trưởng" if submitter == "to_truong" else "",
+            day.isoformat(),
+            created.isoformat(),
+            updated.isoformat(),
+            state,
+            reason,
+            forwarded,
+            assigned,
+            due.isoformat() if due else None,
+            resolved.isoformat() if resolved else None,
+        )
+        return "\t".join(esc(f) for f in fields) + "\n"
+
+
+_MAKER: Maker | None = None
+
+
+def _init(setup: Setup, seed: int) -> None:
+    global _MAKER
+    _MAKER = Maker(setup, seed + os.getpid())
+
+
+def _chunk(n: int) -> tuple[list[str], str]:
+    assert _MAKER is not None
+    codes = [new_code() for _ in range(n)]
+    return codes, "".join(_MAKER.row(c) for c in codes)
+
+
+def secondary_indexes() -> list[tuple[str, str]]:
+    with connection.cursor() as cur:
+        cur.execute(
+            "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.tablename = "
+            "'petitions_petition' AND i.indexname NOT IN (SELECT conname FROM pg_constraint)"
+        )
+        return cur.fetchall()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=1_000_000)
+    parser.add_argument("--chunk", type=int, default=20_000)
+    parser.add_argument("--workers", type=int, default=max(1, (os.cpu_count() or 2)))
+    parser.add_argument("--seed", type=int, default=2016)
+    args = parser.parse_args(argv)
+    if connection.vendor != "postgresql":
+        raise SystemExit("Set DATABASE_URL to a PostgreSQL database.")
+
+    now = datetime.datetime.now(UTC)
+    setup = Setup(now)
+    check = Maker(setup, args.seed)
+    for _ in range(2000):
+        line = check.row("AAA-AAA-AAAA").split("\t")
+        assert line[2] == fold(line[1]), (line[1], line[2])
+        assert unicodedata.is_normalized("NFC", line[1])
+
+    with connection.cursor() as cur:
+        cur.execute("SELECT code FROM petitions_petition")
+        seen = {c for (c,) in cur.fetchall()}
+    before = len(seen)
+    indexes = secondary_indexes()
+    print(f"{before} petitions before; dropping {len(indexes)} secondary indexes for the load")
+    started = time.perf_counter()
+    with connection.cursor() as cur:
+        for name, _definition in indexes:
+            cur.execute(f'DROP INDEX IF EXISTS "{name}"')
+    # Forked workers must not inherit the open connection (their exit would close it).
+    connection.close()
+
+    sizes = [args.chunk] * (args.count // args.chunk)
+    if args.count % args.chunk:
+        sizes.append(args.count % args.chunk)
+    done = 0
+    with (
+        multiprocessing.get_context("fork").Pool(
+            args.workers, initializer=_init, initargs=(setup, args.seed)
+        ) as pool,
+    ):
+        connection.ensure_connection()
+        raw = connection.connection  # psycopg 3, autocommit
+        pcur = raw.cursor()
+        pcur.execute("SET session_replication_role = replica")
+        with pcur.copy(f"COPY petitions_petition ({', '.join(COLUMNS)}) FROM STDIN") as copy:
+            for codes, block in pool.imap_unordered(_chunk, sizes):
+                for code in codes:
+                    if code in seen:  # ~never with 50 random bits; keep codes unique anyway
+                        fresh = new_code()
+                        while fresh in seen:
+                            fresh = new_code()
+                        block = block.replace(code + "\t", fresh + "\t", 1)
+                        code = fresh
+                    seen.add(code)
+                copy.write(block)
+                done += len(codes)
+                if done % 100_000 < args.chunk:
+                    rate = done / (time.perf_counter() - started)
+                    print(f"  {done:>9} rows, {rate:,.0f} rows/s", flush=True)
+        pcur.execute("SET session_replication_role = origin")
+    loaded = time.perf_counter() - started
+    print(f"COPY: {done} rows in {loaded:.1f} s ({done / loaded:,.0f} rows/s)")
+
+    t0 = time.perf_counter()
+    with raw.cursor() as pcur:
+        pcur.execute("SET maintenance_work_mem = '1GB'")
+        pcur.execute("SET max_parallel_maintenance_workers = 2")
+        for name, definition in indexes:
+            t1 = time.perf_counter()
+            pcur.execute(definition)
+            print(f"  index {name}: {time.perf_counter() - t1:.1f} s", flush=True)
+    print(f"indexes rebuilt in {time.perf_counter() - t0:.1f} s")
+    t0 = time.perf_counter()
+    with raw.cursor() as pcur:
+        pcur.execute("ANALYZE")
+    print(f"ANALYZE in {time.perf_counter() - t0:.1f} s")
+    total = time.perf_counter() - started
+    print(
+        f"Done: {done} petitions in {total:.1f} s ({done / total:,.0f} rows/s overall), "
+        f"{before + done} in the table"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

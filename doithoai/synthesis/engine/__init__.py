@@ -1,0 +1,1 @@
+"""Synthesis engine: topic classification, grouping, titles and routing of petitions."""

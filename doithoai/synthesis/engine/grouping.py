@@ -1,0 +1,233 @@
+"""Grouping of petitions that raise the same concrete concern.
+
+Candidates come from nearest neighbours (sparse TF-IDF cosine, batch idf) inside blocks of the
+same unit (split by topic when a block is large), never from all pairs of the batch. Each
+candidate pair is scored by a small logistic model (cosine, same topic, shared place, place
+conflict) and pairs are merged by average linkage, which stops chains of weak links.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Hashable, Sequence
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+from scipy import sparse
+
+from .places import Places, relation
+
+MAX_BLOCK = 2500  # larger unit blocks are split by topic
+NEIGHBOURS = 12  # candidates kept per petition
+FLOOR = 0.12  # minimum cosine to be a candidate
+CHUNK = 512
+
+
+@dataclass
+class PairParams:
+    """Weights for [cosine, same topic, shared place, place conflict, content cosine] and the
+    link threshold."""
+
+    weights: list[float] = field(default_factory=lambda: [6.0, 4.0, 1.0, -0.5, 6.0])
+    bias: float = -9.0
+    threshold: float = 0.5
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> PairParams:
+        weights = data.get("weights", [])
+        assert isinstance(weights, list)
+        return cls(
+            weights=[float(w) for w in weights],
+            bias=float(str(data.get("bias", -9.0))),
+            threshold=float(str(data.get("threshold", 0.5))),
+        )
+
+
+@dataclass
+class Item:
+    """One petition as seen by the grouper."""
+
+    unit: str
+    topic: str
+    places: Places
+    given_place: str | None = None
+    fixed: Hashable | None = None
+
+
+def blocks(items: Sequence[Item]) -> list[list[int]]:
+    by_unit: dict[str, list[int]] = defaultdict(list)
+    for i, item in enumerate(items):
+        by_unit[item.unit].append(i)
+    out: list[list[int]] = []
+    for members in by_unit.values():
+        if len(members) <= MAX_BLOCK:
+            out.append(members)
+            continue
+        by_topic: dict[str, list[int]] = defaultdict(list)
+        for i in members:
+            by_topic[items[i].topic].append(i)
+        out.extend(by_topic.values())
+    return out
+
+
+def candidate_pairs(x: sparse.csr_matrix, items: Sequence[Item]) -> dict[tuple[int, int], float]:
+    """Top neighbours by cosine within each block: {(i, j): cosine} with i < j."""
+    pairs: dict[tuple[int, int], float] = {}
+    for block in blocks(items):
+        if len(block) < 2:
+            continue
+        idx = np.asarray(block)
+        xb = x[idx]
+        for start in range(0, len(block), CHUNK):
+            sims = (xb[start : start + CHUNK] @ xb.T).toarray()
+            for r in range(sims.shape[0]):
+                sims[r, start + r] = 0.0
+            k = min(NEIGHBOURS, len(block) - 1)
+            top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+            for r, cols in enumerate(top):
+                i = int(idx[start + r])
+                for c in cols:
+                    s = float(sims[r, c])
+                    if s >= FLOOR:
+                        j = int(idx[c])
+                        pairs[(min(i, j), max(i, j))] = s
+    return pairs
+
+
+def content_cosines(
+    pairs: dict[tuple[int, int], float], content: sparse.csr_matrix
+) -> dict[tuple[int, int], float]:
+    """Cosine of the content vectors (place names and boilerplate removed) for each pair."""
+    if not pairs:
+        return {}
+    keys = list(pairs)
+    a = content[[i for i, _ in keys]]
+    b = content[[j for _, j in keys]]
+    sims = np.asarray(a.multiply(b).sum(axis=1)).ravel()
+    return dict(zip(keys, sims.tolist(), strict=True))
+
+
+def pair_features(
+    i: int, j: int, cos: float, items: Sequence[Item], content_cos: float = 0.0
+) -> list[float] | None:
+    a, b = items[i], items[j]
+    if a.given_place and b.given_place and a.given_place != b.given_place:
+        return None  # the caller says these are different places
+    if a.fixed is not None and b.fixed is not None and a.fixed != b.fixed:
+        return None  # officers filed them in different groups
+    shared, conflict = relation(a.places, b.places)
+    if conflict:
+        return None  # two different streets / residential groups are two issues
+    return [cos, float(a.topic == b.topic), shared, conflict, content_cos]
+
+
+def score_pairs(
+    pairs: dict[tuple[int, int], float],
+    items: Sequence[Item],
+    params: PairParams,
+    content: dict[tuple[int, int], float],
+) -> dict[tuple[int, int], float]:
+    w = params.weights
+    scores: dict[tuple[int, int], float] = {}
+    for (i, j), cos in pairs.items():
+        f = pair_features(i, j, cos, items, content[(i, j)])
+        if f is None:
+            continue
+        z = params.bias + sum(wk * fk for wk, fk in zip(w, f, strict=True))
+        scores[(i, j)] = 1.0 / (1.0 + math.exp(-z))
+    return scores
+
+
+def cluster(
+    n: int, scores: dict[tuple[int, int], float], threshold: float, items: Sequence[Item]
+) -> list[int]:
+    """Average-linkage merging over scored pairs; officer-fixed groups are kept as they are."""
+    label = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    locked: set[int] = set()
+    fixed_root: dict[Hashable, int] = {}
+    for i, item in enumerate(items):
+        if item.fixed is None:
+            continue
+        root = fixed_root.setdefault(item.fixed, i)
+        locked.add(root)
+        if root != i:
+            members[root].append(i)
+            del members[i]
+            label[i] = root
+    for (i, j), s in sorted(scores.items(), key=lambda kv: -kv[1]):
+        if s < threshold:
+            break
+        a, b = label[i], label[j]
+        if a == b or a in locked or b in locked:
+            continue
+        total = sum(scores.get((min(p, q), max(p, q)), 0.0) for p in members[a] for q in members[b])
+        if total / (len(members[a]) * len(members[b])) < threshold:
+            continue
+        if len(members[a]) < len(members[b]):
+            a, b = b, a
+        for m in members[b]:
+            label[m] = a
+        members[a].extend(members.pop(b))
+    return label
+
+
+def group(
+    x: sparse.csr_matrix, content: sparse.csr_matrix, items: Sequence[Item], params: PairParams
+) -> list[int]:
+    """Cluster label (index of a representative) for every item."""
+    pairs = candidate_pairs(x, items)
+    scores = score_pairs(pairs, items, params, content_cosines(pairs, content))
+    return cluster(len(items), scores, params.threshold, items)
+
+
+def fit_pair_params(
+    x: sparse.csr_matrix,
+    content: sparse.csr_matrix,
+    items: Sequence[Item],
+    gold: Sequence[Hashable | None],
+) -> PairParams:
+    """Learn pair weights on labelled petitions, then the threshold maximising pairwise F1."""
+    from sklearn.linear_model import LogisticRegression
+
+    pairs = candidate_pairs(x, items)
+    ccos = content_cosines(pairs, content)
+    feats, ys = [], []
+    for (i, j), cos in pairs.items():
+        f = pair_features(i, j, cos, items, ccos[(i, j)])
+        if f is not None:
+            feats.append(f)
+            ys.append(int(gold[i] is not None and gold[i] == gold[j]))
+    lr = LogisticRegression(C=10.0, max_iter=1000).fit(np.asarray(feats), np.asarray(ys))
+    params = PairParams([float(w) for w in lr.coef_[0]], float(lr.intercept_[0]), 0.5)
+    scores = score_pairs(pairs, items, params, ccos)
+    best, best_f1 = 0.5, -1.0
+    for t in np.arange(0.2, 0.81, 0.05):
+        f1 = pairwise_scores(cluster(len(items), scores, float(t), items), gold)[2]
+        if f1 > best_f1:
+            best, best_f1 = float(t), f1
+    params.threshold = round(best, 2)
+    return params
+
+
+def pairwise_scores(
+    labels: Sequence[Hashable], gold: Sequence[Hashable | None]
+) -> tuple[float, float, float]:
+    """Pairwise precision, recall, F1 of predicted clusters against gold groups (None = alone)."""
+
+    def pair_set(keys: Sequence[Hashable | None]) -> set[tuple[int, int]]:
+        by: dict[Hashable, list[int]] = defaultdict(list)
+        for i, key in enumerate(keys):
+            if key is not None:
+                by[key].append(i)
+        return {(a, b) for m in by.values() for k, a in enumerate(m) for b in m[k + 1 :]}
+
+    pred, true = pair_set(list(labels)), pair_set(gold)
+    tp = len(pred & true)
+    p = tp / len(pred) if pred else 1.0
+    r = tp / len(true) if true else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)

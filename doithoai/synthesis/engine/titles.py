@@ -1,0 +1,79 @@
+"""Extractive group titles and explanations."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+from scipy import sparse
+
+from .normalize import clean, fold, fold_keep_case, tokens
+
+MAX_TITLE = 90
+_SENTENCES = re.compile(r"(?<=[.!?;])\s+")
+# Openings that carry no content: salutations and self-introductions.
+_PREAMBLE = re.compile(
+    r"^(kinh gui|kinh thua|toi la|toi ten|toi xin|xin chao|chung toi la|thay mat|"
+    r"phong vien|cu tri .{0,40} hoi:?$)"
+)
+_LEADS = re.compile(r"^(toi o [^,.]*, |cu tri [^,.:]*(phan anh|kien nghi|de nghi|hoi):? )")
+
+
+def has_marks(text: str) -> bool:
+    """True when the text is written with Vietnamese diacritics (nicer for display)."""
+    plain = fold_keep_case(text)
+    return sum(a != b for a, b in zip(text, plain, strict=False)) > 0.04 * max(1, len(text))
+
+
+def central_member(x: sparse.csr_matrix, members: Sequence[int], texts: Sequence[str]) -> int:
+    """Member most similar to the others, preferring texts written with diacritics."""
+    if len(members) == 1:
+        return members[0]
+    rows = x[list(members)]
+    sims = np.asarray((rows @ rows.T).sum(axis=1)).ravel()
+    bonus = np.asarray([0.5 if has_marks(texts[m]) else 0.0 for m in members])
+    return members[int(np.argmax(sims + bonus))]
+
+
+def shorten(sentence: str, limit: int = MAX_TITLE) -> str:
+    sentence = sentence.strip().rstrip(".!?;:, ")
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[:limit].rsplit(" ", 1)[0].rstrip(",;: ")
+    return cut + "…"
+
+
+def title(text: str, weights: dict[str, float] | None = None) -> str:
+    """Key sentence of ``text``: the one whose terms weigh most (group terms if given)."""
+    sentences = [s for s in _SENTENCES.split(clean(text)) if s.strip()]
+    best, best_score = sentences[0] if sentences else text, -1.0
+    for sentence in sentences:
+        folded = fold(sentence)
+        if _PREAMBLE.match(folded) and len(sentences) > 1:
+            continue
+        if not weights:
+            best = sentence  # first informative sentence
+            break
+        toks = tokens(sentence)
+        score = sum(weights.get(t, 0.0) for t in set(toks)) / (len(toks) ** 0.5 or 1)
+        if score > best_score:
+            best, best_score = sentence, score
+    lead = _LEADS.match(fold(best))
+    if lead and len(best) > MAX_TITLE:
+        best = best[lead.end() :]
+        best = best[:1].upper() + best[1:]
+    return shorten(best)
+
+
+def shared_terms(
+    token_lists: Sequence[Sequence[str]], members: Sequence[int], idf: dict[str, float], k: int = 6
+) -> list[str]:
+    """Terms used by at least two members, rarest in the batch first."""
+    counts: dict[str, int] = {}
+    for m in members:
+        for term in set(token_lists[m]):
+            counts[term] = counts.get(term, 0) + 1
+    common = [t for t, c in counts.items() if c >= 2 and len(t) > 1 and not t.isdigit()]
+    common.sort(key=lambda t: (-idf.get(t, 0.0) * counts[t], t))
+    return common[:k]

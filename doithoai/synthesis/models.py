@@ -1,0 +1,153 @@
+"""Issues (vấn đề) that group petitions, the engine's suggestions, model versions and routing."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from doithoai.dialogues.models import Round
+from doithoai.petitions.models import Petition, Topic
+from doithoai.units.models import Organisation, Unit
+
+
+class IssueState(models.TextChoices):
+    OPEN = "open", _("Mới tổng hợp")
+    ASSIGNED = "assigned", _("Đã giao")
+    ANSWERED = "answered", _("Đã trả lời")
+    IN_PROGRESS = "in_progress", _("Đang thực hiện")
+    RESOLVED = "resolved", _("Đã giải quyết")
+    CLOSED = "closed", _("Đã kết thúc")
+
+
+class Issue(models.Model):
+    """One concrete concern raised by one or more petitions."""
+
+    round = models.ForeignKey(
+        Round,
+        verbose_name=_("kỳ đối thoại"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="issues",
+    )
+    title = models.CharField(_("tiêu đề"), max_length=300)
+    topic = models.ForeignKey(
+        Topic,
+        verbose_name=_("lĩnh vực"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    topic_confidence = models.FloatField(null=True, blank=True)
+    topic_confirmed = models.BooleanField(_("lĩnh vực đã xác nhận"), default=False)
+    department = models.ForeignKey(
+        Organisation,
+        verbose_name=_("cơ quan tham mưu đề xuất"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # Set by an officer's merge, split or creation: a re-run of synthesis keeps such an issue.
+    locked = models.BooleanField(default=False)
+    engine_key = models.CharField(max_length=64, blank=True)
+    state = models.CharField(
+        _("trạng thái"), max_length=16, choices=IssueState.choices, default=IssueState.OPEN
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-id"]
+        indexes = [models.Index(fields=["round", "state"])]
+        verbose_name = _("vấn đề")
+        verbose_name_plural = _("vấn đề")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class IssueMembership(models.Model):
+    """A petition's place in an issue. `pinned` is an officer's decision that re-runs keep."""
+
+    petition = models.OneToOneField(Petition, on_delete=models.CASCADE, related_name="issue_link")
+    issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="memberships")
+    pinned = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return f"{self.petition_id} → {self.issue_id}"
+
+
+class ModelVersion(models.Model):
+    version = models.CharField(max_length=64, unique=True)
+    path = models.CharField(max_length=500, blank=True, help_text="Empty for the shipped model.")
+    active = models.BooleanField(default=False)
+    trained_examples = models.PositiveIntegerField(default=0)
+    confirmed_examples = models.PositiveIntegerField(default=0)
+    quality = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return self.version
+
+
+class Suggestion(models.Model):
+    """What the engine said about one petition, with the model version that said it."""
+
+    petition = models.OneToOneField(Petition, on_delete=models.CASCADE, related_name="suggestion")
+    topic_code = models.CharField(max_length=32)
+    confidence = models.FloatField()
+    top_terms = models.JSONField(default=list)
+    group_key = models.CharField(max_length=64)
+    department_code = models.CharField(max_length=64, blank=True)
+    model_version = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.petition_id}: {self.topic_code}"
+
+
+class RoutingRule(models.Model):
+    """Topic (× unit) → the department that drafts the answer; edited by the secretariat."""
+
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["topic", "unit"], name="routing_topic_unit_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.topic_id}/{self.unit_id} → {self.organisation_id}"
+
+
+class RunState(models.TextChoices):
+    QUEUED = "queued", _("Đang chờ")
+    RUNNING = "running", _("Đang chạy")
+    DONE = "done", _("Hoàn thành")
+    FAILED = "failed", _("Lỗi")
+
+
+class SynthesisRun(models.Model):
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="synthesis_runs")
+    state = models.CharField(max_length=16, choices=RunState.choices, default=RunState.QUEUED)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    issues_created = models.PositiveIntegerField(default=0)
+    model_version = models.CharField(max_length=64, blank=True)
+    error = models.TextField(blank=True)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"run {self.pk} ({self.state})"

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from doithoai.synthesis import views
+
+urlpatterns = [
+    path("staff/tong-hop/", views.board_index, name="synthesis-index"),
+    path("staff/tong-hop/<int:round_id>/", views.board, name="synthesis-board"),
+    path("staff/tong-hop/<int:round_id>/chay/", views.run_start, name="synthesis-run"),
+    path("staff/tong-hop/<int:round_id>/tien-do/", views.run_status, name="synthesis-run-status"),
+    path("staff/tong-hop/<int:round_id>/gop/", views.issues_merge, name="synthesis-merge"),
+    path("staff/tong-hop/<int:round_id>/tao/", views.issue_new, name="synthesis-issue-new"),
+    path("staff/van-de/<int:issue_id>/linh-vuc/", views.issue_topic, name="synthesis-issue-topic"),
+    path("staff/van-de/<int:issue_id>/tach/", views.issue_split, name="synthesis-issue-split"),
+    path(
+        "staff/kien-nghi/<int:petition_id>/chuyen-van-de/",
+        views.petition_move,
+        name="synthesis-petition-move",
+    ),
+]
