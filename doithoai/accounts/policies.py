@@ -51,9 +51,9 @@ def area_ids(user: Any, *roles: str) -> set[int]:
     own = frozenset(unit_ids_with_role(user, *roles))
     if not own:
         return set()
-    cache = user.__dict__.setdefault("_doithoai_area", {})
-    if own not in cache:
-        from doithoai.units.selectors import unit_covered_ids
+    per_user = user.__dict__.setdefault("_doithoai_area", {})
+    if own not in per_user:
+        from doithoai.units.selectors import unit_covered_ids_cached
 
-        cache[own] = unit_covered_ids(own)
-    return cache[own]
+        per_user[own] = unit_covered_ids_cached(own)
+    return per_user[own]

@@ -1,11 +1,15 @@
 """Reads of units: the tree below a unit, and what a unit covers across the 2025 reform."""
 
+import hashlib
 from collections.abc import Iterable
 
+from django.core.cache import cache
 from django.db.models import QuerySet
 
 from doithoai.core.text import fold
 from doithoai.units.models import Unit, UnitSuccession
+
+TREE_VERSION_KEY = "units:tree-version"
 
 
 def unit_covered_ids(unit_ids: Iterable[int]) -> set[int]:
@@ -23,6 +27,28 @@ def unit_covered_ids(unit_ids: Iterable[int]) -> set[int]:
         )
         frontier = (children | predecessors) - found
     return found
+
+
+def unit_covered_ids_cached(unit_ids: frozenset[int]) -> set[int]:
+    """`unit_covered_ids` through the cache: the unit tree changes only when units are loaded or
+    added, and those services bump `TREE_VERSION_KEY`."""
+    version = cache.get_or_set(TREE_VERSION_KEY, 1, timeout=None)
+    digest = hashlib.sha1(
+        ",".join(map(str, sorted(unit_ids))).encode(), usedforsecurity=False
+    ).hexdigest()
+    key = f"units:covered:{version}:{digest}"
+    found = cache.get(key)
+    if found is None:
+        found = unit_covered_ids(unit_ids)
+        cache.set(key, found, timeout=3600)
+    return set(found)
+
+
+def tree_changed() -> None:
+    try:
+        cache.incr(TREE_VERSION_KEY)
+    except ValueError:
+        cache.set(TREE_VERSION_KEY, 2, timeout=None)
 
 
 def unit_current_successors(unit: Unit) -> QuerySet[Unit]:

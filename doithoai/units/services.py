@@ -11,6 +11,7 @@ from doithoai.core.events import event_record
 from doithoai.core.text import fold, nfc
 from doithoai.units import policies
 from doithoai.units.models import LOCAL_KINDS, Organisation, Scheme, Unit, UnitKind
+from doithoai.units.selectors import tree_changed
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,9 @@ def units_load(
         created += len(to_create)
         changed += len(to_update)
         pending = later
-    return LoadResult(created=created, updated=changed, successions=_link(successions, source))
+    result = LoadResult(created=created, updated=changed, successions=_link(successions, source))
+    transaction.on_commit(tree_changed)
+    return result
 
 
 def _link(successions: list[tuple[str, str, bool]], source: str) -> int:
@@ -141,6 +144,7 @@ def unit_add_local(*, actor: object, parent: Unit, kind: str, name: str) -> Unit
         valid_to=parent.valid_to,
     )
     event_record(actor=actor, obj=unit, action="unit.created", after={"name": clean, "kind": kind})
+    transaction.on_commit(tree_changed)
     return unit
 
 
