@@ -45,9 +45,9 @@ from django.db import connection  # noqa: E402
 
 from doithoai.accounts.models import User  # noqa: E402
 from doithoai.accounts.services import api_token_create  # noqa: E402
+from doithoai.demo.people import DEMO_PASSWORD as PASSWORD  # noqa: E402
 from doithoai.units.models import Scheme, Unit  # noqa: E402
 
-USER, PASSWORD = "vanphong", "doithoai-demo"
 LIST_P95_MS = 100.0
 CREATE_RATIO, LOOKUP_RATIO = 0.40, 0.70
 
@@ -145,14 +145,14 @@ def wait_up(base: str, timeout: float = 30) -> None:
     raise SystemExit("granian did not start")
 
 
-def login(base: str) -> str:
+def login(base: str, username: str) -> str:
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     page = opener.open(base + "/accounts/login/").read().decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
     assert token, "no CSRF token on the login page"
     data = urllib.parse.urlencode(
-        {"username": USER, "password": PASSWORD, "csrfmiddlewaretoken": token.group(1)}
+        {"username": username, "password": PASSWORD, "csrfmiddlewaretoken": token.group(1)}
     ).encode()
     opener.open(base + "/accounts/login/", data).read()
     cookies = {c.name: c.value for c in jar}
@@ -206,6 +206,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--throughput-connections", type=int, default=16)
     parser.add_argument("--latency-connections", type=int, default=4)
+    parser.add_argument(
+        "--user",
+        default="tinh",
+        help="staff login whose pages are measured: tinh (today's provincial office, sees the "
+        "province and its 2016 predecessors) or vanphong (the 2016 city office)",
+    )
     args = parser.parse_args(argv)
     if connection.vendor != "postgresql":
         raise SystemExit("Set DATABASE_URL to the generated PostgreSQL database.")
@@ -219,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
         sample = cur.fetchall()
         cur.execute("SELECT version()")
         (pg_version,) = cur.fetchone()
-    user = User.objects.get(username=USER)
+    user = User.objects.get(username=args.user)
     _token, key = api_token_create(actor=None, user=user, name="bench")
     ward = Unit.objects.get(scheme=Scheme.LEGACY_2004, code="01840")  # Phường Đức Xuân (2016)
     connection.close()
@@ -254,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     try:
         wait_up(base)
-        cookie = login(base)
+        cookie = login(base, args.user)
         env = {
             "BENCH_COOKIE": cookie,
             "BENCH_TOKEN": key,
