@@ -2,7 +2,9 @@
 
 Each synthetic petition takes a dev petition, moves it to a generated unit and place (northern
 tổ/thôn or southern khóm/ấp, with hẻm/kênh objects), perturbs figures, and sometimes changes the
-encoding (no diacritics, NFD, ALL CAPS) like real intake. Units hold ~150 petitions each, as in a
+encoding (no diacritics, NFD, ALL CAPS) like real intake. About 30% of petitions repeat a concern
+already in the batch: another member of the same dev duplicate group (independent wording) at the
+same unit and place, so grouping is exercised at scale. Units hold ~150 petitions each, as in a
 national batch. Usage: python bench/generate_petitions.py N out.jsonl
 """
 
@@ -58,6 +60,7 @@ SYLLABLES = [
     "Cốc",
 ]
 NORTH_AREA, SOUTH_AREA = ("tổ", "thôn"), ("khóm", "ấp")
+DUPLICATE_SHARE = 0.3  # share of petitions repeating an earlier concern (paraphrase)
 OBJECTS = ("hẻm {n}", "kênh {name}", "đường {name}", "ngõ {n}")
 _PLACE = re.compile(r"\b(tổ|thôn|Tổ|Thôn)\s+(\d+|(?:[A-ZĐ]\w*)(?:\s+[A-ZĐ]\w*)?)")
 _UNIT = re.compile(r"\b(phường|xã|Phường|Xã)\s+(?:[A-ZĐ]\w*)(?:\s+[A-ZĐ]\w*){0,3}")
@@ -88,10 +91,23 @@ def generate(n: int, seed: int = 7) -> Iterator[dict[str, str]]:
         kind = rng.choice(("phường", "xã"))
         areas = SOUTH_AREA if south else NORTH_AREA
         units.append((f"{kind} {name(rng)}", areas[0] if kind == "phường" else areas[1]))
+    by_group: dict[str, list[dict]] = {}
+    for r in rows:
+        if r.get("dup_group"):
+            by_group.setdefault(r["dup_group"], []).append(r)
+    concerns: list[tuple[str, tuple[str, str], str]] = []  # (dup group, unit, place)
     for k in range(n):
-        row = rng.choice(rows)
-        unit, area = units[rng.randrange(n_units)]
-        place = f"{area} {rng.randint(1, 20) if rng.random() < 0.5 else name(rng)}"
+        if concerns and rng.random() < DUPLICATE_SHARE:
+            # Another citizen raises a concern already in the batch, in their own words
+            # (another member of the same hand-written duplicate group), same unit and place.
+            gid, (unit, area), place = rng.choice(concerns)
+            row = rng.choice(by_group[gid])
+        else:
+            row = rng.choice(rows)
+            unit, area = units[rng.randrange(n_units)]
+            place = f"{area} {rng.randint(1, 20) if rng.random() < 0.5 else name(rng)}"
+            if row.get("dup_group"):
+                concerns.append((row["dup_group"], (unit, area), place))
         text = _PLACE.sub(place, row["text"])
         text = _UNIT.sub(unit, text)
         text = re.sub(r"\b\d{2,3}\b", lambda m: str(int(m.group()) + rng.randint(-5, 5)), text)

@@ -95,7 +95,7 @@ def fold_keep_case(text: str) -> str:
 
 def fold(text: str) -> str:
     """Search key: lowercase, no diacritics, đ→d, single spaces (hoà, Hòa, HOA → hoa)."""
-    return _SPACES.sub(" ", fold_keep_case(text).lower()).strip()
+    return " ".join(fold_keep_case(text).lower().split())
 
 
 @lru_cache(maxsize=4096)
@@ -103,10 +103,13 @@ def _expand(token: str) -> tuple[str, ...]:
     return tuple(ABBREVIATIONS.get(token, token).split())
 
 
-def tokens(text: str) -> list[str]:
-    """Folded word tokens with abbreviations expanded (``ko đc`` → ``khong duoc``)."""
+def tokens(text: str, plain: str | None = None) -> list[str]:
+    """Folded word tokens with abbreviations expanded (``ko đc`` → ``khong duoc``).
+
+    ``plain`` may pass ``fold_keep_case(text)`` when the caller has it already."""
     out: list[str] = []
-    for tok in _WORD.findall(fold(text)):
+    folded = (fold_keep_case(text) if plain is None else plain).lower()
+    for tok in _WORD.findall(folded):
         if tok in ABBREVIATIONS:
             out.extend(_expand(tok))
         else:

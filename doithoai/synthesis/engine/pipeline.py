@@ -12,10 +12,10 @@ import numpy as np
 from .classifier import Model
 from .features import design_matrix
 from .grouping import Item, group
-from .normalize import fold, tokens
+from .normalize import fold, fold_keep_case, tokens
 from .places import content_mask, extract, with_given
 from .routing import suggest_department
-from .titles import central_member, shared_terms, title
+from .titles import central_members, shared_terms, title
 from .vectorize import batch_tfidf, encode
 
 CLASSIFY_CHUNK = 4096
@@ -77,7 +77,8 @@ def synthesize(
     if routing is not None and not isinstance(routing, Routing):
         routing = Routing(table=routing)
     fixed = dict(fixed_groups or {})
-    token_lists = [tokens(p.text) for p in petitions]
+    plain = [fold_keep_case(p.text) for p in petitions]
+    token_lists = [tokens(p.text, pl) for p, pl in zip(petitions, plain, strict=True)]
     report = progress or (lambda stage, n: None)
     report("normalise", len(petitions))
 
@@ -101,11 +102,11 @@ def synthesize(
         Item(
             unit=fold(p.unit or ""),
             topic=topic,
-            places=with_given(extract(p.text), p.place),
+            places=with_given(extract(p.text, pl), p.place),
             given_place=fold(p.place) if p.place else None,
             fixed=fixed.get(p.id),
         )
-        for p, topic in zip(petitions, topics, strict=True)
+        for p, pl, topic in zip(petitions, plain, topics, strict=True)
     ]
     keep = content_mask(enc, [it.unit for it in items], [it.places for it in items])
     labels = group(x, batch_tfidf(enc, keep)[0], items, model.pair)
@@ -120,13 +121,14 @@ def synthesize(
     idf_by_term = dict(zip(enc.index, idf_tok.tolist(), strict=True))
     texts = [p.text for p in petitions]
     info: dict[int, tuple[str, str, list[str], list[str]]] = {}
+    heads = central_members(x, labels, texts, plain)
     for lab, idx in members.items():
         ids = [petitions[i].id for i in idx]
         fixed_key = fixed.get(ids[0]) if items[idx[0]].fixed is not None else None
         key = str(fixed_key) if fixed_key is not None else _group_key(ids)
         terms = shared_terms(token_lists, idx, idf_by_term) if len(idx) > 1 else []
         weights = {t: idf_by_term.get(t, 0.0) for t in terms} or None
-        head = central_member(x, idx, texts)
+        head = heads.get(lab, idx[0])
         info[lab] = (key, title(texts[head], weights), ids, terms)
     report("title", len(petitions))
 

@@ -57,11 +57,12 @@ class Places:
     roads: frozenset[str]
 
 
-def extract(text: str) -> Places:
-    """Area and road keys mentioned in ``text`` (e.g. ``to:7``, ``thon:na ri``, ``ql:3``)."""
+def extract(text: str, plain: str | None = None) -> Places:
+    """Area and road keys mentioned in ``text`` (e.g. ``to:7``, ``thon:na ri``, ``ql:3``);
+    ``plain`` may pass ``fold_keep_case(text)`` when the caller has it already."""
     areas: set[str] = set()
     roads: set[str] = set()
-    plain = fold_keep_case(text)
+    plain = fold_keep_case(text) if plain is None else plain
     letters = len(_LETTERS.findall(plain))
     shouting = len(_UPPER.findall(plain)) > 0.5 * max(1, letters)
     for keyword, number, name in _PATTERN.findall(plain):

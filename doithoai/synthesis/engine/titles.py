@@ -36,6 +36,34 @@ def central_member(x: sparse.csr_matrix, members: Sequence[int], texts: Sequence
     return members[int(np.argmax(sims + bonus))]
 
 
+def central_members(
+    x: sparse.csr_matrix, labels: Sequence[int], texts: Sequence[str], plain: Sequence[str]
+) -> dict[int, int]:
+    """:func:`central_member` of every multi-member cluster at once (label → member)."""
+    lab = np.asarray(labels)
+    uniq, inv, sizes = np.unique(lab, return_inverse=True, return_counts=True)
+    multi = np.flatnonzero(sizes[inv] > 1)
+    if not len(multi):
+        return {}
+    member = sparse.csr_matrix(
+        (np.ones(len(multi), dtype=np.float32), (inv[multi], multi)), shape=(len(uniq), len(lab))
+    )
+    sums = (member @ x).tocsr()
+    sims = np.asarray(x[multi].multiply(sums[inv[multi]]).sum(axis=1)).ravel()
+    bonus = [
+        0.5
+        if sum(a != b for a, b in zip(texts[m], plain[m], strict=False))
+        > 0.04 * max(1, len(texts[m]))
+        else 0.0
+        for m in multi.tolist()
+    ]
+    score = sims + np.asarray(bonus)
+    best: dict[int, int] = {}
+    for m, _sc in sorted(zip(multi.tolist(), score.tolist(), strict=True), key=lambda t: -t[1]):
+        best.setdefault(int(lab[m]), m)
+    return best
+
+
 def shorten(sentence: str, limit: int = MAX_TITLE) -> str:
     sentence = sentence.strip().rstrip(".!?;:, ")
     if len(sentence) <= limit:
@@ -46,6 +74,10 @@ def shorten(sentence: str, limit: int = MAX_TITLE) -> str:
 
 def title(text: str, weights: dict[str, float] | None = None) -> str:
     """Key sentence of ``text``: the one whose terms weigh most (group terms if given)."""
+    if not weights:  # first informative sentence: only that one needs cleaning
+        raw = [s for s in _SENTENCES.split(text) if s.strip()]
+        pick = next((s for s in raw if not _PREAMBLE.match(fold(s))), raw[0] if raw else text)
+        text = clean(pick)
     sentences = [s for s in _SENTENCES.split(clean(text)) if s.strip()]
     best, best_score = sentences[0] if sentences else text, -1.0
     for sentence in sentences:

@@ -66,12 +66,8 @@ def term_keys(enc: Encoded, keep: np.ndarray | None = None) -> tuple[np.ndarray,
     return np.concatenate([doc, doc[:-1][same]]), np.concatenate([ids, bigram])
 
 
-def _weighted(doc: np.ndarray, cols: np.ndarray, idf: np.ndarray, n_docs: int) -> sparse.csr_matrix:
-    """L2-normalised sublinear TF-IDF from (document, column) occurrences."""
-    counts = sparse.csr_matrix(
-        (np.ones(len(doc), dtype=np.float32), (doc, cols)), shape=(n_docs, len(idf))
-    )
-    counts.sum_duplicates()
+def _normalised(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
+    """L2-normalised sublinear TF-IDF from a count matrix (modified in place)."""
     counts.data = (1.0 + np.log(counts.data)) * idf[counts.indices]
     norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
@@ -79,27 +75,34 @@ def _weighted(doc: np.ndarray, cols: np.ndarray, idf: np.ndarray, n_docs: int) -
     return counts.astype(np.float32)
 
 
+def _weighted(doc: np.ndarray, cols: np.ndarray, idf: np.ndarray, n_docs: int) -> sparse.csr_matrix:
+    """L2-normalised sublinear TF-IDF from (document, column) occurrences."""
+    counts = sparse.csr_matrix(
+        (np.ones(len(doc), dtype=np.float32), (doc, cols)), shape=(n_docs, len(idf))
+    )
+    counts.sum_duplicates()
+    return _normalised(counts, idf)
+
+
+def _counts(enc: Encoded, keep: np.ndarray | None) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """Raw (document × distinct term) counts and the sorted key of each column."""
+    doc, keys = term_keys(enc, keep)
+    uniq, cols = np.unique(keys, return_inverse=True)
+    counts = sparse.csr_matrix(
+        (np.ones(len(doc), dtype=np.float32), (doc, cols.ravel())), shape=(enc.n_docs, len(uniq))
+    )
+    counts.sum_duplicates()
+    return counts, uniq
+
+
 def batch_tfidf(
-    enc: Encoded, keep: np.ndarray | None = None, min_df: int = 1
+    enc: Encoded, keep: np.ndarray | None = None
 ) -> tuple[sparse.csr_matrix, np.ndarray, np.ndarray]:
     """TF-IDF with the batch's own vocabulary: (matrix, idf per column, key per column)."""
-    doc, keys = term_keys(enc, keep)
-    uniq_keys, df = document_frequencies(doc, keys, enc.n_tokens)
-    uniq_keys, df = uniq_keys[df >= min_df], df[df >= min_df]
+    counts, uniq = _counts(enc, keep)
+    df = np.bincount(counts.indices, minlength=len(uniq))
     idf = (np.log((1 + enc.n_docs) / (1 + df)) + 1.0).astype(np.float32)
-    cols = np.searchsorted(uniq_keys, keys)
-    cols_ok = cols < len(uniq_keys)
-    cols_ok[cols_ok] = uniq_keys[cols[cols_ok]] == keys[cols_ok]
-    return _weighted(doc[cols_ok], cols[cols_ok], idf, enc.n_docs), idf, uniq_keys
-
-
-def document_frequencies(
-    doc: np.ndarray, keys: np.ndarray, n_tokens: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """(sorted keys, document frequency) of the given occurrences."""
-    width = 2 * n_tokens * n_tokens + 2
-    uniq = np.unique(doc * width + keys) % width
-    return np.unique(uniq, return_counts=True)
+    return _normalised(counts, idf), idf, uniq
 
 
 def vocabulary(
@@ -107,7 +110,8 @@ def vocabulary(
 ) -> tuple[dict[str, int], np.ndarray]:
     """Vocabulary (term → column, sorted terms) and smoothed idf for the given documents."""
     enc = encode(token_lists)
-    keys, df = document_frequencies(*term_keys(enc), enc.n_tokens)
+    counts, keys = _counts(enc, None)
+    df = np.bincount(counts.indices, minlength=len(keys))
     names = list(enc.index)
     pairs = sorted(
         (enc.term_of(int(k), names), int(d)) for k, d in zip(keys, df, strict=True) if d >= min_df
