@@ -27,12 +27,13 @@ install: $(PY) ## Install the application into .venv
 install-dev: $(PY) ## Install the application and the test tools into .venv
 	$(PY) -m pip install --quiet -e '.[dev]'
 
-demo: install ## Set up SQLite, load the demo and serve it on http://127.0.0.1:8000 with the task worker
+demo: install ## Set up SQLite, load the demo and serve it on http://127.0.0.1:8000 with the task worker and hourly follow-up checks
 	$(BIN)/doithoai migrate --no-input -v 0
 	$(BIN)/doithoai demo
 	@echo "Serving on http://127.0.0.1:8000 (Ctrl-C stops the server and the worker)"
 	@trap 'kill 0' EXIT INT TERM; \
 	$(BIN)/doithoai db_worker & \
+	while true; do $(BIN)/doithoai followup_tick >/dev/null 2>&1; sleep 3600; done & \
 	$(BIN)/doithoai runserver 127.0.0.1:8000
 
 serve: install ## Serve with granian (production-like; set DJANGO_SETTINGS_MODULE and secrets)

@@ -1,8 +1,11 @@
 from ninja import NinjaAPI
 
 from doithoai.core.api import install_problem_handlers
+from doithoai.dialogues.api import router as dialogues
+from doithoai.followup.api import router as followup
 from doithoai.petitions.api import public_router as petitions_public
 from doithoai.petitions.api import router as petitions
+from doithoai.portal.api import router as portal_public
 from doithoai.synthesis.api import router as synthesis
 
 api = NinjaAPI(
@@ -18,3 +21,6 @@ install_problem_handlers(api)
 api.add_router("/petitions", petitions)
 api.add_router("/public", petitions_public)
 api.add_router("/synthesis", synthesis)
+api.add_router("/dialogues", dialogues)
+api.add_router("/followup", followup)
+api.add_router("/public/results", portal_public)

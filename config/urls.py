@@ -15,6 +15,10 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("", include("doithoai.petitions.urls")),
     path("", include("doithoai.synthesis.urls")),
+    path("", include("doithoai.followup.urls")),
+    path("", include("doithoai.portal.urls")),
+    path("", include("doithoai.dialogues.urls")),
+    path("", include("doithoai.reports.urls")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

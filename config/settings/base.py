@@ -27,6 +27,10 @@ INSTALLED_APPS = [
     "doithoai.dialogues",
     "doithoai.petitions",
     "doithoai.synthesis",
+    "doithoai.reports",
+    "doithoai.notify",
+    "doithoai.followup",
+    "doithoai.portal",
 ]
 
 MIDDLEWARE = [
@@ -75,6 +79,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
     DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
 
+# Covering indexes (INCLUDE) serve PostgreSQL; SQLite builds the key part and ignores the rest.
+SILENCED_SYSTEM_CHECKS = ["models.W040"]
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 PASSWORD_HASHERS = [
@@ -100,6 +107,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
 MEDIA_ROOT = Path(os.environ.get("DOITHOAI_MEDIA_ROOT", BASE_DIR / "var" / "media"))
 MEDIA_URL = "/media/"
+# A folder of replacement official-document templates (state.html, party.html, document.css).
+DOITHOAI_DOCUMENT_TEMPLATES = os.environ.get("DOITHOAI_DOCUMENT_TEMPLATES", "")
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

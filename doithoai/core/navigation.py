@@ -44,16 +44,47 @@ def _sees_board(user: Any) -> bool:
     return bool(rounds_for_board(user=user))
 
 
+def _sees_reports(user: Any) -> bool:
+    from doithoai.reports.policies import can_view_reports
+
+    return can_view_reports(user)
+
+
+def _follows_up(user: Any) -> bool:
+    from doithoai.accounts.policies import area_ids
+    from doithoai.followup.policies import OVERSIGHT_ROLES, department_ids
+
+    return bool(department_ids(user)) or bool(area_ids(user, *OVERSIGHT_ROLES))
+
+
+def _supervises(user: Any) -> bool:
+    from doithoai.followup.policies import supervised_unit_ids
+
+    return bool(supervised_unit_ids(user))
+
+
+def _sees_rounds(user: Any) -> bool:
+    from doithoai.dialogues.policies import visible_rounds_q
+
+    return visible_rounds_q(user) is not None
+
+
 STAFF_LINKS: list[Link] = [
     Link(_("Tổng hợp, phân loại: bảng vấn đề"), "synthesis-index", _sees_board),
+    Link(_("Kỳ đối thoại: kế hoạch, hội nghị"), "dialogue-index", _sees_rounds),
     Link(_("Kiến nghị, phản ánh"), "petition-list", _lists_petitions),
     Link(_("Nhập kiến nghị"), "petition-new-staff", _has_area),
+    Link(_("Báo cáo, thống kê"), "reports-dashboard", _sees_reports),
+    Link(_("Theo dõi giải quyết, trả lời"), "followup-work", _follows_up),
+    Link(_("Giám sát của Mặt trận Tổ quốc"), "followup-supervision", _supervises),
     Link(_("Quản trị danh mục, người dùng"), "admin:index", is_administrator),
 ]
 
 PUBLIC_LINKS: list[Link] = [
     Link(_("Gửi kiến nghị, phản ánh"), "petition-new-public", _always),
     Link(_("Tra cứu kết quả bằng mã"), "petition-lookup", _always),
+    Link(_("Kết quả giải quyết kiến nghị"), "portal-results", _always),
+    Link(_("Phản hồi: vấn đề chưa được giải quyết"), "followup-feedback", _always),
 ]
 
 

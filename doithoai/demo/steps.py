@@ -3,6 +3,8 @@
 from collections.abc import Callable
 from typing import Any
 
+from doithoai.demo.dialogues import demo_dialogues
+from doithoai.demo.followup import demo_followup
 from doithoai.demo.petitions import demo_petitions
 
-STEPS: list[Callable[[Any], None]] = [demo_petitions]
+STEPS: list[Callable[[Any], None]] = [demo_petitions, demo_dialogues, demo_followup]

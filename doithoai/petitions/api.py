@@ -12,6 +12,7 @@ from ninja.files import UploadedFile
 
 from doithoai.core import ratelimit
 from doithoai.core.api import staff_auth
+from doithoai.followup.selectors import published_answers
 from doithoai.petitions import policies
 from doithoai.petitions.attachments import MAX_FILE_BYTES, check_uploads
 from doithoai.petitions.choices import Channel
@@ -150,6 +151,9 @@ def public_out(p: Petition) -> dict[str, Any]:
         "topic": p.topic.name if p.topic else None,
         "forwarded_to": p.forwarded_to,
         "due_on": p.due_on,
+        "answers": [
+            {"text": a.text, "published_at": a.published_at} for a in published_answers(petition=p)
+        ],
     }
 
 

@@ -92,6 +92,11 @@ class PetitionPageOut(Schema):
     next_cursor: str | None
 
 
+class PublicAnswerOut(Schema):
+    text: str
+    published_at: datetime.datetime | None
+
+
 class PublicPetitionOut(Schema):
     code: str
     state: str
@@ -101,6 +106,7 @@ class PublicPetitionOut(Schema):
     topic: str | None
     forwarded_to: str
     due_on: datetime.date | None
+    answers: list[PublicAnswerOut] = []
 
 
 class TransitionIn(Schema):

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from doithoai.core import ratelimit
+from doithoai.followup.selectors import published_answers
 from doithoai.petitions.attachments import MAX_FILE_BYTES, check_uploads
 from doithoai.petitions.choices import Channel
 from doithoai.petitions.forms import LookupForm, PublicPetitionForm
@@ -56,7 +57,11 @@ def petition_receipt(request: HttpRequest, code: str) -> HttpResponse:
         return render(
             request, "petitions/lookup.html", {"form": LookupForm(), "not_found": True}, status=404
         )
-    return render(request, "petitions/receipt.html", {"petition": petition})
+    return render(
+        request,
+        "petitions/receipt.html",
+        {"petition": petition, "published_answers": published_answers(petition=petition)},
+    )
 
 
 def petition_lookup(request: HttpRequest) -> HttpResponse:
@@ -68,6 +73,7 @@ def petition_lookup(request: HttpRequest) -> HttpResponse:
             context["not_found"] = True
         else:
             context["petition"] = petition
+            context["published_answers"] = published_answers(petition=petition)
     return render(
         request, "petitions/lookup.html", context, status=404 if context.get("not_found") else 200
     )

@@ -147,10 +147,11 @@ def create_checked(*, actor: Any, data: PetitionInput, files: list[CheckedFile])
         action="petition.received",
         after={"state": petition.state, "channel": petition.channel, "unit": unit.code},
     )
-    if petition.email:
-        from doithoai.petitions.tasks import send_receipt
+    if petition.email or petition.phone:
+        from doithoai.notify.services import message_to_petitioner
 
-        transaction.on_commit(lambda: send_receipt.enqueue(petition.pk))
+        # Queued in this transaction; delivered by the worker after commit (never on rollback).
+        message_to_petitioner(actor=staff, petition=petition, key="petition_received")
     return petition
 
 

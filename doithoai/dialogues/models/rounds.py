@@ -28,6 +28,16 @@ class Round(models.Model):
     starts_at = models.DateTimeField(_("thời gian hội nghị"), null=True, blank=True)
     venue = models.CharField(_("địa điểm"), max_length=300, blank=True)
     intake_deadline = models.DateField(_("hạn gửi kiến nghị"), null=True, blank=True)
+    purposes = models.TextField(_("mục đích, yêu cầu"), blank=True)
+    participants = models.TextField(_("đối tượng tiếp xúc, đối thoại"), blank=True)
+    content = models.TextField(_("nội dung"), blank=True)
+    forms = models.TextField(_("hình thức"), blank=True)
+    online_link = models.URLField(_("đường dẫn trực tuyến"), blank=True)
+    open_seats = models.PositiveIntegerField(_("số chỗ cho người dân đăng ký"), default=0)
+    invitation_number = models.CharField(_("số giấy mời"), max_length=50, blank=True)
+    minutes_number = models.CharField(_("số biên bản"), max_length=50, blank=True)
+    conclusion_number = models.CharField(_("số thông báo kết luận"), max_length=50, blank=True)
+    conclusion_on = models.DateField(_("ngày thông báo kết luận"), null=True, blank=True)
     state = models.CharField(
         _("trạng thái"), max_length=16, choices=RoundState.choices, default=RoundState.DRAFT
     )
@@ -102,3 +112,13 @@ class Directive(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+# From state → the states `round_transition` may move a round to.
+ROUND_TRANSITIONS: dict[str, frozenset[str]] = {
+    RoundState.DRAFT: frozenset({RoundState.APPROVED}),
+    RoundState.APPROVED: frozenset({RoundState.DRAFT, RoundState.ANNOUNCED}),
+    RoundState.ANNOUNCED: frozenset({RoundState.HELD}),
+    RoundState.HELD: frozenset({RoundState.CONCLUDED}),
+    RoundState.CONCLUDED: frozenset(),
+}

@@ -1,0 +1,82 @@
+"""The content of a plan: focus topics, chairs and the tasks it assigns to organisations."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from doithoai.dialogues.models.rounds import Round
+from doithoai.units.models import Organisation
+
+
+class FocusTopic(models.Model):
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="focus_topics")
+    topic = models.ForeignKey(
+        "petitions.Topic", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    label = models.CharField(_("trọng tâm"), max_length=200)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class ChairRole(models.TextChoices):
+    CHAIR = "chair", _("Chủ trì")
+    CO_CHAIR = "co_chair", _("Đồng chủ trì")
+
+
+class Chair(models.Model):
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="chairs")
+    name = models.CharField(_("họ và tên"), max_length=150)
+    position_title = models.CharField(_("chức vụ"), max_length=300)
+    role = models.CharField(max_length=16, choices=ChairRole.choices, default=ChairRole.CHAIR)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.position_title} {self.name}"
+
+
+class TaskState(models.TextChoices):
+    OPEN = "open", _("Chưa thực hiện")
+    IN_PROGRESS = "in_progress", _("Đang thực hiện")
+    DONE = "done", _("Đã hoàn thành")
+    CANCELLED = "cancelled", _("Hủy")
+
+
+TASK_TRANSITIONS: dict[str, frozenset[str]] = {
+    TaskState.OPEN: frozenset({TaskState.IN_PROGRESS, TaskState.DONE, TaskState.CANCELLED}),
+    TaskState.IN_PROGRESS: frozenset({TaskState.DONE, TaskState.OPEN, TaskState.CANCELLED}),
+    TaskState.DONE: frozenset({TaskState.IN_PROGRESS}),
+    TaskState.CANCELLED: frozenset({TaskState.OPEN}),
+}
+
+
+class Task(models.Model):
+    """One task of the plan (nhiệm vụ), grouped as the seed groups them (MTTQ, departments,
+    wards)."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="tasks")
+    group = models.CharField(_("nhóm nhiệm vụ"), max_length=300)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("cơ quan thực hiện"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    text = models.TextField(_("nội dung nhiệm vụ"))
+    due_on = models.DateField(_("thời hạn"), null=True, blank=True)
+    remind_days = models.PositiveSmallIntegerField(_("nhắc trước (ngày)"), default=3)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+    state = models.CharField(max_length=16, choices=TaskState.choices, default=TaskState.OPEN)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:80]

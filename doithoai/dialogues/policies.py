@@ -1,0 +1,124 @@
+"""Who may do what with a dialogue round. Documented in docs/permissions.md (dialogues).
+
+A role reaches a round when the round's unit is in the user's area for that role; a ward officer
+reaches the rounds of the units above their ward (the city's round covers its wards).
+"""
+
+from typing import Any
+
+from django.db.models import Q
+
+from doithoai.accounts.models import Role
+from doithoai.accounts.policies import area_ids, has_role, is_administrator, unit_ids_with_role
+from doithoai.dialogues.models import Round, RoundState
+from doithoai.units.models import Unit
+
+READ_ROLES = (
+    Role.SECRETARIAT,
+    Role.LEADER,
+    Role.MTTQ_OFFICER,
+    Role.DEPARTMENT_OFFICER,
+    Role.DEPARTMENT_HEAD,
+    Role.PRESS,
+)
+ANSWER_ROLES = (Role.LEADER, Role.SECRETARIAT)
+PUBLIC_STATES = frozenset({RoundState.ANNOUNCED, RoundState.HELD, RoundState.CONCLUDED})
+
+
+def _ancestors(unit_ids: set[int]) -> set[int]:
+    """The units above the given ones (a ward's district or city), found by walking parents."""
+    found: set[int] = set()
+    frontier = set(unit_ids)
+    while frontier:
+        parents = set(
+            Unit.objects.filter(pk__in=frontier, parent__isnull=False).values_list(
+                "parent_id", flat=True
+            )
+        )
+        frontier = parents - found
+        found |= parents
+    return found
+
+
+def _ward_rounds_units(user: Any) -> set[int]:
+    own = unit_ids_with_role(user, Role.WARD_OFFICER)
+    return own | _ancestors(own) if own else set()
+
+
+def _in(user: Any, round_: Round, *roles: str) -> bool:
+    return is_administrator(user) or round_.unit_id in area_ids(user, *roles)
+
+
+def visible_rounds_q(user: Any) -> Q | None:
+    """Rounds a staff member may read; None when none."""
+    if is_administrator(user):
+        return Q()
+    units = area_ids(user, *READ_ROLES) | _ward_rounds_units(user)
+    return Q(unit_id__in=units) if units else None
+
+
+def can_view(user: Any, round_: Round) -> bool:
+    return _in(user, round_, *READ_ROLES) or round_.unit_id in _ward_rounds_units(user)
+
+
+def can_edit_plan(user: Any, round_: Round) -> bool:
+    return round_.unit_id in area_ids(user, Role.SECRETARIAT)
+
+
+def can_transition(user: Any, round_: Round, to_state: str) -> bool:
+    """The secretariat drafts, announces and closes; only a leader approves or concludes."""
+    if to_state in (RoundState.APPROVED, RoundState.CONCLUDED):
+        return round_.unit_id in area_ids(user, Role.LEADER)
+    return can_edit_plan(user, round_)
+
+
+def can_update_task(user: Any, round_: Round, organisation_id: int) -> bool:
+    """The secretariat, or an officer of the organisation the task is given to."""
+    if can_edit_plan(user, round_):
+        return True
+    from doithoai.accounts.policies import active_memberships
+
+    return any(m.organisation_id == organisation_id for m in active_memberships(user))
+
+
+def can_register(user: Any, round_: Round, unit_id: int | None) -> bool:
+    """The secretariat registers anyone; a ward officer registers the residents of their ward."""
+    if can_edit_plan(user, round_):
+        return True
+    return (
+        unit_id is not None
+        and round_.unit_id in _ward_rounds_units(user)
+        and unit_id in area_ids(user, Role.WARD_OFFICER)
+    )
+
+
+def can_check_in(user: Any, round_: Round) -> bool:
+    return can_edit_plan(user, round_)
+
+
+def can_run_conference(user: Any, round_: Round) -> bool:
+    """Agenda and speakers: the chair and the secretariat."""
+    return round_.unit_id in area_ids(user, *ANSWER_ROLES)
+
+
+def can_answer(user: Any, round_: Round) -> bool:
+    """Answers and directives: only the chair (leader) and the secretariat."""
+    return round_.unit_id in area_ids(user, *ANSWER_ROLES)
+
+
+def can_ask_press_question(user: Any, round_: Round) -> bool:
+    return has_role(user, Role.PRESS) and round_.unit_id in area_ids(user, Role.PRESS)
+
+
+def is_public(round_: Round) -> bool:
+    return round_.state in PUBLIC_STATES
+
+
+def can_invite(user: Any, round_: Round) -> bool:
+    """Whether the user may add invitees at all (the secretariat, or a ward officer of the area)."""
+    return can_edit_plan(user, round_) or round_.unit_id in _ward_rounds_units(user)
+
+
+def can_create_round(user: Any, unit_id: int) -> bool:
+    """The secretariat opens rounds for units in its area."""
+    return unit_id in area_ids(user, Role.SECRETARIAT)

@@ -1,0 +1,84 @@
+"""The conference in a browser: check-in, a speaker answered with a directive, the projector."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from doithoai.demo.people import DEMO_PASSWORD
+from doithoai.dialogues.models import Directive, Round, Statement
+from doithoai.petitions.models import Topic
+from doithoai.synthesis.models import Issue
+from doithoai.units.models import Organisation
+
+
+@pytest.mark.browser
+def test_conference_checkin_speaker_answer_directive_and_live_projector(page):
+    round_ = Round.objects.get(unit__code="058", title__startswith="Tiếp xúc")
+    gpmb = Issue.objects.create(
+        round=round_,
+        title="Chậm chi trả bồi thường GPMB đường Trường Chinh",
+        topic=Topic.objects.get(code="gpmb"),
+    )
+    Issue.objects.create(
+        round=round_, title="Lấn chiếm vỉa hè chợ Đức Xuân", topic=Topic.objects.get(code="do_thi")
+    )
+
+    projector = page.context.new_page()
+    projector.goto(f"/doi-thoai/{round_.pk}/man-hinh/")
+    expect(projector.get_by_test_id("projector-issue")).to_have_text("Hội nghị sắp bắt đầu")
+
+    page.goto("/accounts/login/")
+    page.get_by_label("Tên đăng nhập").fill("vanphong")
+    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    desk = page.context.new_page()  # a second desk screen that is never reloaded
+    desk.goto(f"/staff/doi-thoai/{round_.pk}/hoi-nghi/")
+    expect(desk.get_by_test_id("present-business")).to_have_text("0")
+
+    page.goto(f"/staff/doi-thoai/{round_.pk}/hoi-nghi/")
+    for name in ("Nông Thị Huệ", "Bế Văn Lợi"):
+        page.get_by_label("Tìm đại biểu theo tên").fill(
+            name.split()[0].lower()
+        )  # typed without care
+        page.get_by_role("button", name="Tìm", exact=True).click()
+        page.locator("#checkin li", has_text=name).get_by_role("button", name="Có mặt").click()
+        expect(page.locator(".messages")).to_contain_text(name)
+    expect(page.get_by_test_id("present-business")).to_have_text("1")
+    expect(page.get_by_test_id("present-village_head")).to_have_text("1")
+    expect(desk.get_by_test_id("present-business")).to_have_text("1", timeout=10_000)
+    expect(desk.get_by_test_id("present-village_head")).to_have_text("1", timeout=10_000)
+
+    page.get_by_role("button", name="Lập chương trình từ các vấn đề").click()
+    first = page.locator("#agenda tbody tr").first
+    expect(first).to_contain_text(gpmb.title)  # the first focus topic leads
+    first.get_by_role("button", name="Thảo luận").click()
+    expect(projector.get_by_test_id("projector-issue")).to_have_text(gpmb.title, timeout=10_000)
+
+    page.get_by_label("Người đăng ký phát biểu").fill("Bế Văn Lợi")
+    page.get_by_role("button", name="Thêm", exact=True).click()
+    page.locator("#speakers").get_by_role("button", name="Bắt đầu").click()
+    expect(page.get_by_test_id("speaker").first).to_contain_text("Đang phát biểu")
+    page.locator("#st-speaker").select_option(label="Bế Văn Lợi")
+    page.locator("#st-issue").select_option(str(gpmb.pk))
+    page.get_by_label("Nội dung phát biểu").fill(
+        "Đề nghị chi trả tiền bồi thường cho 12 hộ dân thôn Nà Pam."
+    )
+    page.get_by_label("Trả lời tại hội nghị").fill("Thành phố sẽ chi trả trước ngày 15/10/2016.")
+    page.locator("#st-answered-by").select_option(label="Ban Bồi thường, giải phóng mặt bằng")
+    page.locator("#st-directive").fill("Giao Ban GPMB hoàn thành chi trả cho các hộ.")
+    page.locator("#st-assignee").select_option(label="Ban Bồi thường, giải phóng mặt bằng")
+    page.locator("#st-deadline").fill("2016-10-15")
+    page.get_by_role("button", name="Ghi nhận").click()
+    statement = page.get_by_test_id("statement").first
+    expect(statement).to_contain_text("Bế Văn Lợi")
+    expect(statement).to_contain_text(re.compile("Chỉ đạo: Giao Ban GPMB .* 15/10/2016"))
+    st = Statement.objects.get(round=round_)
+    assert st.answer.startswith("Thành phố sẽ chi trả") and st.issue_id == gpmb.pk
+    directive = Directive.objects.get(pk=st.directive_id)
+    assert directive.assignee == Organisation.objects.get(unit=round_.unit, code="gpmb")
+    assert str(directive.deadline) == "2016-10-15"
+
+    page.locator("#speakers").get_by_role("button", name="Kết thúc").click()
+    expect(page.get_by_test_id("speaker").first).to_contain_text("Đã phát biểu")
+    assert "Bế Văn Lợi" not in projector.content()  # no personal data on the projector

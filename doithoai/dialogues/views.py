@@ -1,0 +1,238 @@
+"""Staff pages of a round: the plan, its tasks, invitees, invitations and documents."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from doithoai.dialogues import policies, selectors, services
+from doithoai.dialogues.forms import InviteeForm, PlanForm, TaskForm
+from doithoai.dialogues.models import ROUND_TRANSITIONS, ParticipantGroup, RoundState, Task
+from doithoai.dialogues.services.plan import PLAN_FIELDS
+from doithoai.dialogues.views_helpers import attempt, form_errors, qr_svg
+from doithoai.documents.registry import (
+    CONTENT_TYPES,
+    FILE_STEMS,
+    DocumentUnavailable,
+    document_render,
+)
+from doithoai.units.models import Organisation, Unit
+
+DOCUMENT_KINDS = ("plan", "invitation", "minutes", "conclusion", "results")
+
+
+@login_required
+def round_index(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "dialogues/index.html", {"rounds": selectors.rounds_visible_to(user=request.user)}
+    )
+
+
+@login_required
+def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
+    round_ = selectors.round_get_for(user=request.user, round_id=round_id)
+    moves = [
+        (state, RoundState(state).label)
+        for state in sorted(ROUND_TRANSITIONS[round_.state])
+        if policies.can_transition(request.user, round_, state)
+    ]
+    return render(
+        request,
+        "dialogues/round.html",
+        {
+            "round": round_,
+            "moves": moves,
+            "tasks": round_.tasks.select_related("organisation"),
+            "invitees": round_.invitees.select_related("unit"),
+            "focus": round_.focus_topics.all(),
+            "chairs": round_.chairs.all(),
+            "can_edit": policies.can_edit_plan(request.user, round_),
+            "can_register": policies.can_invite(request.user, round_),
+            "invitee_form": InviteeForm(),
+            "organisations": Organisation.objects.filter(unit=round_.unit, active=True),
+            "groups": ParticipantGroup.choices,
+            "kinds": DOCUMENT_KINDS,
+        },
+    )
+
+
+@login_required
+@require_POST
+def round_transition(request: HttpRequest, round_id: int) -> HttpResponse:
+    round_ = selectors.round_get_for(user=request.user, round_id=round_id)
+    to_state = request.POST.get("state", "")
+    attempt(
+        request,
+        lambda: services.round_transition(actor=request.user, round_=round_, to_state=to_state),
+        _("Đã chuyển trạng thái kỳ đối thoại."),
+    )
+    return redirect("dialogue-round", round_.pk)
+
+
+@login_required
+@require_POST
+def task_transition(request: HttpRequest, task_id: int) -> HttpResponse:
+    task = Task.objects.filter(pk=task_id).select_related("round").first()
+    if task is None or not policies.can_view(request.user, task.round):
+        raise Http404
+    to_state = request.POST.get("state", "")
+    attempt(
+        request,
+        lambda: services.task_transition(actor=request.user, task=task, to_state=to_state),
+        _("Đã cập nhật nhiệm vụ."),
+    )
+    return redirect("dialogue-round", task.round_id)
+
+
+@login_required
+@require_POST
+def invitee_add(request: HttpRequest, round_id: int) -> HttpResponse:
+    round_ = selectors.round_get_for(user=request.user, round_id=round_id)
+    form = InviteeForm(request.POST)
+    if not form.is_valid():
+        form_errors(request, form)
+        return redirect("dialogue-round", round_.pk)
+    data = form.cleaned_data
+    unit = Unit.objects.filter(pk=data["unit"]).first() if data.get("unit") else None
+    if unit is None:
+        from doithoai.accounts.models import Role
+        from doithoai.accounts.policies import unit_ids_with_role
+
+        own = sorted(unit_ids_with_role(request.user, Role.WARD_OFFICER))
+        unit = Unit.objects.filter(pk=own[0]).first() if own else None
+    attempt(
+        request,
+        lambda: services.invitee_add(
+            actor=request.user,
+            round_=round_,
+            name=data["name"],
+            group=data["group"],
+            unit=unit,
+            title=data["title"],
+        ),
+        _("Đã thêm đại biểu vào danh sách mời."),
+    )
+    return redirect("dialogue-round", round_.pk)
+
+
+@login_required
+def invitation(request: HttpRequest, round_id: int, invitee_id: int) -> HttpResponse:
+    """A printable invitation (giấy mời) of one invitee with the QR code used at check-in."""
+    round_ = selectors.round_get_for(user=request.user, round_id=round_id)
+    invitee = round_.invitees.filter(pk=invitee_id).first()
+    if invitee is None:
+        raise Http404
+    url = request.build_absolute_uri(
+        reverse("dialogue-checkin-scan", args=[round_.pk, invitee.token])
+    )
+    return render(
+        request,
+        "dialogues/invitation.html",
+        {
+            "round": round_,
+            "invitee": invitee,
+            "qr": qr_svg(url),
+            "scan_url": url,
+            "chairs": round_.chairs.all(),
+        },
+    )
+
+
+@login_required
+def document(request: HttpRequest, round_id: int, kind: str, fmt: str) -> HttpResponse:
+    round_ = selectors.round_get_for(user=request.user, round_id=round_id)
+    try:
+        data = document_render(round_, kind, fmt)
+    except DocumentUnavailable as error:
+        return render(
+            request,
+            "dialogues/document_missing.html",
+            {"round": round_, "error": str(error)},
+            status=404,
+        )
+    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{FILE_STEMS[kind]}-{round_.pk}.{fmt}"'
+    return response
+
+
+@login_required
+def plan_edit(request: HttpRequest, round_id: int) -> HttpResponse:
+    """Edit the plan's content (secretariat); the service freezes it once the round is held."""
+    round_ = selectors.round_get_for(user=request.user, round_id=round_id)
+    if not policies.can_edit_plan(request.user, round_):
+        raise Http404
+    initial = {name: getattr(round_, name) for name in PLAN_FIELDS}
+    form = PlanForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        if form.is_valid():
+            changes = {k: v for k, v in form.cleaned_data.items() if v != initial.get(k)}
+            for key in ("document_number", "venue", "online_link", "purposes", "participants"):
+                if changes.get(key) is None and key in changes:
+                    changes[key] = ""
+            if attempt(
+                request,
+                lambda: services.round_update_plan(
+                    actor=request.user, round_=round_, changes=changes
+                ),
+                _("Đã lưu kế hoạch."),
+            ):
+                return redirect("dialogue-round", round_.pk)
+        else:
+            form_errors(request, form)
+    return render(request, "dialogues/plan_edit.html", {"round": round_, "form": form})
+
+
+@login_required
+@require_POST
+def task_add(request: HttpRequest, round_id: int) -> HttpResponse:
+    round_ = selectors.round_get_for(user=request.user, round_id=round_id)
+    form = TaskForm(request.POST)
+    if not form.is_valid():
+        form_errors(request, form)
+        return redirect("dialogue-round", round_.pk)
+    data = form.cleaned_data
+    organisation = Organisation.objects.filter(unit=round_.unit, pk=data["organisation"]).first()
+    if organisation is None:
+        from django.contrib import messages
+
+        messages.error(request, _("Vui lòng chọn cơ quan thực hiện."))
+        return redirect("dialogue-round", round_.pk)
+    attempt(
+        request,
+        lambda: services.task_create(
+            actor=request.user,
+            round_=round_,
+            group=data["group"],
+            organisation=organisation,
+            text=data["text"],
+            due_on=data["due_on"],
+        ),
+        _("Đã thêm nhiệm vụ."),
+    )
+    return redirect("dialogue-round", round_.pk)
+
+
+@login_required
+def round_new(request: HttpRequest) -> HttpResponse:
+    """Open a new round for the People's Committee of the secretariat's unit."""
+    from doithoai.accounts.models import Role
+    from doithoai.accounts.policies import unit_ids_with_role
+
+    units = sorted(unit_ids_with_role(request.user, Role.SECRETARIAT))
+    organisation = Organisation.objects.filter(unit_id__in=units, code="ubnd").first()
+    if organisation is None:
+        raise Http404
+    if request.method == "POST":
+        title = request.POST.get("title", "")
+        created: list[object] = []
+        if attempt(
+            request,
+            lambda: created.append(
+                services.round_create(actor=request.user, organisation=organisation, title=title)
+            ),
+            _("Đã tạo kỳ đối thoại (dự thảo)."),
+        ):
+            return redirect("dialogue-plan-edit", created[0].pk)  # type: ignore[attr-defined]
+    return render(request, "dialogues/round_new.html", {"organisation": organisation})

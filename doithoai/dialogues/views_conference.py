@@ -1,0 +1,275 @@
+"""The conference desk: check-in, attendance, agenda, speakers, statements, press, minutes."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from doithoai.dialogues import policies, selectors, services
+from doithoai.dialogues.forms import (
+    AgendaItemForm,
+    AnswerForm,
+    MinutesForm,
+    PressQuestionForm,
+    SpeakerForm,
+    StatementForm,
+)
+from doithoai.dialogues.models import InviteeState, Minutes, Round
+from doithoai.dialogues.views_helpers import attempt, form_errors
+from doithoai.units.models import Organisation
+
+
+def _round(request: HttpRequest, round_id: int) -> Round:
+    return selectors.round_get_for(user=request.user, round_id=round_id)
+
+
+def _back(round_: Round, anchor: str = "") -> HttpResponse:
+    response = redirect("dialogue-conference", round_.pk)
+    if anchor:
+        response["Location"] += f"#{anchor}"
+    return response
+
+
+@login_required
+def conference(request: HttpRequest, round_id: int) -> HttpResponse:
+    round_ = _round(request, round_id)
+    query = request.GET.get("q", "")
+    return render(
+        request,
+        "dialogues/conference.html",
+        {
+            "round": round_,
+            "query": query,
+            "found": selectors.invitees_search(round_, query)[:30],
+            "attendance": selectors.attendance_by_group(round_),
+            "agenda": selectors.agenda(round_),
+            "speakers": selectors.speakers(round_),
+            "statements": selectors.statements(round_),
+            "press": round_.press_questions.all(),
+            "issues": round_.issues.order_by("id").only("id", "title")[:1000],
+            "organisations": Organisation.objects.filter(unit=round_.unit, active=True),
+            "minutes": Minutes.objects.filter(round=round_).first(),
+            "can_check_in": policies.can_check_in(request.user, round_),
+            "can_run": policies.can_run_conference(request.user, round_),
+            "can_answer": policies.can_answer(request.user, round_),
+            "can_ask": policies.can_ask_press_question(request.user, round_),
+            "statement_form": StatementForm(),
+            "press_form": PressQuestionForm(),
+            "minutes_form": MinutesForm(),
+        },
+    )
+
+
+@login_required
+def attendance(request: HttpRequest, round_id: int) -> HttpResponse:
+    """The live count of who is present, by group (polled by htmx)."""
+    round_ = _round(request, round_id)
+    return render(
+        request,
+        "dialogues/_attendance.html",
+        {"round": round_, "attendance": selectors.attendance_by_group(round_)},
+    )
+
+
+@login_required
+def checkin_scan(request: HttpRequest, round_id: int, token: str) -> HttpResponse:
+    """The address in an invitation's QR code: confirm (POST) that the invitee is present."""
+    round_ = _round(request, round_id)
+    invitee = selectors.invitee_by_token(round_, token)
+    if request.method == "POST":
+        attempt(
+            request,
+            lambda: services.invitee_transition(
+                actor=request.user, invitee=invitee, to_state=InviteeState.PRESENT
+            ),
+            _("Đã điểm danh: %(name)s.") % {"name": invitee.name},
+        )
+        return _back(round_, "checkin")
+    return render(request, "dialogues/checkin_scan.html", {"round": round_, "invitee": invitee})
+
+
+@login_required
+@require_POST
+def checkin(request: HttpRequest, round_id: int, invitee_id: int) -> HttpResponse:
+    round_ = _round(request, round_id)
+    invitee = round_.invitees.filter(pk=invitee_id).first()
+    if invitee is None:
+        raise Http404
+    to_state = request.POST.get("state", InviteeState.PRESENT)
+    attempt(
+        request,
+        lambda: services.invitee_transition(actor=request.user, invitee=invitee, to_state=to_state),
+        _("Đã cập nhật đại biểu: %(name)s.") % {"name": invitee.name},
+    )
+    if to_state == InviteeState.PRESENT:
+        return _back(round_, "checkin")
+    return redirect("dialogue-round", round_.pk)
+
+
+@login_required
+@require_POST
+def agenda_build(request: HttpRequest, round_id: int) -> HttpResponse:
+    round_ = _round(request, round_id)
+    attempt(
+        request,
+        lambda: services.agenda_build(actor=request.user, round_=round_),
+        _("Đã lập chương trình từ các vấn đề."),
+    )
+    return _back(round_, "agenda")
+
+
+@login_required
+@require_POST
+def agenda_item(request: HttpRequest, round_id: int, item_id: int) -> HttpResponse:
+    round_ = _round(request, round_id)
+    item = round_.agenda_items.filter(pk=item_id).first()
+    if item is None:
+        raise Http404
+    if request.POST.get("action") == "open":
+        attempt(
+            request,
+            lambda: services.agenda_item_open(actor=request.user, item=item),
+            _("Đang thảo luận: %(t)s") % {"t": item.title},
+        )
+        return _back(round_, "agenda")
+    form = AgendaItemForm(request.POST)
+    if form.is_valid():
+        attempt(
+            request,
+            lambda: services.agenda_item_update(actor=request.user, item=item, **form.cleaned_data),
+            _("Đã cập nhật chương trình."),
+        )
+    else:
+        form_errors(request, form)
+    return _back(round_, "agenda")
+
+
+@login_required
+@require_POST
+def speaker_add(request: HttpRequest, round_id: int) -> HttpResponse:
+    round_ = _round(request, round_id)
+    form = SpeakerForm(request.POST)
+    if form.is_valid():
+        attempt(
+            request,
+            lambda: services.speaker_request(
+                actor=request.user, round_=round_, name=form.cleaned_data["name"]
+            ),
+            _("Đã thêm người đăng ký phát biểu."),
+        )
+    else:
+        form_errors(request, form)
+    return _back(round_, "speakers")
+
+
+@login_required
+@require_POST
+def speaker_state(request: HttpRequest, round_id: int, speaker_id: int) -> HttpResponse:
+    round_ = _round(request, round_id)
+    speaker = round_.speakers.filter(pk=speaker_id).first()
+    if speaker is None:
+        raise Http404
+    to_state = request.POST.get("state", "")
+    attempt(
+        request,
+        lambda: services.speaker_transition(actor=request.user, speaker=speaker, to_state=to_state),
+        _("Đã cập nhật lượt phát biểu."),
+    )
+    return _back(round_, "speakers")
+
+
+def _org(round_: Round, pk: int | None) -> Organisation | None:
+    return Organisation.objects.filter(unit=round_.unit, pk=pk).first() if pk else None
+
+
+@login_required
+@require_POST
+def statement_add(request: HttpRequest, round_id: int) -> HttpResponse:
+    round_ = _round(request, round_id)
+    form = StatementForm(request.POST)
+    if not form.is_valid():
+        form_errors(request, form)
+        return _back(round_, "statements")
+    data = form.cleaned_data
+    speaker = round_.speakers.filter(pk=data["speaker"]).first() if data["speaker"] else None
+    issue = round_.issues.filter(pk=data["issue"]).first() if data["issue"] else None
+    unit = None
+    if data["new_petition"] and issue is None:
+        unit = speaker.invitee.unit if speaker and speaker.invitee else None
+        unit = unit or round_.unit
+    attempt(
+        request,
+        lambda: services.statement_record(
+            actor=request.user,
+            round_=round_,
+            text=data["text"],
+            speaker=speaker,
+            speaker_name=data["speaker_name"],
+            issue=issue,
+            new_petition_unit=unit,
+            answer=data["answer"],
+            answered_by=_org(round_, data["answered_by"]),
+            directive_text=data["directive_text"],
+            directive_assignee=_org(round_, data["directive_assignee"]),
+            directive_deadline=data["directive_deadline"],
+        ),
+        _("Đã ghi nhận ý kiến phát biểu."),
+    )
+    return _back(round_, "statements")
+
+
+@login_required
+@require_POST
+def press_ask(request: HttpRequest, round_id: int) -> HttpResponse:
+    round_ = _round(request, round_id)
+    form = PressQuestionForm(request.POST)
+    if form.is_valid():
+        attempt(
+            request,
+            lambda: services.press_question_submit(
+                actor=request.user, round_=round_, **form.cleaned_data
+            ),
+            _("Đã gửi câu hỏi."),
+        )
+    else:
+        form_errors(request, form)
+    return _back(round_, "press")
+
+
+@login_required
+@require_POST
+def press_answer(request: HttpRequest, round_id: int, question_id: int) -> HttpResponse:
+    round_ = _round(request, round_id)
+    question = round_.press_questions.filter(pk=question_id).first()
+    if question is None:
+        raise Http404
+    form = AnswerForm(request.POST)
+    if form.is_valid():
+        attempt(
+            request,
+            lambda: services.press_question_answer(
+                actor=request.user, question=question, answer=form.cleaned_data["answer"]
+            ),
+            _("Đã ghi câu trả lời."),
+        )
+    else:
+        form_errors(request, form)
+    return _back(round_, "press")
+
+
+@login_required
+@require_POST
+def minutes(request: HttpRequest, round_id: int) -> HttpResponse:
+    round_ = _round(request, round_id)
+    form = MinutesForm(request.POST)
+    if form.is_valid():
+        data = {k: (v if v != "" else None) for k, v in form.cleaned_data.items()}
+        attempt(
+            request,
+            lambda: services.minutes_update(actor=request.user, round_=round_, **data),
+            _("Đã lưu thông tin biên bản."),
+        )
+    else:
+        form_errors(request, form)
+    return _back(round_, "minutes")

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class FollowupConfig(AppConfig):
+    name = "doithoai.followup"
+    label = "followup"
+    verbose_name = "Theo dõi, giám sát"

@@ -1,0 +1,174 @@
+"""Who may do what in the follow-up — documented in docs/permissions.md (Follow-up).
+
+"Area" is `accounts.policies.area_ids`: the units of the user's organisations, their trees and
+predecessor units. A department reaches what is assigned to it (lead or co-operating).
+"""
+
+from typing import Any
+
+from doithoai.accounts.models import Role
+from doithoai.accounts.policies import active_memberships, area_ids, is_administrator
+from doithoai.dialogues.models import Directive
+from doithoai.followup.choices import (
+    ANSWER_TRANSITIONS,
+    DIRECTIVE_TRANSITIONS,
+    AnswerState,
+    AssignmentState,
+)
+from doithoai.followup.models import Answer, Assignment
+from doithoai.synthesis.models import Issue, IssueState
+
+DEPARTMENT_ROLES = (Role.DEPARTMENT_OFFICER, Role.DEPARTMENT_HEAD)
+OVERSIGHT_ROLES = (Role.SECRETARIAT, Role.LEADER, Role.MTTQ_OFFICER)
+
+
+def issue_unit_id(issue: Issue) -> int | None:
+    if issue.round is not None:
+        return int(issue.round.unit_id)
+    first = issue.memberships.select_related("petition").first()
+    return int(first.petition.unit_id) if first else None
+
+
+def assignment_unit_id(assignment: Assignment) -> int | None:
+    if assignment.issue is not None:
+        return issue_unit_id(assignment.issue)
+    return int(assignment.petition.unit_id) if assignment.petition is not None else None
+
+
+def _in_area(user: Any, unit_id: int | None, *roles: str) -> bool:
+    return unit_id is not None and unit_id in area_ids(user, *roles)
+
+
+def department_ids(user: Any, *roles: str) -> set[int]:
+    wanted = roles or DEPARTMENT_ROLES
+    return {m.organisation_id for m in active_memberships(user) if m.role in wanted}
+
+
+def _cooperating_ids(assignment: Assignment) -> set[int]:
+    return set(assignment.cooperating.values_list("pk", flat=True))
+
+
+# --- seeing -------------------------------------------------------------------------------
+
+
+def can_view_assignment(user: Any, assignment: Assignment) -> bool:
+    if is_administrator(user) or _in_area(user, assignment_unit_id(assignment), *OVERSIGHT_ROLES):
+        return True
+    mine = department_ids(user)
+    return assignment.lead_id in mine or bool(mine & _cooperating_ids(assignment))
+
+
+def can_view_issue_followup(user: Any, issue: Issue) -> bool:
+    if is_administrator(user) or _in_area(user, issue_unit_id(issue), *OVERSIGHT_ROLES):
+        return True
+    mine = department_ids(user)
+    return bool(mine) and (
+        Assignment.objects.filter(issue=issue, lead_id__in=mine).exists()
+        or Assignment.objects.filter(issue=issue, cooperating__in=mine).exists()
+    )
+
+
+# --- secretariat --------------------------------------------------------------------------
+
+
+def can_assign(user: Any, issue: Issue) -> bool:
+    """Assign, re-assign or forward an issue: the secretariat of its area."""
+    return issue.state != IssueState.CLOSED and _in_area(
+        user, issue_unit_id(issue), Role.SECRETARIAT
+    )
+
+
+def can_assign_petition(user: Any, petition: Any) -> bool:
+    return _in_area(user, petition.unit_id, Role.SECRETARIAT)
+
+
+def can_publish(user: Any, answer: Answer) -> bool:
+    return answer.state == AnswerState.APPROVED and _in_area(
+        user, assignment_unit_id(answer.assignment), Role.SECRETARIAT
+    )
+
+
+def can_resolve(user: Any, issue: Issue) -> bool:
+    return issue.state in (IssueState.ANSWERED, IssueState.IN_PROGRESS) and _in_area(
+        user, issue_unit_id(issue), Role.SECRETARIAT
+    )
+
+
+# --- departments --------------------------------------------------------------------------
+
+
+def can_draft(user: Any, assignment: Assignment) -> bool:
+    """Draft or edit an answer: an officer or head of the lead department, while it is active."""
+    return assignment.state == AssignmentState.ACTIVE and assignment.lead_id in department_ids(user)
+
+
+def can_edit_answer(user: Any, answer: Answer) -> bool:
+    return answer.state in (AnswerState.DRAFT, AnswerState.RETURNED) and can_draft(
+        user, answer.assignment
+    )
+
+
+def can_head_decide(user: Any, answer: Answer) -> bool:
+    """Approve or return a submitted answer: the head of the lead department."""
+    return answer.state == AnswerState.SUBMITTED and answer.assignment.lead_id in department_ids(
+        user, Role.DEPARTMENT_HEAD
+    )
+
+
+def can_leader_decide(user: Any, answer: Answer) -> bool:
+    return answer.state == AnswerState.HEAD_APPROVED and _in_area(
+        user, assignment_unit_id(answer.assignment), Role.LEADER
+    )
+
+
+def can_move_answer(user: Any, answer: Answer, to_state: str) -> bool:
+    if to_state not in ANSWER_TRANSITIONS.get(answer.state, frozenset()):
+        return False
+    if to_state == AnswerState.SUBMITTED:
+        return can_edit_answer(user, answer)
+    if to_state == AnswerState.PUBLISHED:
+        return can_publish(user, answer)
+    return can_head_decide(user, answer) or can_leader_decide(user, answer)
+
+
+def can_report_progress(user: Any, directive: Directive) -> bool:
+    """Progress, evidence, completion and extension requests: the assignee department."""
+    return (
+        directive.assignee_id in department_ids(user)
+        and bool(DIRECTIVE_TRANSITIONS.get(directive.state))
+        and directive.state != "done"
+    )
+
+
+def can_decide_extension(user: Any, directive: Directive) -> bool:
+    return directive.state == "extension_requested" and _in_area(
+        user, directive.round.unit_id, Role.LEADER
+    )
+
+
+def can_view_directive(user: Any, directive: Directive) -> bool:
+    return (
+        is_administrator(user)
+        or _in_area(user, directive.round.unit_id, *OVERSIGHT_ROLES)
+        or directive.assignee_id in department_ids(user)
+    )
+
+
+# --- MTTQ ---------------------------------------------------------------------------------
+
+
+def can_supervise(user: Any, unit_id: int | None) -> bool:
+    """See the supervision board and write remarks: the MTTQ of the level."""
+    return _in_area(user, unit_id, Role.MTTQ_OFFICER)
+
+
+def can_verify_issue(user: Any, issue: Issue) -> bool:
+    return issue.state == IssueState.RESOLVED and can_supervise(user, issue_unit_id(issue))
+
+
+def can_verify_directive(user: Any, directive: Directive) -> bool:
+    return directive.state == "done" and can_supervise(user, directive.round.unit_id)
+
+
+def supervised_unit_ids(user: Any) -> set[int]:
+    return area_ids(user, Role.MTTQ_OFFICER)

@@ -1,0 +1,219 @@
+"""Answers: the department drafts, its head approves or returns, the leader approves where the
+unit requires it (FollowupSetting), and the secretariat publishes — only an approved answer."""
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from doithoai.accounts.models import Role
+from doithoai.core.events import event_record
+from doithoai.followup import policies
+from doithoai.followup.choices import AnswerState, AssignmentState
+from doithoai.followup.models import (
+    Answer,
+    AnswerFile,
+    AnswerTemplate,
+    Assignment,
+    FollowupSetting,
+)
+from doithoai.followup.services.common import (
+    move_issue,
+    notify_petitioners,
+    staff_in_unit,
+    staff_of,
+    subject_petitions,
+    title_of,
+)
+from doithoai.petitions.attachments import CheckedFile
+from doithoai.synthesis.models import IssueState
+from doithoai.units.models import Organisation
+
+MIN_ANSWER = 10
+
+
+def leader_approval_required(assignment: Assignment) -> bool:
+    subject: Any = assignment.issue or assignment.petition
+    round_ = subject.round if subject is not None else None
+    if round_ is None:
+        return False
+    return FollowupSetting.objects.filter(
+        organisation_id=round_.organisation_id, leader_approval_required=True
+    ).exists()
+
+
+def _link(answer: Answer) -> str:
+    return f"{settings.DOITHOAI_PUBLIC_URL}/staff/theo-doi/giao/{answer.assignment_id}/"
+
+
+def _move(*, actor: Any, answer: Answer, to_state: str, remark: str = "") -> None:
+    before = answer.state
+    answer.state = to_state
+    fields = ["state", "updated_at"]
+    if to_state == AnswerState.RETURNED:
+        answer.remark = remark
+        fields.append("remark")
+    if to_state in (AnswerState.APPROVED, AnswerState.HEAD_APPROVED):
+        answer.approved_by = actor
+        fields.append("approved_by")
+    if to_state == AnswerState.PUBLISHED:
+        answer.published_at = timezone.now()
+        fields.append("published_at")
+    answer.save(update_fields=fields)
+    event_record(
+        actor=actor,
+        obj=answer,
+        action="answer.state",
+        before={"state": before},
+        after={"state": to_state},
+        reason=remark,
+    )
+
+
+@transaction.atomic
+def answer_draft(
+    *,
+    actor: Any,
+    assignment: Assignment,
+    text: str,
+    files: Sequence[CheckedFile] = (),
+    answer: Answer | None = None,
+) -> Answer:
+    """Create or edit a draft answer (text, documents, photos of the work done)."""
+    text = (text or "").strip()
+    if answer is not None:
+        if answer.assignment_id != assignment.pk or not policies.can_edit_answer(actor, answer):
+            raise PermissionDenied(_("Bạn không được sửa trả lời này."))
+    elif not policies.can_draft(actor, assignment):
+        raise PermissionDenied(_("Bạn không có quyền soạn trả lời cho việc này."))
+    if len(text) < MIN_ANSWER:
+        raise ValidationError({"text": _("Nội dung trả lời cần ít nhất 10 ký tự.")})
+    if answer is None:
+        answer = Answer.objects.create(assignment=assignment, text=text, drafted_by=actor)
+        event_record(actor=actor, obj=answer, action="answer.drafted")
+    else:
+        answer.text = text
+        answer.save(update_fields=["text", "updated_at"])
+        event_record(actor=actor, obj=answer, action="answer.edited")
+    for checked in files:
+        stored = AnswerFile(
+            answer=answer,
+            original_name=checked.name[:200],
+            content_type=checked.content_type,
+            size=len(checked.data),
+        )
+        stored.file.save(checked.name, ContentFile(checked.data), save=False)
+        stored.save()
+    return answer
+
+
+@transaction.atomic
+def answer_submit(*, actor: Any, answer: Answer) -> Answer:
+    """The officer sends the draft to the department head."""
+    if not policies.can_move_answer(actor, answer, AnswerState.SUBMITTED):
+        raise PermissionDenied(_("Bạn không thể trình trả lời này."))
+    _move(actor=actor, answer=answer, to_state=AnswerState.SUBMITTED)
+    from doithoai.notify.services import message_to_staff
+
+    message_to_staff(
+        actor=actor,
+        users=staff_of(answer.assignment.lead_id, Role.DEPARTMENT_HEAD),
+        key="staff_approval",
+        context={"title": title_of(answer.assignment), "link": _link(answer)},
+        about=f"answer:{answer.pk}",
+    )
+    return answer
+
+
+@transaction.atomic
+def answer_decide(*, actor: Any, answer: Answer, approve: bool, remark: str = "") -> Answer:
+    """The head (then the leader, where required) approves, or returns with a remark."""
+    head = policies.can_head_decide(actor, answer)
+    if not head and not policies.can_leader_decide(actor, answer):
+        raise PermissionDenied(_("Bạn không có quyền duyệt trả lời này."))
+    if not approve:
+        if not remark.strip():
+            raise ValidationError({"remark": _("Cần ghi ý kiến khi trả lại dự thảo.")})
+        _move(actor=actor, answer=answer, to_state=AnswerState.RETURNED, remark=remark.strip())
+        return answer
+    needs_leader = head and leader_approval_required(answer.assignment)
+    to_state = AnswerState.HEAD_APPROVED if needs_leader else AnswerState.APPROVED
+    _move(actor=actor, answer=answer, to_state=to_state)
+    if needs_leader:
+        from doithoai.notify.services import message_to_staff
+
+        unit_id = policies.assignment_unit_id(answer.assignment)
+        message_to_staff(
+            actor=actor,
+            users=staff_in_unit(unit_id, Role.LEADER),
+            key="staff_approval",
+            context={"title": title_of(answer.assignment), "link": _link(answer)},
+            about=f"answer:{answer.pk}",
+        )
+    return answer
+
+
+@transaction.atomic
+def answer_publish(*, actor: Any, answer: Answer) -> Answer:
+    """Send an approved answer to the petitioners and show it on the public board."""
+    if not policies.can_publish(actor, answer):
+        raise PermissionDenied(_("Chỉ trả lời đã được duyệt mới được gửi và công khai."))
+    _move(actor=actor, answer=answer, to_state=AnswerState.PUBLISHED)
+    assignment = answer.assignment
+    assignment.state = AssignmentState.CLOSED
+    assignment.save(update_fields=["state"])
+    if assignment.issue is not None and assignment.issue.state == IssueState.ASSIGNED:
+        move_issue(actor=actor, issue=assignment.issue, to_state=IssueState.ANSWERED)
+    notify_petitioners(
+        actor=actor,
+        petitions=subject_petitions(assignment),
+        key="petition_answered",
+        context={"answer": answer.text},
+    )
+    return answer
+
+
+@transaction.atomic
+def answer_template_save(
+    *,
+    actor: Any,
+    title: str,
+    text: str,
+    organisation: Organisation | None = None,
+    template: AnswerTemplate | None = None,
+) -> AnswerTemplate:
+    """Save an answer as a reusable template of a department (its officers and head)."""
+    if organisation is None or organisation.pk not in policies.department_ids(actor):
+        raise PermissionDenied(_("Bạn chỉ lưu mẫu trả lời cho phòng, ban của mình."))
+    if not title.strip() or len(text.strip()) < MIN_ANSWER:
+        raise ValidationError(_("Mẫu cần có tên và nội dung."))
+    if template is None:
+        template = AnswerTemplate.objects.create(
+            title=title.strip()[:200],
+            text=text.strip(),
+            organisation=organisation,
+            created_by=actor,
+        )
+    else:
+        template.title, template.text = title.strip()[:200], text.strip()
+        template.save(update_fields=["title", "text"])
+    event_record(actor=actor, obj=template, action="answer_template.saved")
+    return template
+
+
+@transaction.atomic
+def issue_resolve(*, actor: Any, issue: Any, note: str = "") -> None:
+    """The secretariat records that an answered issue is resolved; petitioners are told."""
+    if not policies.can_resolve(actor, issue):
+        raise PermissionDenied(_("Bạn không thể ghi nhận vấn đề này đã giải quyết."))
+    move_issue(actor=actor, issue=issue, to_state=IssueState.RESOLVED, reason=note)
+    from doithoai.followup.services.common import issue_petitions
+
+    petitions = issue_petitions(issue)
+    petitions.update(resolved_at=timezone.now())
+    notify_petitioners(actor=actor, petitions=petitions, key="petition_resolved", context={})

@@ -1,0 +1,99 @@
+"""Helpers shared by the follow-up services: the issue state machine and notifications."""
+
+import datetime
+from collections import Counter
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from doithoai.accounts.models import Membership, Role, User
+from doithoai.core.events import event_record
+from doithoai.followup.choices import ISSUE_TRANSITIONS
+from doithoai.followup.models import Assignment
+from doithoai.petitions.choices import LegalKind
+from doithoai.petitions.models import Petition
+from doithoai.synthesis.models import Issue
+
+
+def today() -> datetime.date:
+    return timezone.localdate()
+
+
+def issue_petitions(issue: Issue) -> QuerySet[Petition]:
+    return Petition.objects.filter(issue_link__issue=issue)
+
+
+def subject_petitions(assignment: Assignment) -> QuerySet[Petition]:
+    if assignment.issue is not None:
+        return issue_petitions(assignment.issue)
+    return Petition.objects.filter(pk=assignment.petition_id or 0)
+
+
+def main_legal_kind(petitions: QuerySet[Petition]) -> str:
+    kinds = Counter(petitions.values_list("legal_kind", flat=True))
+    return kinds.most_common(1)[0][0] if kinds else str(LegalKind.KIEN_NGHI)
+
+
+def move_issue(*, actor: Any, issue: Issue, to_state: str, reason: str = "") -> None:
+    """The one place an issue changes state (synthesis owns the field, followup moves it)."""
+    if to_state not in ISSUE_TRANSITIONS.get(issue.state, frozenset()):
+        raise ValidationError(
+            _("Không thể chuyển vấn đề từ “%(a)s” sang “%(b)s”.")
+            % {"a": issue.get_state_display(), "b": to_state}
+        )
+    before = issue.state
+    issue.state = to_state
+    issue.save(update_fields=["state", "updated_at"])
+    event_record(
+        actor=actor,
+        obj=issue,
+        action="issue.state",
+        before={"state": before},
+        after={"state": to_state},
+        reason=reason,
+    )
+
+
+def staff_of(organisation_id: int | None, *roles: str) -> QuerySet[User]:
+    if organisation_id is None:
+        return User.objects.none()
+    return User.objects.filter(
+        pk__in=Membership.objects.filter(
+            organisation_id=organisation_id, role__in=roles, active=True
+        ).values("user_id"),
+        is_active=True,
+    )
+
+
+def staff_in_unit(unit_id: int | None, *roles: str) -> QuerySet[User]:
+    if unit_id is None:
+        return User.objects.none()
+    return User.objects.filter(
+        pk__in=Membership.objects.filter(
+            organisation__unit_id=unit_id, role__in=roles, active=True
+        ).values("user_id"),
+        is_active=True,
+    )
+
+
+def department_staff(organisation_id: int | None) -> QuerySet[User]:
+    return staff_of(organisation_id, Role.DEPARTMENT_OFFICER, Role.DEPARTMENT_HEAD)
+
+
+def title_of(assignment: Assignment) -> str:
+    if assignment.issue is not None:
+        return str(assignment.issue.title)
+    code = assignment.petition.code if assignment.petition is not None else ""
+    return _("Kiến nghị %(code)s") % {"code": code}
+
+
+def notify_petitioners(
+    *, actor: Any, petitions: QuerySet[Petition], key: str, context: dict[str, Any]
+) -> None:
+    from doithoai.notify.services import message_to_petitioner
+
+    for petition in petitions.exclude(email="", phone=""):
+        message_to_petitioner(actor=actor, petition=petition, key=key, context=context)

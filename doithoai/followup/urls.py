@@ -1,0 +1,30 @@
+from django.urls import path
+
+from doithoai.followup import views, views_public, views_supervision
+
+urlpatterns = [
+    path("staff/theo-doi/", views.work_list, name="followup-work"),
+    path("staff/theo-doi/van-de/<int:issue_id>/giao/", views.issue_assign, name="followup-assign"),
+    path(
+        "staff/theo-doi/van-de/<int:issue_id>/da-giai-quyet/",
+        views.issue_resolve,
+        name="followup-resolve",
+    ),
+    path(
+        "staff/theo-doi/giao/<int:assignment_id>/",
+        views.assignment_detail,
+        name="followup-assignment",
+    ),
+    path(
+        "staff/theo-doi/tra-loi/<int:answer_id>/<slug:action>/",
+        views.answer_action,
+        name="followup-answer-action",
+    ),
+    path(
+        "staff/theo-doi/chi-dao/<int:directive_id>/",
+        views_supervision.directive_detail,
+        name="followup-directive",
+    ),
+    path("staff/giam-sat/", views_supervision.supervision, name="followup-supervision"),
+    path("tra-cuu/phan-hoi/", views_public.petitioner_feedback, name="followup-feedback"),
+]

@@ -1,0 +1,26 @@
+"""A leader opens the statistics, sees a chart and the table, and switches to departments."""
+
+import pytest
+
+from doithoai.demo.people import DEMO_PASSWORD
+
+
+@pytest.mark.browser
+def test_leader_sees_chart_and_table(page):
+    page.goto("/accounts/login/")
+    page.get_by_label("Tên đăng nhập").fill("lanhdao")
+    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_role("link", name="Báo cáo, thống kê").click()
+    assert page.get_by_role("heading", name="Báo cáo, thống kê", level=1).is_visible()
+    chart = page.get_by_role("img", name="Số kiến nghị theo lĩnh vực")
+    assert chart.is_visible()
+    assert chart.locator("rect").count() >= 1
+    table = page.locator("#bang-chinh")
+    assert table.is_visible()
+    total = int(table.locator("tfoot td").first.inner_text().replace(".", ""))
+    assert total == 560  # the demo round
+    page.get_by_role("link", name="Kênh tiếp nhận").click()
+    channels = page.get_by_role("img", name="Số kiến nghị theo kênh tiếp nhận")
+    assert channels.locator("rect").count() > 1
+    assert page.locator("#bang-chinh tbody tr").count() >= 2
