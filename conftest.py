@@ -70,7 +70,9 @@ def chromium() -> Iterator[object]:
 
 
 @pytest.fixture
-def page(chromium, live_server, transactional_db):  # type: ignore[no-untyped-def]
+def page(chromium, live_server, transactional_db, django_db_serialized_rollback):  # type: ignore[no-untyped-def]
+    # Serialized rollback restores what migrations seeded (topics, holidays, templates) after the
+    # flush that ends every transactional test; the demo data is then loaded again.
     load_reference_data()
     context = chromium.new_context(locale="vi-VN", base_url=live_server.url)
     pg = context.new_page()

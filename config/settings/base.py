@@ -136,6 +136,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DOITHOAI_LOG_LEVEL", "INFO")},
+    # The PDF renderer's libraries narrate every step at INFO.
+    "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "fontTools")},
 }
 
 DOITHOAI_PUBLIC_URL = os.environ.get("DOITHOAI_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")

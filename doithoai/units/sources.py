@@ -84,11 +84,19 @@ def current_rows(provinces: Collection[int] | None = None) -> list[UnitRow]:
 
 
 def successions(legacy_codes: Collection[str]) -> list[tuple[str, str, bool]]:
-    """(legacy ward code, current ward code, partly merged) for the given legacy wards."""
+    """(legacy code, current code, partly merged) for the given legacy provinces and wards.
+
+    Provinces link to the province(s) they merged into, so a provincial office of today also
+    reaches the old districts (a 2016 city's dialogue rounds); wards link to their successors."""
+    from vietnam_provinces._province_conversion_2025 import find_new_provinces
     from vietnam_provinces._ward_conversion_2025 import find_new_wards
 
     pairs = []
-    for code in legacy_codes:
+    for code in (c for c in legacy_codes if len(c) == 2):
+        found = find_new_provinces(int(code))
+        for new_province in found.new_provinces if found else ():
+            pairs.append((code, f"{new_province.code:02d}", len(found.new_provinces) > 1))  # type: ignore[union-attr]
+    for code in (c for c in legacy_codes if len(c) == 5):
         entry = find_new_wards(int(code))
         if entry is None:
             continue

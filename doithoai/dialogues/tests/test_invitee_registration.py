@@ -28,8 +28,8 @@ def test_who_registers_a_residents_representative(
     before = Invitee.objects.count()
     user = demo_user(username)
     for unit, allowed in (
-        (duc_xuan, username in {"vanphong", "phuong"}),
-        (other_ward, username == "vanphong"),
+        (duc_xuan, username in {"vanphong", "phuong", "tinh"}),
+        (other_ward, username in {"vanphong", "tinh"}),
     ):
         if allowed:
             invitee_add(
@@ -44,7 +44,7 @@ def test_who_registers_a_residents_representative(
                     group="resident",
                     unit=unit,
                 )
-    expected = {"vanphong": 2, "phuong": 1}.get(username, 0)
+    expected = {"vanphong": 2, "phuong": 1, "tinh": 2}.get(username, 0)
     assert Invitee.objects.count() == before + expected
 
 
@@ -88,9 +88,9 @@ def test_invitee_transition_matrix(round_, demo_user, duc_xuan, username, from_s
         round=round_, name="Ma Thị D", group="resident", unit=duc_xuan, state=from_state
     )
     if to_state == InviteeState.PRESENT:
-        allowed = username == "vanphong"
+        allowed = username in {"vanphong", "tinh"}
     else:
-        allowed = username in {"vanphong", "phuong"}
+        allowed = username in {"vanphong", "phuong", "tinh"}
     if allowed:
         invitee_transition(actor=demo_user(username), invitee=invitee, to_state=to_state)
         invitee.refresh_from_db()

@@ -15,7 +15,7 @@ from doithoai.dialogues.services import (
 
 from .conftest import ROLES
 
-RUNNERS = {"vanphong", "lanhdao"}
+RUNNERS = {"vanphong", "lanhdao", "tinh"}
 
 
 def test_agenda_puts_focus_topics_first_then_most_petitioners(round_, issues, demo_user):

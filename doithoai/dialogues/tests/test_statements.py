@@ -18,7 +18,7 @@ from doithoai.units.models import Organisation
 
 from .conftest import ROLES
 
-ANSWERERS = {"vanphong", "lanhdao"}
+ANSWERERS = {"vanphong", "lanhdao", "tinh"}
 
 
 @pytest.fixture

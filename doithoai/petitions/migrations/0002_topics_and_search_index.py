@@ -2,28 +2,12 @@
 
 from django.db import migrations
 
-TOPICS = [
-    ("dat_dai", "Đất đai"),
-    ("quy_hoach", "Quy hoạch"),
-    ("xay_dung", "Xây dựng"),
-    ("gpmb", "Giải phóng mặt bằng, bồi thường, tái định cư"),
-    ("do_thi", "Quản lý đô thị"),
-    ("giao_thong", "Giao thông"),
-    ("moi_truong", "Môi trường"),
-    ("kinh_doanh", "Kinh doanh, chợ, thuế phí"),
-    ("an_sinh", "Chính sách xã hội"),
-    ("y_te_giao_duc", "Y tế, giáo dục"),
-    ("an_ninh", "An ninh trật tự"),
-    ("hanh_chinh", "Thủ tục hành chính, cán bộ"),
-    ("dien_nuoc", "Điện, nước sinh hoạt"),
-    ("khac", "Khác"),
-]
+from doithoai.petitions.topics import topics_ensure
+
 
 
 def seed_topics(apps, schema_editor):
-    Topic = apps.get_model("petitions", "Topic")
-    for code, name in TOPICS:
-        Topic.objects.get_or_create(code=code, defaults={"name": name})
+    topics_ensure(apps.get_model("petitions", "Topic"))
 
 
 def trigram_index(apps, schema_editor):

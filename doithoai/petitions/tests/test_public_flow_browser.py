@@ -7,7 +7,7 @@ from doithoai.petitions.models import Petition
 
 @pytest.mark.browser
 def test_resident_submits_on_a_phone_gets_a_code_and_looks_it_up(
-    chromium, live_server, transactional_db
+    chromium, live_server, transactional_db, django_db_serialized_rollback
 ):
     from conftest import load_reference_data
 

@@ -53,6 +53,13 @@ def test_a_2016_ward_maps_to_its_successor_and_is_found_under_it(db):
         assert huyen_tung.pk not in unit_covered_ids([ha_noi_unit.pk])
 
 
+def test_todays_province_reaches_the_2016_city_through_the_province_merger(db):
+    today = Unit.objects.get(scheme=Scheme.CURRENT_2025, code="19")
+    city_2016 = Unit.objects.get(scheme=Scheme.LEGACY_2004, code="058")
+    assert city_2016.pk in unit_covered_ids([today.pk])
+    assert Unit.objects.get(scheme=Scheme.LEGACY_2004, code="06").successors.get() == today
+
+
 def test_loading_twice_creates_nothing_twice(db):
     before = Unit.objects.count()
     call_command("load_units", "--legacy-province", "6", "--province", "19", stdout=io.StringIO())

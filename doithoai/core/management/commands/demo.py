@@ -5,6 +5,8 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
 from doithoai.demo.people import DEMO_PASSWORD, demo_logins, demo_organisations
+from doithoai.petitions.models import Topic
+from doithoai.petitions.topics import topics_ensure
 
 
 class Command(BaseCommand):
@@ -25,6 +27,7 @@ class Command(BaseCommand):
             )
             call_command("load_units", *extra, stdout=self.stdout)
         with transaction.atomic():
+            topics_ensure(Topic)
             demo_organisations()
             logins = demo_logins()
             from doithoai.demo import steps

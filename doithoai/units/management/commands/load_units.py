@@ -28,7 +28,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         legacy = sources.legacy_rows(options["legacy_province"])
         current = sources.current_rows(options["province"])
-        ward_codes = [r.code for r in legacy if len(r.code) == 5]
+        ward_codes = [r.code for r in legacy if len(r.code) in (2, 5)]
         result = units_load(
             rows=legacy + current,
             successions=sources.successions(ward_codes),
