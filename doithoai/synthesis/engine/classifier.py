@@ -1,4 +1,6 @@
-"""Topic classifier: multinomial logistic regression on TF-IDF + lexicon features.
+"""Topic classifier: multinomial logistic regression on TF-IDF + lexicon features, averaged
+(equal weights, fixed a priori) with a second logistic regression on hashed character 2–5-gram
+TF-IDF of the folded text, which is robust to typos, missing marks and unseen word forms.
 
 Inference needs only numpy/scipy; scikit-learn is imported lazily when training. Confidence is
 calibrated by a temperature fitted on out-of-fold predictions of the training data.
@@ -15,6 +17,7 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
+from .charvec import fit_vocabulary, model_char_tfidf
 from .features import build_vocabulary, design_matrix
 from .grouping import PairParams
 from .lexicon import TOPICS
@@ -22,7 +25,15 @@ from .normalize import tokens
 
 C = 10.0
 MIN_DF = 1
-PARAMS = {"C": C, "min_df": MIN_DF, "features": "word12+lexicon3", "lexicon": 0.3}
+CHAR_C = 20.0
+CHAR_WEIGHT = 0.5
+PARAMS = {
+    "C": C,
+    "min_df": MIN_DF,
+    "features": "word12+lexicon3",
+    "lexicon": 0.3,
+    "char": f"2-5 C={CHAR_C} w={CHAR_WEIGHT}",
+}
 
 
 @dataclass
@@ -35,25 +46,47 @@ class Model:
     temperature: float = 1.0
     version: str = "untrained"
     pair: PairParams = field(default_factory=PairParams)
+    # Character n-gram model: kept hash buckets, their idf, coefficients, intercepts.
+    char: dict[str, np.ndarray] | None = None
 
     def logits(self, token_lists: Sequence[Sequence[str]]) -> np.ndarray:
         x = design_matrix(token_lists, self.vocab, self.idf)
         return np.asarray(x @ self.coef.T) + self.intercept
 
+    def char_matrix(self, token_lists: Sequence[Sequence[str]]) -> sparse.csr_matrix | None:
+        """Character n-gram input of the second model (None when the model has none)."""
+        if self.char is None:
+            return None
+        docs = [" ".join(t) for t in token_lists]
+        return model_char_tfidf(docs, self.char["kept"], self.char["idf"])
+
+    def _mix(self, z: np.ndarray, chars: sparse.csr_matrix | None) -> np.ndarray:
+        """Ensemble logits: weighted mean of both models' log-probabilities (uncalibrated)."""
+        if self.char is None or chars is None:
+            return z
+        other = np.asarray(chars @ self.char["coef"].T) + self.char["intercept"]
+        return np.asarray((1 - CHAR_WEIGHT) * _log_softmax(z) + CHAR_WEIGHT * _log_softmax(other))
+
+    def ensemble_logits(self, token_lists: Sequence[Sequence[str]]) -> np.ndarray:
+        return self._mix(self.logits(token_lists), self.char_matrix(token_lists))
+
     def predict_proba(self, token_lists: Sequence[Sequence[str]]) -> np.ndarray:
-        return _softmax(self.logits(token_lists) / self.temperature)
+        return _softmax(self.ensemble_logits(token_lists) / self.temperature)
 
     def classify(
         self, token_lists: Sequence[Sequence[str]], k_terms: int = 0
     ) -> tuple[np.ndarray, list[list[str]]]:
         """Calibrated probabilities and, if ``k_terms``, the terms driving each predicted topic."""
-        return self.classify_matrix(design_matrix(token_lists, self.vocab, self.idf), k_terms)
+        x = design_matrix(token_lists, self.vocab, self.idf)
+        return self.classify_matrix(x, k_terms, self.char_matrix(token_lists))
 
     def classify_matrix(
-        self, x: sparse.csr_matrix, k_terms: int = 0
+        self, x: sparse.csr_matrix, k_terms: int = 0, chars: sparse.csr_matrix | None = None
     ) -> tuple[np.ndarray, list[list[str]]]:
-        """:meth:`classify` on a design matrix already built by :func:`design_matrix`."""
-        proba = _softmax((np.asarray(x @ self.coef.T) + self.intercept) / self.temperature)
+        """:meth:`classify` on a design matrix already built by :func:`design_matrix` (and the
+        :meth:`char_matrix` rows, if the ensemble is to be used)."""
+        z = self._mix(np.asarray(x @ self.coef.T) + self.intercept, chars)
+        proba = _softmax(z / self.temperature)
         if not k_terms:
             return proba, [[] for _ in range(x.shape[0])]
         names = _feature_names(self)
@@ -97,20 +130,22 @@ class Model:
         }
         terms = sorted(self.vocab, key=self.vocab.__getitem__)
         with open(path, "wb") as fh:
-            np.savez_compressed(
-                fh,
-                meta=np.array(json.dumps(meta)),
-                terms=np.array(terms),
-                idf=self.idf,
-                coef=self.coef.astype(np.float32),
-                intercept=self.intercept,
-            )
+            arrays: dict[str, np.ndarray] = {
+                "meta": np.array(json.dumps(meta)),
+                "terms": np.array(terms),
+                "idf": self.idf,
+                "coef": self.coef.astype(np.float32),
+                "intercept": self.intercept,
+            }
+            arrays.update({f"char_{k}": v for k, v in (self.char or {}).items()})
+            np.savez_compressed(fh, **arrays)  # type: ignore[arg-type]
 
     @classmethod
     def load(cls, path: str | Path) -> Model:
         with np.load(path, allow_pickle=False) as data:
             meta = json.loads(str(data["meta"]))
             terms = [str(t) for t in data["terms"]]
+            char = {k[5:]: data[k] for k in data.files if k.startswith("char_")} or None
             return cls(
                 classes=list(meta["classes"]),
                 vocab={t: i for i, t in enumerate(terms)},
@@ -120,6 +155,7 @@ class Model:
                 temperature=float(meta["temperature"]),
                 version=str(meta["version"]),
                 pair=PairParams.from_dict(meta["pair"]),
+                char=char,
             )
 
 
@@ -127,6 +163,11 @@ def _softmax(z: np.ndarray) -> np.ndarray:
     z = z - z.max(axis=1, keepdims=True)
     e = np.exp(z)
     return np.asarray(e / e.sum(axis=1, keepdims=True))
+
+
+def _log_softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    return np.asarray(z - np.log(np.exp(z).sum(axis=1, keepdims=True)))
 
 
 _NAMES_CACHE: dict[int, list[str]] = {}
@@ -162,12 +203,39 @@ def _fit(token_lists: Sequence[Sequence[str]], labels: Sequence[str]) -> Model:
         classes=[str(c) for c in clf.classes_],
         vocab=vocab,
         idf=idf,
-        coef=clf.coef_.astype(np.float32),
-        intercept=clf.intercept_.astype(np.float32),
+        coef=_multiclass(clf.coef_),
+        intercept=_multiclass(clf.intercept_),
     )
 
 
-def _fit_temperature(token_lists: list[list[str]], labels: list[str]) -> float:
+def _multiclass(a: np.ndarray) -> np.ndarray:
+    """Two-class scikit-learn models keep one row (class 1 vs 0): make it [0, row] so the
+    softmax over both rows equals the logistic probability."""
+    a = np.asarray(a, dtype=np.float32)
+    if a.shape[0] == 1:
+        a = np.concatenate([np.zeros_like(a), a])
+    return a
+
+
+def _fit_char(
+    token_lists: Sequence[Sequence[str]], labels: Sequence[str], classes: list[str]
+) -> dict[str, np.ndarray]:
+    from sklearn.linear_model import LogisticRegression
+
+    docs = [" ".join(t) for t in token_lists]
+    kept, idf = fit_vocabulary(docs)
+    clf = LogisticRegression(C=CHAR_C, max_iter=3000)
+    clf.fit(model_char_tfidf(docs, kept, idf), list(labels))
+    assert [str(c) for c in clf.classes_] == classes
+    return {
+        "kept": kept,
+        "idf": idf,
+        "coef": _multiclass(clf.coef_),
+        "intercept": _multiclass(clf.intercept_),
+    }
+
+
+def _fit_temperature(token_lists: list[list[str]], labels: list[str], char: bool = True) -> float:
     """Temperature minimising the log-loss of 3-fold out-of-fold predictions."""
     from sklearn.model_selection import StratifiedKFold
 
@@ -179,7 +247,9 @@ def _fit_temperature(token_lists: list[list[str]], labels: list[str]) -> float:
     gold: list[int] = []
     for tr, te in StratifiedKFold(n_splits, shuffle=True, random_state=0).split(y, y):
         sub = _fit([token_lists[i] for i in tr], list(y[tr]))
-        logits.append(sub.logits([token_lists[i] for i in te]))
+        if char:
+            sub.char = _fit_char([token_lists[i] for i in tr], list(y[tr]), sub.classes)
+        logits.append(sub.ensemble_logits([token_lists[i] for i in te]))
         gold.extend(sub.classes.index(c) if c in sub.classes else -1 for c in y[te])
     z, g = np.vstack(logits), np.asarray(gold)
     keep = g >= 0
@@ -200,8 +270,9 @@ def train(
     labels = [lab for _, lab in examples]
     token_lists = [tokens(t) for t in texts]
     model = _fit(token_lists, labels)
+    model.char = _fit_char(token_lists, labels, model.classes)
     if calibrate:
-        model.temperature = _fit_temperature(token_lists, labels)
+        model.temperature = _fit_temperature(token_lists, labels, model.char is not None)
     model.pair = pair or PairParams()
     model.version = model_version(texts, labels, json.dumps(model.pair.to_dict()))
     return model

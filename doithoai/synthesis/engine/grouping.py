@@ -16,20 +16,22 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 from scipy import sparse
 
+from .concern import Concern, relate
 from .places import Places, relation
 
 MAX_BLOCK = 2500  # larger unit blocks are split by topic
 NEIGHBOURS = 12  # candidates kept per petition
 FLOOR = 0.12  # minimum cosine to be a candidate
 CHUNK = 512
+N_FEATURES = 7
 
 
 @dataclass
 class PairParams:
-    """Weights for [cosine, same topic, shared place, place conflict, content cosine] and the
-    link threshold."""
+    """Weights for [cosine, same topic, shared place, place conflict, content cosine, object
+    overlap, content character n-gram cosine] and the link threshold."""
 
-    weights: list[float] = field(default_factory=lambda: [6.0, 4.0, 1.0, -0.5, 6.0])
+    weights: list[float] = field(default_factory=lambda: [6.0, 4.0, 1.0, -0.5, 6.0, 0.0, 0.0])
     bias: float = -9.0
     threshold: float = 0.5
 
@@ -40,8 +42,9 @@ class PairParams:
     def from_dict(cls, data: dict[str, object]) -> PairParams:
         weights = data.get("weights", [])
         assert isinstance(weights, list)
+        padded = [float(w) for w in weights] + [0.0] * (N_FEATURES - len(weights))
         return cls(
-            weights=[float(w) for w in weights],
+            weights=padded,
             bias=float(str(data.get("bias", -9.0))),
             threshold=float(str(data.get("threshold", 0.5))),
         )
@@ -56,6 +59,7 @@ class Item:
     places: Places
     given_place: str | None = None
     fixed: Hashable | None = None
+    concern: Concern | None = None
 
 
 def blocks(items: Sequence[Item]) -> list[list[int]]:
@@ -99,20 +103,19 @@ def candidate_pairs(x: sparse.csr_matrix, items: Sequence[Item]) -> dict[tuple[i
 
 
 def content_cosines(
-    pairs: dict[tuple[int, int], float], content: sparse.csr_matrix
-) -> dict[tuple[int, int], float]:
-    """Cosine of the content vectors (place names and boilerplate removed) for each pair."""
+    pairs: dict[tuple[int, int], float], *matrices: sparse.csr_matrix
+) -> dict[tuple[int, int], tuple[float, ...]]:
+    """Cosines of other views (content words, content character n-grams) for each pair."""
     if not pairs:
         return {}
     keys = list(pairs)
-    a = content[[i for i, _ in keys]]
-    b = content[[j for _, j in keys]]
-    sims = np.asarray(a.multiply(b).sum(axis=1)).ravel()
-    return dict(zip(keys, sims.tolist(), strict=True))
+    left, right = [i for i, _ in keys], [j for _, j in keys]
+    cols = [np.asarray(m[left].multiply(m[right]).sum(axis=1)).ravel() for m in matrices]
+    return dict(zip(keys, zip(*(c.tolist() for c in cols), strict=True), strict=True))
 
 
 def pair_features(
-    i: int, j: int, cos: float, items: Sequence[Item], content_cos: float = 0.0
+    i: int, j: int, cos: float, items: Sequence[Item], views: Sequence[float] = (0.0, 0.0)
 ) -> list[float] | None:
     a, b = items[i], items[j]
     if a.given_place and b.given_place and a.given_place != b.given_place:
@@ -122,14 +125,16 @@ def pair_features(
     shared, conflict = relation(a.places, b.places)
     if conflict:
         return None  # two different streets / residential groups are two issues
-    return [cos, float(a.topic == b.topic), shared, conflict, content_cos]
+    jac = relate(a.concern, b.concern) if a.concern and b.concern else 0.0
+    content_cos, char_cos = [*views, 0.0, 0.0][:2]
+    return [cos, float(a.topic == b.topic), shared, conflict, content_cos, jac, char_cos]
 
 
 def score_pairs(
     pairs: dict[tuple[int, int], float],
     items: Sequence[Item],
     params: PairParams,
-    content: dict[tuple[int, int], float],
+    content: dict[tuple[int, int], tuple[float, ...]],
 ) -> dict[tuple[int, int], float]:
     w = params.weights
     scores: dict[tuple[int, int], float] = {}
@@ -177,11 +182,16 @@ def cluster(
 
 
 def group(
-    x: sparse.csr_matrix, content: sparse.csr_matrix, items: Sequence[Item], params: PairParams
+    x: sparse.csr_matrix,
+    content: sparse.csr_matrix,
+    items: Sequence[Item],
+    params: PairParams,
+    chars: sparse.csr_matrix | None = None,
 ) -> list[int]:
     """Cluster label (index of a representative) for every item."""
     pairs = candidate_pairs(x, items)
-    scores = score_pairs(pairs, items, params, content_cosines(pairs, content))
+    views = content_cosines(pairs, content, content if chars is None else chars)
+    scores = score_pairs(pairs, items, params, views)
     return cluster(len(items), scores, params.threshold, items)
 
 
@@ -190,12 +200,13 @@ def fit_pair_params(
     content: sparse.csr_matrix,
     items: Sequence[Item],
     gold: Sequence[Hashable | None],
+    chars: sparse.csr_matrix | None = None,
 ) -> PairParams:
     """Learn pair weights on labelled petitions, then the threshold maximising pairwise F1."""
     from sklearn.linear_model import LogisticRegression
 
     pairs = candidate_pairs(x, items)
-    ccos = content_cosines(pairs, content)
+    ccos = content_cosines(pairs, content, content if chars is None else chars)
     feats, ys = [], []
     for (i, j), cos in pairs.items():
         f = pair_features(i, j, cos, items, ccos[(i, j)])

@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .charvec import batch_char_tfidf
 from .classifier import Model
+from .concern import concern, content_strings
 from .features import design_matrix
 from .grouping import Item, group
 from .normalize import fold, fold_keep_case, tokens
@@ -88,9 +90,9 @@ def synthesize(
     confidences: list[float] = []
     top_terms: list[list[str]] = []
     for start in range(0, len(petitions), CLASSIFY_CHUNK):
-        proba, driving = model.classify_matrix(
-            design[start : start + CLASSIFY_CHUNK], k_terms=6 if explain else 0
-        )
+        chunk = slice(start, start + CLASSIFY_CHUNK)
+        chars = model.char_matrix(token_lists[chunk])
+        proba, driving = model.classify_matrix(design[chunk], 6 if explain else 0, chars)
         top_terms.extend(driving)
         best = proba.argmax(axis=1)
         topics.extend(model.classes[k] for k in best)
@@ -105,11 +107,13 @@ def synthesize(
             places=with_given(extract(p.text, pl), p.place),
             given_place=fold(p.place) if p.place else None,
             fixed=fixed.get(p.id),
+            concern=concern(toks),
         )
-        for p, pl, topic in zip(petitions, plain, topics, strict=True)
+        for p, pl, topic, toks in zip(petitions, plain, topics, token_lists, strict=True)
     ]
     keep = content_mask(enc, [it.unit for it in items], [it.places for it in items])
-    labels = group(x, batch_tfidf(enc, keep)[0], items, model.pair)
+    chars = batch_char_tfidf(content_strings(enc, keep))
+    labels = group(x, batch_tfidf(enc, keep)[0], items, model.pair, chars)
     report("group", len(petitions))
 
     members: dict[int, list[int]] = defaultdict(list)

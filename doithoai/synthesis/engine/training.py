@@ -8,11 +8,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .charvec import batch_char_tfidf
 from .classifier import Model, train
-from .features import build_vocabulary, tfidf
+from .concern import concern, content_strings
 from .grouping import Item, PairParams, fit_pair_params
 from .normalize import fold, tokens
-from .places import content_tokens, extract, with_given
+from .places import content_mask, extract, with_given
+from .vectorize import batch_tfidf, encode
 
 PACKAGE = Path(__file__).resolve().parent
 DATA_PATH = PACKAGE / "data" / "petitions-dev.jsonl"
@@ -24,30 +26,56 @@ def load_rows(path: Path = DATA_PATH) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def grouping_items(rows: Sequence[dict[str, Any]], topics: Sequence[str]) -> list[Item]:
+def grouping_items(
+    rows: Sequence[dict[str, Any]],
+    topics: Sequence[str],
+    token_lists: Sequence[Sequence[str]] | None = None,
+) -> list[Item]:
     items = []
-    for row, topic in zip(rows, topics, strict=True):
+    if token_lists is None:
+        token_lists = [tokens(r["text"]) for r in rows]
+    for row, topic, toks in zip(rows, topics, token_lists, strict=True):
         place = row.get("place")
         places = with_given(extract(row["text"]), place)
         unit = fold(row.get("unit") or "")
         given = fold(place) if place else None
-        items.append(Item(unit=unit, topic=topic, places=places, given_place=given))
+        items.append(
+            Item(unit=unit, topic=topic, places=places, given_place=given, concern=concern(toks))
+        )
     return items
+
+
+def oof_topics(rows: Sequence[dict[str, Any]], token_lists: Sequence[list[str]]) -> list[str]:
+    """Topics predicted out of fold (3 folds, duplicate groups kept whole), so the pair scorer
+    learns how far to trust a predicted topic rather than a gold one."""
+    from sklearn.model_selection import GroupKFold
+
+    groups = [r.get("dup_group") or r.get("id") or str(i) for i, r in enumerate(rows)]
+    labels = [r["topic"] for r in rows]
+    if len(set(groups)) < 3 or len(set(labels)) < 2:
+        return labels
+    out = list(labels)
+    for tr, te in GroupKFold(3).split(rows, groups=groups):
+        if len({labels[i] for i in tr}) < 2:
+            continue
+        sub = train([(rows[i]["text"], labels[i]) for i in tr], calibrate=False)
+        proba = sub.predict_proba([token_lists[i] for i in te])
+        for i, k in zip(te, proba.argmax(axis=1), strict=True):
+            out[i] = sub.classes[k]
+    return out
 
 
 def fit_pairs(rows: Sequence[dict[str, Any]], use_place: bool = True) -> PairParams:
     """Pair-scoring parameters learnt from rows carrying ``dup_group`` labels."""
     token_lists = [tokens(r["text"]) for r in rows]
-    vocab, idf = build_vocabulary(token_lists)
-    x = tfidf(token_lists, vocab, idf)
+    enc = encode(token_lists)
     src = rows if use_place else [{**r, "place": None} for r in rows]
-    items = grouping_items(src, [r["topic"] for r in rows])
+    items = grouping_items(src, oof_topics(rows, token_lists), token_lists)
     gold: list[Hashable | None] = [r.get("dup_group") for r in rows]
-    content = [
-        content_tokens(t, it.unit, it.places) for t, it in zip(token_lists, items, strict=True)
-    ]
-    c_vocab, c_idf = build_vocabulary(content)
-    return fit_pair_params(x, tfidf(content, c_vocab, c_idf), items, gold)
+    keep = content_mask(enc, [it.unit for it in items], [it.places for it in items])
+    content = batch_tfidf(enc, keep)[0]
+    chars = batch_char_tfidf(content_strings(enc, keep))
+    return fit_pair_params(batch_tfidf(enc)[0], content, items, gold, chars)
 
 
 def train_rows(rows: Sequence[dict[str, Any]], use_place: bool = True) -> Model:

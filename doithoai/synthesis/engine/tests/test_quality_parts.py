@@ -1,0 +1,98 @@
+import numpy as np
+
+from doithoai.synthesis.engine.charvec import (
+    batch_char_tfidf,
+    fit_vocabulary,
+    model_char_tfidf,
+)
+from doithoai.synthesis.engine.classifier import Model, train
+from doithoai.synthesis.engine.concern import concern, content_strings, relate
+from doithoai.synthesis.engine.grouping import N_FEATURES, PairParams
+from doithoai.synthesis.engine.normalize import tokens
+from doithoai.synthesis.engine.places import content_mask, content_tokens, extract
+from doithoai.synthesis.engine.vectorize import encode
+
+
+def test_char_tfidf_paraphrase_closer_than_other_concern():
+    docs = [
+        "cong thoat nuoc hem 5 bi tac gay ngap",
+        "cong thoat nuoc o hem 5 tac nghen ngap ung",
+        "de nghi cap giay chung nhan quyen su dung dat",
+    ]
+    x = batch_char_tfidf(docs)
+    sims = (x @ x.T).toarray()
+    assert np.allclose(np.diag(sims), 1.0, atol=1e-5)
+    assert sims[0, 1] > 0.5 > sims[0, 2]
+
+
+def test_char_windows_stay_inside_documents():
+    # "ab" + "cd" would share the cross-boundary gram "b c" if windows leaked across documents.
+    x = batch_char_tfidf(["ab", "cd"])
+    assert (x @ x.T).toarray()[0, 1] == 0.0
+
+
+def test_model_char_tfidf_uses_trained_buckets_only():
+    kept, idf = fit_vocabulary(["mat dien keo dai", "mat dien nhieu lan"], min_df=2)
+    x = model_char_tfidf(["mat dien", "hoc phi"], kept, idf)
+    assert x.shape == (2, len(kept))
+    assert x[0].nnz > 0 and x[1].nnz == 0
+
+
+def test_concern_objects_fold_southern_words():
+    a = concern(tokens("Hẻm 12 khóm 3 bị ngập, cống thoát nước tắc"))
+    b = concern(tokens("Đường vào ngõ 12 ngập do cống tắc"))
+    c = concern(tokens("Chợ xã thu phí vệ sinh cao"))
+    assert {"duong", "cong"} <= a.objects
+    assert relate(a, b) > relate(a, c)
+    assert relate(concern([]), concern([])) == 0.0
+
+
+def test_content_strings_match_content_tokens():
+    texts = ["Tổ 7 phường Sông Cầu đề nghị sửa cống", "Ấp Bình An kiến nghị nạo vét kênh"]
+    toks = [tokens(t) for t in texts]
+    places = [extract(t) for t in texts]
+    units = ["phuong song cau", "xa binh an"]
+    enc = encode(toks)
+    got = content_strings(enc, content_mask(enc, units, places))
+    assert got == [
+        " ".join(content_tokens(t, u, p)) for t, u, p in zip(toks, units, places, strict=True)
+    ]
+
+
+def test_old_pair_params_are_padded():
+    old = {"weights": [6.0, 4.0, 1.0, -0.5, 6.0], "bias": -9.0, "threshold": 0.5}
+    params = PairParams.from_dict(old)
+    assert len(params.weights) == N_FEATURES
+    assert params.weights[5:] == [0.0] * (N_FEATURES - 5)
+
+
+def test_char_ensemble_round_trip(tmp_path):
+    examples = [
+        ("mất điện kéo dài nhiều ngày", "dien_nuoc"),
+        ("nước sạch yếu, mất nước", "dien_nuoc"),
+        ("điện chập chờn cả tuần", "dien_nuoc"),
+        ("học phí trường mầm non tăng", "y_te_giao_duc"),
+        ("trạm y tế thiếu thuốc", "y_te_giao_duc"),
+        ("trường học xuống cấp", "y_te_giao_duc"),
+    ]
+    model = train(examples, calibrate=False)
+    assert model.char is not None
+    path = tmp_path / "m.npz"
+    model.save(path)
+    loaded = Model.load(path)
+    assert loaded.char is not None
+    toks = [tokens("mat dien"), tokens("hoc phi mam non")]
+    assert np.allclose(model.predict_proba(toks), loaded.predict_proba(toks), atol=1e-5)
+    base_only = Model.load(path)
+    base_only.char = None
+    assert not np.allclose(base_only.predict_proba(toks), loaded.predict_proba(toks))
+
+
+def test_oof_topics_predicts_every_row_from_known_classes():
+    from doithoai.synthesis.engine.training import load_rows, oof_topics
+
+    rows = load_rows()[:90]
+    got = oof_topics(rows, [tokens(r["text"]) for r in rows])
+    assert len(got) == len(rows)
+    assert set(got) <= {r["topic"] for r in rows}
+    assert sum(a == r["topic"] for a, r in zip(got, rows, strict=True)) > len(rows) // 3
