@@ -113,7 +113,9 @@ def petition_public_lookup(*, code: str) -> Petition | None:
     normal = normalise_code(code)
     if normal is None:
         return None
-    return Petition.objects.select_related("unit", "topic").filter(code=normal).first()
+    return (
+        Petition.objects.select_related("unit", "topic", "issue_link").filter(code=normal).first()
+    )
 
 
 def _encode(petition: Petition) -> str:
