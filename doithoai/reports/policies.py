@@ -14,6 +14,7 @@ from django.db.models import Q
 
 from doithoai.accounts.models import Role
 from doithoai.accounts.policies import active_memberships, area_ids, is_administrator
+from doithoai.petitions.policies import visible_petitions_q
 
 AREA_ROLES = (Role.SECRETARIAT, Role.LEADER, Role.MTTQ_OFFICER, Role.WARD_OFFICER)
 DEPARTMENT_ROLES = (Role.DEPARTMENT_OFFICER, Role.DEPARTMENT_HEAD)
@@ -35,46 +36,33 @@ def _combine(parts: list[Q]) -> Q | None:
 
 
 def petition_scope_q(user: Any) -> Q | None:
-    """A filter on Petition for the statistics `user` may see; None means none at all."""
+    """A filter on Petition for the statistics `user` may see; None means none at all. It is the
+    scope of the petition lists, so a dashboard never counts a row its user could not open."""
+    return visible_petitions_q(user)
+
+
+def _scope_q(user: Any, *, area_field: str, department_field: str) -> Q | None:
     if is_administrator(user):
         return Q()
     parts = []
     area = area_ids(user, *AREA_ROLES)
     if area:
-        parts.append(Q(unit_id__in=area))
+        parts.append(Q(**{f"{area_field}__in": area}))
     departments = _departments(user)
     if departments:
-        parts.append(Q(assigned_to_id__in=departments))
+        parts.append(Q(**{f"{department_field}__in": departments}))
     return _combine(parts)
 
 
 def issue_scope_q(user: Any) -> Q | None:
     """A filter on synthesis.Issue: the issues of rounds in the area, or of the department."""
-    if is_administrator(user):
-        return Q()
-    parts = []
-    area = area_ids(user, *AREA_ROLES)
-    if area:
-        parts.append(Q(round__unit_id__in=area))
-    departments = _departments(user)
-    if departments:
-        parts.append(Q(department_id__in=departments))
-    return _combine(parts)
+    return _scope_q(user, area_field="round__unit_id", department_field="department_id")
 
 
 def directive_scope_q(user: Any) -> Q | None:
     """A filter on dialogues.Directive: the directives of rounds in the area, or assigned to the
     department."""
-    if is_administrator(user):
-        return Q()
-    parts = []
-    area = area_ids(user, *AREA_ROLES)
-    if area:
-        parts.append(Q(round__unit_id__in=area))
-    departments = _departments(user)
-    if departments:
-        parts.append(Q(assignee_id__in=departments))
-    return _combine(parts)
+    return _scope_q(user, area_field="round__unit_id", department_field="assignee_id")
 
 
 def can_view_reports(user: Any) -> bool:
