@@ -49,6 +49,12 @@ class PetitionBaseForm(forms.Form):
     submitter_address = forms.CharField(label=_("Địa chỉ liên hệ"), max_length=300, required=False)
     business_name = forms.CharField(label=_("Tên hộ kinh doanh"), max_length=200, required=False)
     tax_code = forms.CharField(label=_("Mã số thuế"), max_length=14, required=False)
+    notify_email = forms.BooleanField(
+        label=_("Đồng ý nhận thông báo kết quả qua thư điện tử"), required=False
+    )
+    notify_sms = forms.BooleanField(
+        label=_("Đồng ý nhận thông báo kết quả qua tin nhắn SMS"), required=False
+    )
 
     def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -74,6 +80,8 @@ class PetitionBaseForm(forms.Form):
             business_name=d["business_name"],
             tax_code=d["tax_code"],
             consent=bool(d.get("consent")),
+            notify_email=bool(d.get("notify_email")),
+            notify_sms=bool(d.get("notify_sms")),
             on_behalf_of=d.get("on_behalf_of", ""),
             received_on=d.get("received_on"),
             round_id=getattr(d.get("round"), "pk", None),

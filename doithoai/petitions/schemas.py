@@ -35,6 +35,8 @@ class PetitionCreateIn(Schema):
     tax_code: str = ""
     on_behalf_of: str = ""
     received_on: datetime.date | None = None
+    notify_email: bool = False
+    notify_sms: bool = False
 
 
 class PublicPetitionCreateIn(Schema):
@@ -49,6 +51,8 @@ class PublicPetitionCreateIn(Schema):
     phone: str = ""
     email: str = ""
     consent: bool = False
+    notify_email: bool = False
+    notify_sms: bool = False
 
 
 class UnitOut(Schema):

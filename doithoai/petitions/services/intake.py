@@ -147,6 +147,16 @@ def create_checked(*, actor: Any, data: PetitionInput, files: list[CheckedFile])
         action="petition.received",
         after={"state": petition.state, "channel": petition.channel, "unit": unit.code},
     )
+    if (data.notify_email and petition.email) or (data.notify_sms and petition.phone):
+        from doithoai.notify.services import consent_record
+
+        # Given by the petitioner on the form itself, so it is recorded with the petition.
+        consent_record(
+            actor=None,
+            petition=petition,
+            email=data.notify_email and bool(petition.email),
+            sms=data.notify_sms and bool(petition.phone),
+        )
     if petition.email or petition.phone:
         from doithoai.notify.services import message_to_petitioner
 

@@ -44,6 +44,9 @@ class PetitionInput:
     business_name: str = ""
     tax_code: str = ""
     consent: bool = False
+    # The petitioner's opt-in to notifications (required for SMS and for confidential petitions).
+    notify_email: bool = False
+    notify_sms: bool = False
     on_behalf_of: str = ""
     received_on: datetime.date | None = None
     extra: dict[str, Any] = field(default_factory=dict)
