@@ -7,11 +7,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from doithoai.core.flash import attempt
 from doithoai.dialogues import policies, selectors, services
 from doithoai.dialogues.forms import InviteeForm, PlanForm, TaskForm
 from doithoai.dialogues.models import ROUND_TRANSITIONS, ParticipantGroup, RoundState, Task
 from doithoai.dialogues.services.plan import PLAN_FIELDS
-from doithoai.dialogues.views_helpers import attempt, form_errors, qr_svg
+from doithoai.dialogues.views_helpers import form_errors, qr_svg
 from doithoai.documents.registry import (
     CONTENT_TYPES,
     FILE_STEMS,

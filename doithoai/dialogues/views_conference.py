@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from doithoai.core.flash import attempt
 from doithoai.dialogues import policies, selectors, services
 from doithoai.dialogues.forms import (
     AgendaItemForm,
@@ -16,7 +17,7 @@ from doithoai.dialogues.forms import (
     StatementForm,
 )
 from doithoai.dialogues.models import InviteeState, Minutes, Round
-from doithoai.dialogues.views_helpers import attempt, form_errors
+from doithoai.dialogues.views_helpers import form_errors
 from doithoai.units.models import Organisation
 
 

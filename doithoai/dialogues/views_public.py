@@ -7,10 +7,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from doithoai.core.flash import attempt
 from doithoai.dialogues import selectors, services
 from doithoai.dialogues.forms import PublicRegistrationForm
 from doithoai.dialogues.models import RoundState
-from doithoai.dialogues.views_helpers import attempt, form_errors
+from doithoai.dialogues.views_helpers import form_errors
 
 
 def _context(round_id: int) -> dict[str, object]:

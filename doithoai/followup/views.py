@@ -2,14 +2,13 @@
 
 from collections.abc import Callable
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from doithoai.core.flash import attempt
 from doithoai.followup import policies, selectors, services
 from doithoai.followup.choices import AnswerState
 from doithoai.followup.forms import (
@@ -22,20 +21,6 @@ from doithoai.followup.models import Answer, AnswerTemplate
 from doithoai.petitions.attachments import MAX_FILE_BYTES, check_uploads
 from doithoai.petitions.views_helpers import read_uploads
 from doithoai.synthesis.models import Issue
-
-
-def _attempt(request: HttpRequest, action: Callable[[], object], done: str) -> bool:
-    try:
-        action()
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-        return False
-    except PermissionDenied as error:
-        messages.error(request, str(error) or _("Bạn không có quyền làm việc này."))
-        return False
-    messages.success(request, done)
-    return True
 
 
 def _issue_for(request: HttpRequest, issue_id: int) -> Issue:
@@ -76,7 +61,7 @@ def issue_assign(request: HttpRequest, issue_id: int) -> HttpResponse:
     if request.method == "POST":
         if "to_body" in request.POST and forward.is_valid():
             data = forward.cleaned_data
-            if _attempt(
+            if attempt(
                 request,
                 lambda: services.assignment_forward(
                     actor=request.user, issue=issue, to_body=data["to_body"], reason=data["reason"]
@@ -97,7 +82,7 @@ def issue_assign(request: HttpRequest, issue_id: int) -> HttpResponse:
                     due_on=data["due_on"],
                 )
 
-            if _attempt(request, run, _("Đã giao giải quyết.")):
+            if attempt(request, run, _("Đã giao giải quyết.")):
                 return redirect("followup-assignment", holder["a"].pk)  # type: ignore[attr-defined]
     return render(
         request, "followup/assign.html", {"issue": issue, "form": form, "forward": forward}
@@ -132,7 +117,7 @@ def assignment_detail(request: HttpRequest, assignment_id: int) -> HttpResponse:
                 answer=editing,
             )
 
-        if _attempt(request, run, _("Đã lưu dự thảo trả lời.")):
+        if attempt(request, run, _("Đã lưu dự thảo trả lời.")):
             return redirect("followup-assignment", assignment.pk)
     templates = AnswerTemplate.objects.filter(organisation_id=assignment.lead_id or 0)[:50]
     can_draft = policies.can_draft(user, assignment) and not any(
@@ -194,7 +179,7 @@ def answer_action(request: HttpRequest, answer_id: int, action: str) -> HttpResp
     if action not in actions:
         raise Http404
     run, done = actions[action]
-    _attempt(request, run, done)
+    attempt(request, run, done)
     return redirect("followup-assignment", answer.assignment_id)
 
 
@@ -202,7 +187,7 @@ def answer_action(request: HttpRequest, answer_id: int, action: str) -> HttpResp
 @require_POST
 def issue_resolve(request: HttpRequest, issue_id: int) -> HttpResponse:
     issue = _issue_for(request, issue_id)
-    _attempt(
+    attempt(
         request,
         lambda: services.issue_resolve(
             actor=request.user, issue=issue, note=request.POST.get("note", "")

@@ -8,11 +8,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from doithoai.core.flash import attempt
 from doithoai.followup import policies, selectors, services
 from doithoai.followup.choices import ExtensionState
 from doithoai.followup.forms import ExtensionForm, ProgressForm, RemarkForm
 from doithoai.followup.models import ExtensionRequest
-from doithoai.followup.views import _attempt, _issue_for
+from doithoai.followup.views import _issue_for
 from doithoai.petitions.attachments import MAX_FILE_BYTES, check_uploads
 from doithoai.petitions.views_helpers import read_uploads
 
@@ -37,11 +38,11 @@ def directive_detail(request: HttpRequest, directive_id: int) -> HttpResponse:
                         evidence=files[0] if files else None,
                     )
 
-                _attempt(request, progress, _("Đã cập nhật tiến độ."))
+                attempt(request, progress, _("Đã cập nhật tiến độ."))
             else:
                 messages.error(request, _("Tỷ lệ hoàn thành phải từ 0 đến 100."))
         elif kind == "done":
-            _attempt(
+            attempt(
                 request,
                 lambda: services.directive_complete(
                     actor=user, directive=directive, text=request.POST.get("text", "")
@@ -51,7 +52,7 @@ def directive_detail(request: HttpRequest, directive_id: int) -> HttpResponse:
         elif kind == "extension":
             ext = ExtensionForm(request.POST)
             if ext.is_valid():
-                _attempt(
+                attempt(
                     request,
                     lambda: services.directive_extension_request(
                         actor=user, directive=directive, **ext.cleaned_data
@@ -65,7 +66,7 @@ def directive_detail(request: HttpRequest, directive_id: int) -> HttpResponse:
                 directive=directive, state=ExtensionState.PENDING
             ).first()
             if req is not None:
-                _attempt(
+                attempt(
                     request,
                     lambda: services.directive_extension_decide(
                         actor=user,
@@ -76,7 +77,7 @@ def directive_detail(request: HttpRequest, directive_id: int) -> HttpResponse:
                     _("Đã quyết định gia hạn."),
                 )
         elif kind in ("verify", "reopen"):
-            _attempt(
+            attempt(
                 request,
                 lambda: services.directive_verify(
                     actor=user,
@@ -87,7 +88,7 @@ def directive_detail(request: HttpRequest, directive_id: int) -> HttpResponse:
                 _("Đã ghi nhận ý kiến giám sát."),
             )
         elif kind == "remark":
-            _attempt(
+            attempt(
                 request,
                 lambda: services.supervision_remark_add(
                     actor=user, directive=directive, text=request.POST.get("text", "")
@@ -129,7 +130,7 @@ def supervision(request: HttpRequest) -> HttpResponse:
             run = lambda: services.issue_verify(  # noqa: E731
                 actor=request.user, issue=issue, agree=kind == "verify", reason=text
             )
-        _attempt(request, run, _("Đã ghi nhận ý kiến giám sát."))
+        attempt(request, run, _("Đã ghi nhận ý kiến giám sát."))
         return redirect("followup-supervision")
     return render(
         request,

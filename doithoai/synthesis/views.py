@@ -1,16 +1,14 @@
 """The issues board: run synthesis, confirm topics, merge, split, move and create issues."""
 
-from collections.abc import Callable
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from doithoai.core.flash import attempt
 from doithoai.petitions.models import Petition, Topic
 from doithoai.petitions.selectors import petition_get_for
 from doithoai.synthesis import policies, selectors, services
@@ -22,18 +20,6 @@ from doithoai.synthesis.runs import synthesis_run_request
 def _back(issue_or_round_id: int, page: str = "") -> HttpResponse:
     url = reverse("synthesis-board", args=[issue_or_round_id])
     return redirect(f"{url}?page={page}" if page else url)
-
-
-def _attempt(request: HttpRequest, action: Callable[[], object], done: str) -> None:
-    try:
-        action()
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    except PermissionDenied as error:
-        messages.error(request, str(error) or _("Bạn không có quyền thực hiện thao tác này."))
-    else:
-        messages.success(request, done)
 
 
 @login_required
@@ -82,7 +68,7 @@ def run_status(request: HttpRequest, round_id: int) -> HttpResponse:
 @require_POST
 def run_start(request: HttpRequest, round_id: int) -> HttpResponse:
     round_ = selectors.round_get_for_board(user=request.user, round_id=round_id)
-    _attempt(
+    attempt(
         request,
         lambda: synthesis_run_request(actor=request.user, round_=round_),
         _("Đã bắt đầu tổng hợp, phân loại."),
@@ -100,7 +86,7 @@ def issue_topic(request: HttpRequest, issue_id: int) -> HttpResponse:
     issue = _issue(request, issue_id)
     form = TopicForm(request.POST)
     if form.is_valid():
-        _attempt(
+        attempt(
             request,
             lambda: services.issue_set_topic(
                 actor=request.user, issue=issue, topic=form.cleaned_data["topic"]
@@ -121,7 +107,7 @@ def issues_merge(request: HttpRequest, round_id: int) -> HttpResponse:
     if form.is_valid() and form.cleaned_data["target"] in ids:
         target = Issue.objects.get(pk=form.cleaned_data["target"])
         sources = list(Issue.objects.filter(pk__in=form.cleaned_data["sources"]))
-        _attempt(
+        attempt(
             request,
             lambda: services.issue_merge(actor=request.user, target=target, sources=sources),
             _("Đã gộp các vấn đề."),
@@ -139,7 +125,7 @@ def issue_split(request: HttpRequest, issue_id: int) -> HttpResponse:
         request.POST, petition_ids=list(issue.memberships.values_list("petition_id", flat=True))
     )
     if form.is_valid():
-        _attempt(
+        attempt(
             request,
             lambda: services.issue_split(
                 actor=request.user,
@@ -164,7 +150,7 @@ def petition_move(request: HttpRequest, petition_id: int) -> HttpResponse:
     )
     if target is None or petition.round_id is None:
         raise Http404
-    _attempt(
+    attempt(
         request,
         lambda: services.petition_move(actor=request.user, petition=petition, to_issue=target),
         _("Đã chuyển kiến nghị."),
@@ -179,7 +165,7 @@ def issue_new(request: HttpRequest, round_id: int) -> HttpResponse:
     ids = list(Petition.objects.filter(round=round_).values_list("pk", flat=True))
     form = PetitionsForm(request.POST, petition_ids=ids)
     if form.is_valid():
-        _attempt(
+        attempt(
             request,
             lambda: services.issue_create(
                 actor=request.user,
