@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -85,6 +85,22 @@ def published_answers(*, petition: Petition) -> list[Answer]:
     return list(
         Answer.objects.filter(q, state=AnswerState.PUBLISHED).order_by("published_at", "id")
     )
+
+
+def published_answers_exist(petition_ref: Any, issue_ref: Any) -> Exists:
+    """An EXISTS subquery for `published_answer_rows`, to ask in the petition's own query."""
+    q = Q(assignment__petition_id=petition_ref) | Q(assignment__issue_id=issue_ref)
+    return Exists(Answer.objects.filter(q, state=AnswerState.PUBLISHED))
+
+
+def published_answer_rows(*, petition_id: int, issue_id: int | None) -> list[dict[str, Any]]:
+    """`published_answers` as plain rows (text, published_at) for the public lookup's fast path;
+    the caller has already excluded denunciations."""
+    q = Q(assignment__petition_id=petition_id)
+    if issue_id is not None:
+        q |= Q(assignment__issue_id=issue_id)
+    rows = Answer.objects.filter(q, state=AnswerState.PUBLISHED).order_by("published_at", "id")
+    return [dict(row) for row in rows.values("text", "published_at")]
 
 
 @dataclass

@@ -12,7 +12,6 @@ from ninja.files import UploadedFile
 
 from doithoai.core import ratelimit
 from doithoai.core.api import staff_auth
-from doithoai.followup.selectors import published_answers
 from doithoai.petitions import policies
 from doithoai.petitions.attachments import MAX_FILE_BYTES, check_uploads
 from doithoai.petitions.choices import Channel
@@ -28,9 +27,10 @@ from doithoai.petitions.schemas import (
 )
 from doithoai.petitions.selectors import (
     PetitionFilters,
+    PublicStatus,
     petition_get_for,
     petition_list_visible_to,
-    petition_public_lookup,
+    petition_public_status,
 )
 from doithoai.petitions.services import PetitionInput, petition_submit, petition_transition
 from doithoai.petitions.services.intake import petition_attach
@@ -141,30 +141,20 @@ def attach_files(
     return Status(201, petition_out(request.user, petition))
 
 
-def public_out(p: Petition) -> dict[str, Any]:
-    return {
-        "code": p.code,
-        "state": p.state,
-        "state_label": p.get_state_display(),
-        "received_on": p.received_on,
-        "unit": p.unit.name,
-        "topic": p.topic.name if p.topic else None,
-        "forwarded_to": p.forwarded_to,
-        "due_on": p.due_on,
-        "answers": [
-            {"text": a.text, "published_at": a.published_at} for a in published_answers(petition=p)
-        ],
-    }
+def public_out(p: Petition) -> PublicStatus:
+    status = petition_public_status(code=p.code)
+    assert status is not None
+    return status
 
 
 @public_router.get(
     "/petitions/{code}", response=PublicPetitionOut, summary="Look a petition up by its code"
 )
-def public_lookup(request: HttpRequest, code: str) -> dict[str, Any]:
-    petition = petition_public_lookup(code=code)
-    if petition is None:
+def public_lookup(request: HttpRequest, code: str) -> PublicStatus:
+    status = petition_public_status(code=code)
+    if status is None:
         raise HttpError(404, _("Không tìm thấy kiến nghị với mã này."))
-    return public_out(petition)
+    return status
 
 
 @public_router.post(
@@ -176,7 +166,7 @@ def public_submit(
     request: HttpRequest,
     payload: PublicPetitionCreateIn,
     idempotency_key: str = Header("", alias="Idempotency-Key"),
-) -> Status[dict[str, Any]]:
+) -> Status[PublicStatus]:
     if not ratelimit.hit("public-petition", request, limit=settings.DOITHOAI_PUBLIC_RATE_PER_HOUR):
         raise HttpError(
             429, _("Bạn đã gửi quá nhiều kiến nghị trong một giờ. Vui lòng thử lại sau.")

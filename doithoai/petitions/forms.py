@@ -116,10 +116,8 @@ class StaffPetitionForm(PetitionBaseForm):
 
 class FilterForm(forms.Form):
     q = forms.CharField(label=_("Tìm (không cần dấu)"), required=False, max_length=200)
-    unit = forms.ModelChoiceField(queryset=Unit.objects.none(), label=_("Địa bàn"), required=False)
-    topic = forms.ModelChoiceField(
-        queryset=Topic.objects.all(), label=_("Lĩnh vực"), required=False, to_field_name="code"
-    )
+    unit = forms.TypedChoiceField(label=_("Địa bàn"), required=False, coerce=int, empty_value=None)
+    topic = forms.ChoiceField(label=_("Lĩnh vực"), required=False)
     channel = forms.ChoiceField(
         label=_("Kênh"), choices=[("", "—"), *Channel.choices], required=False
     )
@@ -140,9 +138,13 @@ class FilterForm(forms.Form):
         label=_("Sắp xếp"), required=False, choices=[("new", _("Mới nhất")), ("old", _("Cũ nhất"))]
     )
 
-    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, units: list[tuple[int, str]], **kwargs: Any) -> None:
+        """`units`: (id, name) of the units the user may filter by; plain choices, so the page
+        renders them without a query per form."""
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+        self.fields["unit"].choices = [("", "—"), *units]  # type: ignore[attr-defined]
+        topics = Topic.objects.order_by("name").values_list("code", "name")
+        self.fields["topic"].choices = [("", "—"), *topics]  # type: ignore[attr-defined]
 
 
 class TransitionForm(forms.Form):

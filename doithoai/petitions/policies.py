@@ -38,7 +38,7 @@ def visible_petitions_q(user: Any) -> Q | None:
     parts = []
     area = _area(user, *AREA_ROLES)
     if area:
-        parts.append(Q(unit_id__in=area))
+        parts.append(Q(unit_id__any_of=area))
     departments = [
         m.organisation_id for m in active_memberships(user) if m.role in DEPARTMENT_ROLES
     ]

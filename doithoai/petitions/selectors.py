@@ -5,12 +5,14 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from doithoai.core.compiled import CompiledRow
 from doithoai.core.text import fold
 from doithoai.petitions import policies
+from doithoai.petitions.choices import LegalKind, PetitionState
 from doithoai.petitions.codes import normalise_code
 from doithoai.petitions.models import Petition
 from doithoai.units.selectors import unit_covered_ids
@@ -49,7 +51,7 @@ def _filtered(user: Any, filters: PetitionFilters) -> QuerySet[Petition]:
     if filters.round_id:
         qs = qs.filter(round_id=filters.round_id)
     if filters.unit_id:
-        qs = qs.filter(unit_id__in=unit_covered_ids([filters.unit_id]))
+        qs = qs.filter(unit_id__any_of=unit_covered_ids([filters.unit_id]))
     if filters.topic:
         qs = qs.filter(topic__code=filters.topic)
     for name in ("channel", "state", "legal_kind"):
@@ -115,6 +117,71 @@ def petition_public_lookup(*, code: str) -> Petition | None:
         return None
     return (
         Petition.objects.select_related("unit", "topic", "issue_link").filter(code=normal).first()
+    )
+
+
+@dataclass(frozen=True)
+class PublicStatus:
+    """What anyone holding a tracking code may see: no submitter, no text."""
+
+    code: str
+    state: str
+    state_label: str
+    received_on: datetime.date
+    unit: str
+    topic: str | None
+    forwarded_to: str
+    due_on: datetime.date | None
+    answers: list[dict[str, Any]]
+
+
+def _public_status_query(code: str) -> Any:
+    from doithoai.followup.selectors import published_answers_exist
+
+    answered = published_answers_exist(OuterRef("id"), OuterRef("issue_link__issue_id"))
+    return (
+        Petition.objects.filter(code=code)
+        .annotate(answered=answered)
+        .values(
+            "id",
+            "code",
+            "state",
+            "received_on",
+            "forwarded_to",
+            "due_on",
+            "legal_kind",
+            "unit__name",
+            "topic__name",
+            "issue_link__issue_id",
+            "answered",
+        )
+    )
+
+
+_public_status_row = CompiledRow(Petition, _public_status_query)
+
+
+def petition_public_status(*, code: str) -> PublicStatus | None:
+    """The public lookup in one query (a second one only if answers were published)."""
+    from doithoai.followup.selectors import published_answer_rows
+
+    normal = normalise_code(code)
+    row = _public_status_row.first(normal) if normal else None
+    if row is None:
+        return None
+    answers: list[dict[str, Any]] = []
+    if row["answered"] and row["legal_kind"] != LegalKind.TO_CAO:
+        answers = published_answer_rows(petition_id=row["id"], issue_id=row["issue_link__issue_id"])
+    return PublicStatus(
+        code=row["code"],
+        state=row["state"],
+        state_label=str(PetitionState(row["state"]).label),
+        received_on=row["received_on"],
+        unit=row["unit__name"],
+        topic=row["topic__name"],
+        forwarded_to=row["forwarded_to"],
+        due_on=row["due_on"],
+        answers=answers,
     )
 
 

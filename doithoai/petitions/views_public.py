@@ -9,11 +9,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from doithoai.core import ratelimit
-from doithoai.followup.selectors import published_answers
 from doithoai.petitions.attachments import MAX_FILE_BYTES, check_uploads
 from doithoai.petitions.choices import Channel
 from doithoai.petitions.forms import LookupForm, PublicPetitionForm
-from doithoai.petitions.selectors import petition_public_lookup
+from doithoai.petitions.selectors import petition_public_status
 from doithoai.petitions.services import petition_submit
 from doithoai.petitions.views_helpers import add_errors, read_uploads
 from doithoai.units.selectors import participating_units
@@ -52,28 +51,23 @@ def petition_new_public(request: HttpRequest) -> HttpResponse:
 
 
 def petition_receipt(request: HttpRequest, code: str) -> HttpResponse:
-    petition = petition_public_lookup(code=code)
-    if petition is None:
+    status = petition_public_status(code=code)
+    if status is None:
         return render(
             request, "petitions/lookup.html", {"form": LookupForm(), "not_found": True}, status=404
         )
-    return render(
-        request,
-        "petitions/receipt.html",
-        {"petition": petition, "published_answers": published_answers(petition=petition)},
-    )
+    return render(request, "petitions/receipt.html", {"status": status})
 
 
 def petition_lookup(request: HttpRequest) -> HttpResponse:
     form = LookupForm(request.GET or None)
     context: dict[str, object] = {"form": form}
     if form.is_valid():
-        petition = petition_public_lookup(code=form.cleaned_data["ma"])
-        if petition is None:
+        status = petition_public_status(code=form.cleaned_data["ma"])
+        if status is None:
             context["not_found"] = True
         else:
-            context["petition"] = petition
-            context["published_answers"] = published_answers(petition=petition)
+            context["status"] = status
     return render(
         request, "petitions/lookup.html", context, status=404 if context.get("not_found") else 200
     )

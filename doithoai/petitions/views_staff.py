@@ -27,14 +27,18 @@ def _area_units(user: Any) -> Any:
     return participating_units_within(policies.area_of(user))
 
 
+def _unit_choices(user: Any) -> list[tuple[int, str]]:
+    return list(_area_units(user).values_list("pk", "name"))
+
+
 def _filters(form: FilterForm) -> PetitionFilters:
     if not form.is_valid():
         return PetitionFilters()
     d = form.cleaned_data
     return PetitionFilters(
         q=d["q"],
-        unit_id=getattr(d["unit"], "pk", None),
-        topic=getattr(d["topic"], "code", ""),
+        unit_id=d["unit"],
+        topic=d["topic"],
         channel=d["channel"],
         state=d["state"],
         legal_kind=d["legal_kind"],
@@ -47,7 +51,8 @@ def _filters(form: FilterForm) -> PetitionFilters:
 
 @login_required
 def petition_list(request: HttpRequest) -> HttpResponse:
-    form = FilterForm(request.GET or None, units=_area_units(request.user))
+    units = _unit_choices(request.user)
+    form = FilterForm(request.GET or None, units=units)
     page = petition_list_visible_to(
         user=request.user, filters=_filters(form), cursor=request.GET.get("after")
     )
@@ -57,7 +62,7 @@ def petition_list(request: HttpRequest) -> HttpResponse:
         "form": form,
         "page": page,
         "query": query.urlencode(),
-        "can_enter": bool(_area_units(request.user)),
+        "can_enter": bool(units),
         "can_export": policies.can_export(request.user),
     }
     partial = getattr(request, "htmx", False)
@@ -143,7 +148,7 @@ def petition_transition_view(request: HttpRequest, petition_id: int) -> HttpResp
 def petition_export(request: HttpRequest) -> HttpResponse:
     if not policies.can_export(request.user):
         raise PermissionDenied
-    form = FilterForm(request.GET or None, units=_area_units(request.user))
+    form = FilterForm(request.GET or None, units=_unit_choices(request.user))
     data = petitions_xlsx(user=request.user, filters=_filters(form))
     response = HttpResponse(
         data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

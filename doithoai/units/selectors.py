@@ -76,4 +76,4 @@ def participating_units() -> QuerySet[Unit]:
 
 
 def participating_units_within(unit_ids: set[int]) -> QuerySet[Unit]:
-    return participating_units().filter(pk__in=unit_ids)
+    return participating_units().filter(pk__any_of=unit_ids)

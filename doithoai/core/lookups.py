@@ -1,0 +1,39 @@
+"""`field__any_of=ids`: membership in a large set of ids.
+
+On PostgreSQL it sends one array parameter (`field = ANY(%s::type[])`) instead of one placeholder
+per value, so a province-wide area of hundreds of units keeps the statement short: psycopg
+caches its parsing and does not adapt each value. Elsewhere it is Django's own `IN`."""
+
+from typing import Any
+
+from django.db.models import Field
+from django.db.models.fields.related import ForeignObject
+from django.db.models.fields.related_lookups import RelatedIn
+from django.db.models.lookups import In
+
+
+def _as_array(lookup: In, compiler: Any, connection: Any) -> tuple[str, Any]:
+    lhs, lhs_params = lookup.process_lhs(compiler, connection)
+    field = lookup.lhs.output_field
+    values = [field.get_db_prep_value(v, connection) for v in lookup.rhs]
+    return f"{lhs} = ANY(%s::{field.cast_db_type(connection)}[])", [*lhs_params, values]
+
+
+@Field.register_lookup
+class AnyOf(In):
+    lookup_name = "any_of"
+
+    def as_postgresql(self, compiler: Any, connection: Any) -> tuple[str, Any]:
+        if not isinstance(self.rhs, list | tuple | set | frozenset):
+            return super().as_sql(compiler, connection)
+        return _as_array(self, compiler, connection)
+
+
+@ForeignObject.register_lookup
+class RelatedAnyOf(RelatedIn):
+    lookup_name = "any_of"
+
+    def as_postgresql(self, compiler: Any, connection: Any) -> tuple[str, Any]:
+        if not isinstance(self.rhs, list | tuple | set | frozenset):
+            return super().as_sql(compiler, connection)
+        return _as_array(self, compiler, connection)

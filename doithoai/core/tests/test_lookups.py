@@ -1,0 +1,65 @@
+"""`__any_of` and `CompiledRow` behave like the plain ORM on SQLite and PostgreSQL."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.db.models import F
+from django.test.utils import CaptureQueriesContext
+
+from doithoai.core.compiled import CompiledRow
+from doithoai.petitions.models import Petition
+from doithoai.petitions.tests.factories import PetitionFactory, ward
+from doithoai.units.models import Unit
+
+pytestmark = pytest.mark.django_db
+
+
+def test_any_of_matches_in_for_fields_and_foreign_keys():
+    ids = set(Unit.objects.values_list("pk", flat=True)[:300])
+    assert len(ids) > 100
+    assert set(Unit.objects.filter(pk__any_of=ids).values_list("pk", flat=True)) == ids
+    inside, outside = ward("01840"), ward("01843")
+    mine = PetitionFactory(unit=inside)
+    theirs = PetitionFactory(unit=outside)
+    both = Petition.objects.filter(pk__in=[mine.pk, theirs.pk])
+    assert list(both.filter(unit_id__any_of={inside.pk, *range(10**9, 10**9 + 400)})) == [mine]
+    assert list(both.filter(unit__any_of=[outside.pk])) == [theirs]
+    assert not both.filter(unit_id__any_of=[]).exists()
+
+
+def test_any_of_sends_one_parameter_on_postgresql():
+    ids = list(Unit.objects.values_list("pk", flat=True)[:200])
+    with CaptureQueriesContext(connection) as queries:
+        list(Unit.objects.filter(pk__any_of=ids))
+    sql = queries.captured_queries[0]["sql"]
+    if connection.vendor == "postgresql":
+        assert "= ANY(" in sql and " IN (" not in sql
+    else:
+        assert " IN (" in sql
+
+
+def test_compiled_row_runs_with_each_value_and_converts_types():
+    first = PetitionFactory(received_on=datetime.date(2026, 3, 2))
+    second = PetitionFactory(received_on=datetime.date(2025, 12, 31))
+    row = CompiledRow(
+        Petition,
+        lambda code: (
+            Petition.objects.filter(code=code)
+            .annotate(day=F("received_on"))
+            .values("code", "unit__name", "day")
+        ),
+    )
+    assert row.first(first.code) == {
+        "code": first.code,
+        "unit__name": first.unit.name,
+        "day": datetime.date(2026, 3, 2),
+    }
+    assert row.first(second.code)["day"] == datetime.date(2025, 12, 31)
+    assert row.first("NOPE") is None
+
+
+def test_compiled_row_refuses_a_query_without_its_placeholder():
+    row = CompiledRow(Petition, lambda code: Petition.objects.values("code"))
+    with pytest.raises(ValueError):
+        row.first("X")
