@@ -49,3 +49,43 @@ def test_keyset_pages_do_not_repeat_or_skip(demo_user, db):
         if not cursor:
             break
     assert len(seen) == len(set(seen)) >= 560
+
+
+def test_search_ignores_punctuation_between_words_and_matches_whole_words(demo_user, rows):
+    def found(query):
+        page = petition_list_visible_to(
+            user=demo_user("vanphong"), filters=PetitionFilters(q=query), limit=200
+        )
+        return {k for k, v in rows.items() if v in page.items}
+
+    assert found("to 2 de nghi") == {"land"}
+    assert found("Tổ 2 — đề nghị!") == {"land"}
+    assert found("dat da") == set()
+    assert found("ngap ung keo dai") == {"peace"}
+    assert found("ung keo") == {"peace"}
+
+
+@pytest.mark.parametrize("window", [3, 20, 10_000])
+def test_search_pages_are_the_same_whatever_the_window(demo_user, db, monkeypatch, window):
+    """The PostgreSQL path reads a window of the newest petitions before the word index; the
+    pages must not depend on how large that window is."""
+    from doithoai.petitions import selectors
+
+    for n in range(12):
+        PetitionFactory(text=f"Đề nghị nạo vét rãnh thoát nước tổ {n}, mưa là ngập.")
+    user = demo_user("vanphong")
+    monkeypatch.setattr(selectors, "SEARCH_WINDOW", window)
+    seen, cursor = [], None
+    while True:
+        page = petition_list_visible_to(
+            user=user, filters=PetitionFilters(q="nao vet ranh"), cursor=cursor, limit=5
+        )
+        seen += [p.pk for p in page.items]
+        cursor = page.next_cursor
+        if not cursor:
+            break
+    everything = petition_list_visible_to(
+        user=user, filters=PetitionFilters(q="nao vet ranh"), limit=200
+    ).items
+    assert len(seen) == len(set(seen)) == len(everything) >= 12
+    assert seen == [p.pk for p in everything]

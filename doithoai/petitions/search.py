@@ -1,0 +1,41 @@
+"""Phrase search over `Petition.text_folded`: the words as typed, whole and in order, ignoring
+case, marks and tone placement ("dat dai" finds "Đất đai", "hoà" finds "hòa").
+
+Every database checks the phrase with a regular expression. On PostgreSQL the GIN index
+`petition_words` (migration 0005) narrows the rows first: it holds each petition's words and
+pairs of neighbouring words, so a phrase's pairs select exactly the petitions that contain them."""
+
+import re
+from itertools import pairwise
+
+from django.contrib.postgres.fields import ArrayField
+from django.db.models import F, Func, Q, TextField
+
+from doithoai.core.text import fold
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_SEP = "[^a-z0-9]+"
+MAX_WORDS = 20
+
+
+def phrase_words(query: str) -> list[str]:
+    """The folded words of a search box's text, as the index splits them."""
+    return [w for w in _NON_WORD.split(fold(query)) if w][:MAX_WORDS]
+
+
+def phrase_q(words: list[str]) -> Q:
+    """The words in order as whole words, anything but letters and digits between them."""
+    pattern = "(^|[^a-z0-9])" + _SEP.join(words) + "([^a-z0-9]|$)"
+    return Q(text_folded__regex=pattern)
+
+
+def word_keys(words: list[str]) -> list[str]:
+    """What `doithoai_words` must contain: the word itself, or each pair of neighbours."""
+    if len(words) == 1:
+        return words
+    return [f"{a} {b}" for a, b in pairwise(words)]
+
+
+def indexed_words() -> Func:
+    """`doithoai_words(text_folded)`, the expression of the GIN index (PostgreSQL only)."""
+    return Func(F("text_folded"), function="doithoai_words", output_field=ArrayField(TextField()))
