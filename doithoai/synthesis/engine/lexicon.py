@@ -146,19 +146,41 @@ for _i, _topic in enumerate(TOPICS):
     for _phrase in _PHRASES[_topic].split("|"):
         _INDEX.setdefault(_phrase, []).append(_i)
 
-# Longest phrases first so that the single pass prefers the most specific match.
-_PATTERN = re.compile(
-    r"(?<!\w)(" + "|".join(sorted(map(re.escape, _INDEX), key=len, reverse=True)) + r")(?!\w)"
-)
+_Trie = dict[str, "_Trie"]
+
+
+def _trie_pattern(phrases: Sequence[str]) -> str:
+    """One regex alternation shaped as a character trie (a regex engine tries a flat list of
+    500 phrases one by one at every word start). Greedy optional tails try the longest phrase
+    first, so a match is the same as with the phrases sorted longest first."""
+    trie: _Trie = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: _Trie) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return build(trie)
+
+
+_PATTERN = re.compile(r"(?<!\w)(" + _trie_pattern(list(_INDEX)) + r")(?!\w)")
+# Phrase -> (weight, topic indices); multi-word phrases are more specific.
+_HITS = {p: (1.0 + 0.5 * p.count(" "), tuple(ts)) for p, ts in _INDEX.items()}
 
 
 def topic_counts(folded_tokens: Sequence[str]) -> list[float]:
     """Count lexicon hits per topic (in :data:`TOPICS` order) for a folded token sequence."""
     counts = [0.0] * len(TOPICS)
-    for match in _PATTERN.finditer(" ".join(folded_tokens)):
-        phrase = match.group(1)
-        weight = 1.0 + 0.5 * phrase.count(" ")  # multi-word phrases are more specific
-        for topic_index in _INDEX[phrase]:
+    for phrase in _PATTERN.findall(" ".join(folded_tokens)):
+        weight, topic_indices = _HITS[phrase]
+        for topic_index in topic_indices:
             counts[topic_index] += weight
     return counts
 
@@ -168,10 +190,9 @@ def topic_counts_parts(joined: str, opening: int, demand: int) -> list[float]:
     n = len(TOPICS)
     counts = [0.0] * (3 * n)
     for match in _PATTERN.finditer(joined):
-        phrase = match.group(1)
-        weight = 1.0 + 0.5 * phrase.count(" ")
+        weight, topic_indices = _HITS[match.group(1)]
         head, tail = match.end() <= opening, match.start() >= demand
-        for topic_index in _INDEX[phrase]:
+        for topic_index in topic_indices:
             counts[topic_index] += weight
             if head:
                 counts[n + topic_index] += weight

@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -47,6 +49,8 @@ _PATTERN = re.compile(
 )
 _LETTERS = re.compile(r"[^\W\d_]")
 _UPPER = re.compile(r"[A-Z]")
+_ASCII_LETTERS = string.ascii_letters.encode()
+_ASCII_UPPER = string.ascii_uppercase.encode()
 # Capitalised words that follow a place keyword but are not names.
 _NOT_NAMES = {"xa", "phuong", "thanh", "ubnd", "uy", "de", "toi", "khu", "nha", "ca"}
 
@@ -57,22 +61,33 @@ class Places:
     roads: frozenset[str]
 
 
+def _shouting(plain: str) -> bool:
+    """More than half of the letters are capitals (names cannot be told apart)."""
+    if plain.isascii():  # count with bytes.translate instead of a list of matches
+        raw = plain.encode()
+        letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+        upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+    else:
+        letters, upper = len(_LETTERS.findall(plain)), len(_UPPER.findall(plain))
+    return upper > 0.5 * max(1, letters)
+
+
 def extract(text: str, plain: str | None = None) -> Places:
     """Area and road keys mentioned in ``text`` (e.g. ``to:7``, ``thon:na ri``, ``ql:3``);
     ``plain`` may pass ``fold_keep_case(text)`` when the caller has it already."""
     areas: set[str] = set()
     roads: set[str] = set()
     plain = fold_keep_case(text) if plain is None else plain
-    letters = len(_LETTERS.findall(plain))
-    shouting = len(_UPPER.findall(plain)) > 0.5 * max(1, letters)
+    shouting: bool | None = None
     for keyword, number, name in _PATTERN.findall(plain):
         kw = keyword.lower()
         kind = _AREA.get(kw) or _ROAD[kw]
         if number:
             value = number.lower()
-        elif name and not shouting:
-            words = name.split()
-            if words[0].lower() in _NOT_NAMES:
+        elif name:
+            if shouting is None:
+                shouting = _shouting(plain)
+            if shouting or name.split()[0].lower() in _NOT_NAMES:
                 continue
             value = fold(name)
         else:
@@ -85,9 +100,13 @@ def with_given(places: Places, given: str | None) -> Places:
     """Add the caller's place field (``tổ 7``, ``thôn Nà Rì``) to the extracted areas."""
     if not given:
         return places
+    return Places(places.areas | {_given_key(given)}, places.roads)
+
+
+@lru_cache(maxsize=65536)
+def _given_key(given: str) -> str:
     found = extract(given if given[:1].isupper() else given[:1].upper() + given[1:])
-    key = next(iter(found.areas), None) or f"given:{fold(given)}"
-    return Places(places.areas | {key}, places.roads)
+    return next(iter(found.areas), None) or f"given:{fold(given)}"
 
 
 def relation(a: Places, b: Places) -> tuple[float, float]:
