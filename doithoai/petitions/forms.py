@@ -6,6 +6,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from doithoai.core.widgets import PlainSelect
 from doithoai.petitions.choices import (
     Channel,
     LegalKind,
@@ -116,16 +117,21 @@ class StaffPetitionForm(PetitionBaseForm):
 
 class FilterForm(forms.Form):
     q = forms.CharField(label=_("Tìm (không cần dấu)"), required=False, max_length=200)
-    unit = forms.TypedChoiceField(label=_("Địa bàn"), required=False, coerce=int, empty_value=None)
-    topic = forms.ChoiceField(label=_("Lĩnh vực"), required=False)
+    unit = forms.TypedChoiceField(
+        label=_("Địa bàn"), required=False, coerce=int, empty_value=None, widget=PlainSelect
+    )
+    topic = forms.ChoiceField(label=_("Lĩnh vực"), required=False, widget=PlainSelect)
     channel = forms.ChoiceField(
-        label=_("Kênh"), choices=[("", "—"), *Channel.choices], required=False
+        label=_("Kênh"), choices=[("", "—"), *Channel.choices], required=False, widget=PlainSelect
     )
     state = forms.ChoiceField(
-        label=_("Trạng thái"), choices=[("", "—"), *PetitionState.choices], required=False
+        label=_("Trạng thái"),
+        choices=[("", "—"), *PetitionState.choices],
+        required=False,
+        widget=PlainSelect,
     )
     legal_kind = forms.ChoiceField(
-        label=_("Loại"), choices=[("", "—"), *LegalKind.choices], required=False
+        label=_("Loại"), choices=[("", "—"), *LegalKind.choices], required=False, widget=PlainSelect
     )
     date_from = forms.DateField(
         label=_("Từ ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"})
@@ -135,7 +141,10 @@ class FilterForm(forms.Form):
     )
     overdue = forms.BooleanField(label=_("Chỉ quá hạn"), required=False)
     sort = forms.ChoiceField(
-        label=_("Sắp xếp"), required=False, choices=[("new", _("Mới nhất")), ("old", _("Cũ nhất"))]
+        label=_("Sắp xếp"),
+        required=False,
+        choices=[("new", _("Mới nhất")), ("old", _("Cũ nhất"))],
+        widget=PlainSelect,
     )
 
     def __init__(self, *args: Any, units: list[tuple[int, str]], **kwargs: Any) -> None:

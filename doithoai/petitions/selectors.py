@@ -19,8 +19,10 @@ from doithoai.units.selectors import unit_covered_ids
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
-# How many of the newest petitions a search reads before it turns to the word index.
+# How many of the newest petitions a search reads before it turns to the word index, and how
+# many petitions the word index may name before the search reads in date order instead.
 SEARCH_WINDOW = 3000
+INDEX_IDS_MAX = 20_000
 
 
 @dataclass
@@ -71,12 +73,37 @@ def _filtered(user: Any, filters: PetitionFilters) -> QuerySet[Petition]:
     return qs
 
 
-def _indexed(qs: QuerySet[Petition], filters: PetitionFilters) -> QuerySet[Petition]:
-    """On PostgreSQL, let the word index narrow a phrase search (see `search`)."""
+def _phrase_ids(
+    filters: PetitionFilters,
+    desc: bool = True,
+    position: tuple[datetime.datetime, int] | None = None,
+) -> list[int] | None:
+    """On PostgreSQL, the petitions the word index names for the phrase (see `search`), in page
+    order past the cursor; None when the phrase is too common for this (the ordered scan finds
+    it at once) or there is no index. The index is asked alone: in one query with the other
+    filters the planner combines it with the area's unit index, which costs more than it saves."""
     words = search.phrase_words(filters.q)
     if not words or connection.vendor != "postgresql":
-        return qs
-    return qs.alias(words=search.indexed_words()).filter(words__contains=search.word_keys(words))  # type: ignore[misc]
+        return None
+    matching: QuerySet[Any] = Petition.objects.alias(words=search.indexed_words()).filter(
+        words__contains=search.word_keys(words)  # type: ignore[misc]
+    )
+    if position is not None:
+        matching = _after(matching, desc, position)
+    order = ["-created_at", "-id"] if desc else ["created_at", "id"]
+    ids = list(matching.order_by(*order).values_list("pk", flat=True)[: INDEX_IDS_MAX + 1])
+    return None if len(ids) > INDEX_IDS_MAX else ids
+
+
+def _in_order(qs: QuerySet[Petition], ids: list[int], count: int) -> list[Petition]:
+    """The first `count` rows of `qs` among `ids` (both in page order), reading the ids a few
+    hundred at a time: with a wide area the first batch fills the page."""
+    found: list[Petition] = []
+    start, size = 0, 4 * count
+    while start < len(ids) and len(found) < count:
+        found += qs.filter(pk__any_of=ids[start : start + size])[: count - len(found)]
+        start, size = start + size, size * 4
+    return found
 
 
 def _window_bound(desc: bool, position: tuple[datetime.datetime, int] | None) -> Any:
@@ -116,7 +143,8 @@ def petition_list_visible_to(
             window = qs.filter(**{"created_at__gte" if desc else "created_at__lte": bound})
             items = list(window[: limit + 1])
         if len(items) <= limit:
-            items = list(_indexed(qs, filters)[: limit + 1])
+            ids = _phrase_ids(filters, desc, position)
+            items = list(qs[: limit + 1]) if ids is None else _in_order(qs, ids, limit + 1)
     else:
         items = list(qs[: limit + 1])
     more = len(items) > limit
@@ -125,11 +153,11 @@ def petition_list_visible_to(
 
 
 def petition_export_rows(*, user: Any, filters: PetitionFilters, limit: int) -> QuerySet[Petition]:
-    return (
-        _indexed(_filtered(user, filters), filters)
-        .select_related("unit", "topic")
-        .order_by("-created_at", "-id")[:limit]
-    )
+    qs = _filtered(user, filters)
+    ids = _phrase_ids(filters)
+    if ids is not None:
+        qs = qs.filter(pk__any_of=ids)
+    return qs.select_related("unit", "topic").order_by("-created_at", "-id")[:limit]
 
 
 def petition_get_for(*, user: Any, petition_id: int) -> Petition:

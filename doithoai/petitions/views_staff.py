@@ -15,6 +15,7 @@ from doithoai.petitions import policies
 from doithoai.petitions.attachments import MAX_FILE_BYTES, check_uploads
 from doithoai.petitions.exports import petitions_xlsx
 from doithoai.petitions.forms import FilterForm, StaffPetitionForm, TransitionForm
+from doithoai.petitions.rows import list_rows
 from doithoai.petitions.selectors import PetitionFilters, petition_get_for, petition_list_visible_to
 from doithoai.petitions.services import petition_submit, petition_transition
 from doithoai.petitions.views_helpers import add_errors, read_uploads
@@ -61,6 +62,7 @@ def petition_list(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "page": page,
+        "rows": list_rows(page.items),
         "query": query.urlencode(),
         "can_enter": bool(units),
         "can_export": policies.can_export(request.user),

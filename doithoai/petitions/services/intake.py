@@ -53,7 +53,8 @@ def petition_submit(
     client_id = client or (
         f"user:{actor.pk}" if getattr(actor, "is_authenticated", False) else "public"
     )
-    if idempotency_key:
+    if idempotency_key and files:
+        # Files are stored before the key is written: look first so a retry stores nothing.
         previous = _replayed(idempotency_key, client_id, digest)
         if previous is not None:
             return SubmitResult(previous, created=False)
@@ -68,7 +69,8 @@ def petition_submit(
                     petition=petition,
                 )
     except IntegrityError:
-        # A concurrent retry with the same key won the race: answer with its petition.
+        # The key was used before (a retry, or a concurrent one that won the race): everything
+        # above rolled back; answer with the first petition.
         previous = _replayed(idempotency_key, client_id, digest) if idempotency_key else None
         if previous is None:
             raise
@@ -157,7 +159,9 @@ def create_checked(*, actor: Any, data: PetitionInput, files: list[CheckedFile])
             email=data.notify_email and bool(petition.email),
             sms=data.notify_sms and bool(petition.phone),
         )
-    if petition.email or petition.phone:
+    # A new petition's only consent is the one just given: without an email address or an SMS
+    # opt-in there is nothing to send, so nothing to look up.
+    if petition.email or (petition.phone and data.notify_sms):
         from doithoai.notify.services import message_to_petitioner
 
         # Queued in this transaction; delivered by the worker after commit (never on rollback).

@@ -89,3 +89,17 @@ def test_search_pages_are_the_same_whatever_the_window(demo_user, db, monkeypatc
     ).items
     assert len(seen) == len(set(seen)) == len(everything) >= 12
     assert seen == [p.pk for p in everything]
+
+
+def test_reading_index_ids_in_batches_keeps_page_order_and_skips_the_filtered(db):
+    from doithoai.petitions.models import Petition
+    from doithoai.petitions.selectors import _in_order
+
+    made = [PetitionFactory(text=f"Đề nghị lắp đèn đường số {n}.") for n in range(40)]
+    newest_first = sorted(made, key=lambda p: (p.created_at, p.pk), reverse=True)
+    ids = [p.pk for p in newest_first]
+    kept = {p.pk for p in newest_first[::3]}  # the filter keeps every third petition
+    qs = Petition.objects.filter(pk__in=kept).order_by("-created_at", "-id")
+    found = _in_order(qs, ids, 6)  # batches of 24 then 96 ids
+    assert [p.pk for p in found] == [pk for pk in ids if pk in kept][:6]
+    assert [p.pk for p in _in_order(qs, ids, 100)] == [pk for pk in ids if pk in kept]
