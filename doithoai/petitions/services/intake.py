@@ -21,6 +21,8 @@ from doithoai.petitions.services.validation import PetitionInput, clean_input
 
 __all__ = ["PetitionInput", "SubmitResult", "petition_attach", "petition_submit"]
 
+CODE_ATTEMPTS = 5
+
 
 @dataclass(frozen=True)
 class SubmitResult:
@@ -58,23 +60,31 @@ def petition_submit(
         previous = _replayed(idempotency_key, client_id, digest)
         if previous is not None:
             return SubmitResult(previous, created=False)
-    try:
-        with transaction.atomic():
-            petition = create_checked(actor=actor, data=data, files=files)
-            if idempotency_key:
-                IdempotencyKey.objects.create(
-                    key=idempotency_key[:128],
-                    client=client_id[:150],
-                    body_hash=digest,
-                    petition=petition,
-                )
-    except IntegrityError:
-        # The key was used before (a retry, or a concurrent one that won the race): everything
-        # above rolled back; answer with the first petition.
-        previous = _replayed(idempotency_key, client_id, digest) if idempotency_key else None
-        if previous is None:
-            raise
-        return SubmitResult(previous, created=False)
+    for _attempt in range(CODE_ATTEMPTS):
+        code = codes.new_code()
+        try:
+            with transaction.atomic():
+                petition = create_checked(actor=actor, data=data, files=files, code=code)
+                if idempotency_key:
+                    IdempotencyKey.objects.create(
+                        key=idempotency_key[:128],
+                        client=client_id[:150],
+                        body_hash=digest,
+                        petition=petition,
+                    )
+            break
+        except IntegrityError:
+            # Everything above rolled back. Either the new code was taken (draw another), or
+            # the key was used before (a retry, or a concurrent one that won the race): answer
+            # with the first petition.
+            if Petition.objects.filter(code=code).exists():
+                continue
+            previous = _replayed(idempotency_key, client_id, digest) if idempotency_key else None
+            if previous is None:
+                raise
+            return SubmitResult(previous, created=False)
+    else:
+        raise IntegrityError("No free tracking code after several attempts.")
     return SubmitResult(petition, created=True)
 
 
@@ -98,14 +108,18 @@ def _replayed(key: str, client: str, digest: str) -> Petition | None:
     return found.petition
 
 
-def create_checked(*, actor: Any, data: PetitionInput, files: list[CheckedFile]) -> Petition:
-    """Validate and write one petition; the caller holds the transaction."""
+def create_checked(
+    *, actor: Any, data: PetitionInput, files: list[CheckedFile], code: str = ""
+) -> Petition:
+    """Validate and write one petition; the caller holds the transaction. With `code`, a taken
+    code fails the whole transaction (the caller draws another); without, a savepoint per try
+    keeps the caller's transaction alive (the spreadsheet import, all rows in one)."""
     data, unit, topic = clean_input(data)
     if data.channel not in PUBLIC_CHANNELS and not policies.can_enter_for(actor, unit):
         raise PermissionDenied(_("Bạn không có quyền nhập kiến nghị cho địa bàn này."))
     staff = actor if getattr(actor, "is_authenticated", False) else None
     petition = Petition(
-        code=codes.new_code(),
+        code=code or codes.new_code(),
         text=data.text,
         text_folded=fold(data.text),
         legal_kind=data.legal_kind,
@@ -131,16 +145,10 @@ def create_checked(*, actor: Any, data: PetitionInput, files: list[CheckedFile])
         on_behalf_of=data.on_behalf_of,
         received_on=data.received_on or timezone.localdate(),
     )
-    for _attempt in range(5):
-        try:
-            with transaction.atomic():
-                petition.save()
-            break
-        except IntegrityError:
-            if Petition.objects.filter(code=petition.code).exists():
-                petition.code = codes.new_code()
-                continue
-            raise
+    if code:
+        petition.save()
+    else:
+        _save_with_free_code(petition)
     for checked in files:
         _store(petition, checked)
     event_record(
@@ -167,6 +175,20 @@ def create_checked(*, actor: Any, data: PetitionInput, files: list[CheckedFile])
         # Queued in this transaction; delivered by the worker after commit (never on rollback).
         message_to_petitioner(actor=staff, petition=petition, key="petition_received")
     return petition
+
+
+def _save_with_free_code(petition: Petition) -> None:
+    for _attempt in range(CODE_ATTEMPTS):
+        try:
+            with transaction.atomic():
+                petition.save()
+            return
+        except IntegrityError:
+            if Petition.objects.filter(code=petition.code).exists():
+                petition.code = codes.new_code()
+                continue
+            raise
+    raise IntegrityError("No free tracking code after several attempts.")
 
 
 @transaction.atomic

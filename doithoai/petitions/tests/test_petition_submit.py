@@ -195,3 +195,32 @@ def test_ward_officer_cannot_enter_for_another_ward(client, demo_user, counts):
 def test_press_cannot_open_staff_entry(client, demo_user):
     client.force_login(demo_user("baochi"))
     assert client.get("/staff/kien-nghi/moi/").status_code == 403
+
+
+def test_a_taken_tracking_code_is_drawn_again_without_losing_the_petition(db, monkeypatch, counts):
+    from itertools import chain, count
+
+    from doithoai.petitions import codes
+    from doithoai.petitions.services import PetitionInput, petition_submit
+    from doithoai.petitions.tests.factories import PetitionFactory
+
+    taken = PetitionFactory().code
+    drawn = chain([taken, taken, "FRE-SH0-CODE"], (f"NXT-{n:03d}-CODE" for n in count()))
+    monkeypatch.setattr(codes, "new_code", lambda: next(drawn))
+    before = counts()
+
+    def data():  # a new request body each time, as a client's retry would send
+        return PetitionInput(
+            text="Đề nghị lắp đèn chiếu sáng ngõ 12 tổ 3.",
+            unit=ward().pk,
+            channel="web",
+            submitter_name="Lê Văn Thử",
+            consent=True,
+        )
+
+    result = petition_submit(actor=None, data=data(), idempotency_key="k-1", client="test")
+    assert result.created and result.petition.code == "FRE-SH0-CODE"
+    assert counts()[:2] == (before[0] + 1, before[1] + 1)
+    again = petition_submit(actor=None, data=data(), idempotency_key="k-1", client="test")
+    assert not again.created and again.petition.pk == result.petition.pk
+    assert counts()[:2] == (before[0] + 1, before[1] + 1)
