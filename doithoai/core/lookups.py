@@ -12,16 +12,29 @@ from django.db.models.fields.related_lookups import RelatedIn
 from django.db.models.lookups import In
 
 
+def _plain_ints(rhs: Any) -> list[int] | None:
+    """The ids as they are when they are all plain ints: nothing for Django to prepare."""
+    if isinstance(rhs, list | tuple | set | frozenset) and all(type(v) is int for v in rhs):
+        return list(rhs)
+    return None
+
+
 def _as_array(lookup: In, compiler: Any, connection: Any) -> tuple[str, Any]:
     lhs, lhs_params = lookup.process_lhs(compiler, connection)
     field = lookup.lhs.output_field
-    values = [field.get_db_prep_value(v, connection) for v in lookup.rhs]
+    values = _plain_ints(lookup.rhs)
+    if values is None:
+        values = [field.get_db_prep_value(v, connection) for v in lookup.rhs]
     return f"{lhs} = ANY(%s::{field.cast_db_type(connection)}[])", [*lhs_params, values]
 
 
 @Field.register_lookup
 class AnyOf(In):
     lookup_name = "any_of"
+
+    def get_prep_lookup(self) -> Any:
+        plain = _plain_ints(self.rhs)
+        return plain if plain is not None else super().get_prep_lookup()
 
     def as_postgresql(self, compiler: Any, connection: Any) -> tuple[str, Any]:
         if not isinstance(self.rhs, list | tuple | set | frozenset):
@@ -32,6 +45,10 @@ class AnyOf(In):
 @ForeignObject.register_lookup
 class RelatedAnyOf(RelatedIn):
     lookup_name = "any_of"
+
+    def get_prep_lookup(self) -> Any:
+        plain = _plain_ints(self.rhs)
+        return plain if plain is not None else super().get_prep_lookup()
 
     def as_postgresql(self, compiler: Any, connection: Any) -> tuple[str, Any]:
         if not isinstance(self.rhs, list | tuple | set | frozenset):

@@ -19,7 +19,11 @@ from doithoai.petitions.rows import list_rows
 from doithoai.petitions.selectors import PetitionFilters, petition_get_for, petition_list_visible_to
 from doithoai.petitions.services import petition_submit, petition_transition
 from doithoai.petitions.views_helpers import add_errors, read_uploads
-from doithoai.units.selectors import participating_units, participating_units_within
+from doithoai.units.selectors import (
+    participating_unit_choices,
+    participating_units,
+    participating_units_within,
+)
 
 
 def _area_units(user: Any) -> Any:
@@ -29,7 +33,9 @@ def _area_units(user: Any) -> Any:
 
 
 def _unit_choices(user: Any) -> list[tuple[int, str]]:
-    return list(_area_units(user).values_list("pk", "name"))
+    if policies.is_administrator(user):
+        return participating_unit_choices(None)
+    return participating_unit_choices(policies.area_of(user))
 
 
 def _filters(form: FilterForm) -> PetitionFilters:

@@ -33,15 +33,17 @@ def unit_covered_ids_cached(unit_ids: frozenset[int]) -> set[int]:
     """`unit_covered_ids` through the cache: the unit tree changes only when units are loaded or
     added, and those services bump `TREE_VERSION_KEY`."""
     version = cache.get_or_set(TREE_VERSION_KEY, 1, timeout=None)
-    digest = hashlib.sha1(
-        ",".join(map(str, sorted(unit_ids))).encode(), usedforsecurity=False
-    ).hexdigest()
-    key = f"units:covered:{version}:{digest}"
+    key = f"units:covered:{version}:{_digest(unit_ids)}"
     found = cache.get(key)
     if found is None:
         found = unit_covered_ids(unit_ids)
         cache.set(key, found, timeout=3600)
     return set(found)
+
+
+def _digest(unit_ids: Iterable[int]) -> str:
+    joined = ",".join(map(str, sorted(unit_ids)))
+    return hashlib.sha1(joined.encode(), usedforsecurity=False).hexdigest()
 
 
 def tree_changed() -> None:
@@ -77,3 +79,21 @@ def participating_units() -> QuerySet[Unit]:
 
 def participating_units_within(unit_ids: set[int]) -> QuerySet[Unit]:
     return participating_units().filter(pk__any_of=unit_ids)
+
+
+CHOICES_SECONDS = 600
+
+
+def participating_unit_choices(unit_ids: set[int] | None) -> list[tuple[int, str]]:
+    """(id, name) of the participating units among `unit_ids` (all of them for None), for filter
+    forms shown on every request. Cached for ten minutes and until the unit tree changes, so a
+    ward's new People's Committee appears in the filters within that time."""
+    version = cache.get_or_set(TREE_VERSION_KEY, 1, timeout=None)
+    digest = _digest(unit_ids) if unit_ids is not None else "all"
+    key = f"units:choices:{version}:{digest}"
+    found = cache.get(key)
+    if found is None:
+        units = participating_units() if unit_ids is None else participating_units_within(unit_ids)
+        found = list(units.values_list("pk", "name"))
+        cache.set(key, found, timeout=CHOICES_SECONDS)
+    return list(found)
