@@ -1,17 +1,22 @@
-"""Hashed character n-gram TF-IDF (n = 2..5) over folded token strings, vectorised in numpy.
+"""Hashed character n-gram TF-IDF (n = 2..5), vectorised in numpy.
 
 Each document becomes `` w1 w2 … `` (words padded by spaces); every window of n bytes that stays
 inside one document is hashed into one of 2**20 buckets. Used for the topic ensemble (with a
-fixed bucket vocabulary from training) and for the pair cosine of petition contents (batch idf).
+fixed bucket vocabulary from training) over :func:`marked_docs` (lowercase words that keep their
+Vietnamese marks, one byte per letter), and for the pair cosine of petition contents (folded
+words, batch idf).
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
 
 import numpy as np
 from scipy import sparse
 
+from .normalize import canonical_tone
 from .vectorize import _normalised
 
 BUCKETS = 1 << 20
@@ -19,9 +24,33 @@ NGRAMS = (2, 3, 4, 5)
 _MULT = np.uint64(0x9E3779B97F4A7C15)
 
 
+# Every lowercase Vietnamese letter with a mark gets one byte of its own (0x80 + k), so a
+# window of n bytes is a window of n letters and "chợ" (market) differs from "cho" (for).
+_MARKED = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+_ONE_BYTE = str.maketrans({ch: chr(0x80 + k) for k, ch in enumerate(_MARKED)})
+# Old-style tone placement (hoà, thuỷ) in NFC; only such texts pay for canonical_tone.
+_OLD_TONE_HINT = re.compile("[oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ]")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def marked_docs(texts: Sequence[str]) -> list[str]:
+    """Lowercase words with their marks (NFC, new-style tones), one byte per letter.
+
+    Texts typed without marks give the same string as their folded words, so the character
+    model still reads them; texts with marks keep what folding loses (chợ/cho, điện/diện)."""
+    out = []
+    for text in texts:
+        text = unicodedata.normalize("NFC", text)
+        if _OLD_TONE_HINT.search(text):
+            text = canonical_tone(text)
+        out.append(" ".join(_WORD.findall(text.lower())).translate(_ONE_BYTE))
+    return out
+
+
 def _windows(docs: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-    """(document, bucket) for every character n-gram of every document."""
-    data = [(" " + d + " ").encode() for d in docs]
+    """(document, bucket) for every character n-gram of every document (one byte per
+    character for ASCII and :func:`marked_docs` strings; other characters become ``?``)."""
+    data = [(" " + d + " ").encode("latin-1", "replace") for d in docs]
     lengths = np.fromiter((len(b) for b in data), dtype=np.int64, count=len(data))
     arr = np.frombuffer(b"".join(data), dtype=np.uint8).astype(np.uint64)
     doc = np.repeat(np.arange(len(data), dtype=np.int64), lengths)

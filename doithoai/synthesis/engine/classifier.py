@@ -1,6 +1,8 @@
 """Topic classifier: multinomial logistic regression on TF-IDF + lexicon features, averaged
 (equal weights, fixed a priori) with a second logistic regression on hashed character 2–5-gram
-TF-IDF of the folded text, which is robust to typos, missing marks and unseen word forms.
+TF-IDF of the lowercase text with its Vietnamese marks kept (:func:`~.charvec.marked_docs`),
+which is robust to typos and unseen word forms and keeps what folding loses (chợ/cho,
+điện/diện). Texts typed without marks reach it as their folded words.
 
 Inference needs only numpy/scipy; scikit-learn is imported lazily when training. Confidence is
 calibrated by a temperature fitted on out-of-fold predictions of the training data.
@@ -17,7 +19,7 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
-from .charvec import fit_vocabulary, model_char_tfidf
+from .charvec import fit_vocabulary, marked_docs, model_char_tfidf
 from .features import build_vocabulary, design_matrix
 from .grouping import PairParams
 from .lexicon import TOPICS
@@ -27,12 +29,13 @@ C = 10.0
 MIN_DF = 1
 CHAR_C = 20.0
 CHAR_WEIGHT = 0.5
+CHAR_VIEW = "marked"  # text of the character model: "marked" (new) or "folded" (old artefacts)
 PARAMS = {
     "C": C,
     "min_df": MIN_DF,
     "features": "word12+lexicon3",
     "lexicon": 0.3,
-    "char": f"2-5 C={CHAR_C} w={CHAR_WEIGHT}",
+    "char": f"2-5 C={CHAR_C} w={CHAR_WEIGHT} {CHAR_VIEW}",
 }
 
 
@@ -48,16 +51,22 @@ class Model:
     pair: PairParams = field(default_factory=PairParams)
     # Character n-gram model: kept hash buckets, their idf, coefficients, intercepts.
     char: dict[str, np.ndarray] | None = None
+    char_view: str = "folded"
 
     def logits(self, token_lists: Sequence[Sequence[str]]) -> np.ndarray:
         x = design_matrix(token_lists, self.vocab, self.idf)
         return np.asarray(x @ self.coef.T) + self.intercept
 
-    def char_matrix(self, token_lists: Sequence[Sequence[str]]) -> sparse.csr_matrix | None:
-        """Character n-gram input of the second model (None when the model has none)."""
+    def char_matrix(
+        self, token_lists: Sequence[Sequence[str]], texts: Sequence[str] | None = None
+    ) -> sparse.csr_matrix | None:
+        """Character n-gram input of the second model (None when the model has none).
+
+        A "marked" model reads the raw ``texts``; without them it gets the folded words, as
+        for a text typed without marks (weaker on texts that have marks)."""
         if self.char is None:
             return None
-        docs = [" ".join(t) for t in token_lists]
+        docs = char_docs(token_lists, texts if self.char_view == "marked" else None)
         return model_char_tfidf(docs, self.char["kept"], self.char["idf"])
 
     def _mix(self, z: np.ndarray, chars: sparse.csr_matrix | None) -> np.ndarray:
@@ -67,18 +76,26 @@ class Model:
         other = np.asarray(chars @ self.char["coef"].T) + self.char["intercept"]
         return np.asarray((1 - CHAR_WEIGHT) * _log_softmax(z) + CHAR_WEIGHT * _log_softmax(other))
 
-    def ensemble_logits(self, token_lists: Sequence[Sequence[str]]) -> np.ndarray:
-        return self._mix(self.logits(token_lists), self.char_matrix(token_lists))
+    def ensemble_logits(
+        self, token_lists: Sequence[Sequence[str]], texts: Sequence[str] | None = None
+    ) -> np.ndarray:
+        return self._mix(self.logits(token_lists), self.char_matrix(token_lists, texts))
 
-    def predict_proba(self, token_lists: Sequence[Sequence[str]]) -> np.ndarray:
-        return _softmax(self.ensemble_logits(token_lists) / self.temperature)
+    def predict_proba(
+        self, token_lists: Sequence[Sequence[str]], texts: Sequence[str] | None = None
+    ) -> np.ndarray:
+        """Calibrated probabilities; pass the raw ``texts`` too (see :meth:`char_matrix`)."""
+        return _softmax(self.ensemble_logits(token_lists, texts) / self.temperature)
 
     def classify(
-        self, token_lists: Sequence[Sequence[str]], k_terms: int = 0
+        self,
+        token_lists: Sequence[Sequence[str]],
+        k_terms: int = 0,
+        texts: Sequence[str] | None = None,
     ) -> tuple[np.ndarray, list[list[str]]]:
         """Calibrated probabilities and, if ``k_terms``, the terms driving each predicted topic."""
         x = design_matrix(token_lists, self.vocab, self.idf)
-        return self.classify_matrix(x, k_terms, self.char_matrix(token_lists))
+        return self.classify_matrix(x, k_terms, self.char_matrix(token_lists, texts))
 
     def classify_matrix(
         self, x: sparse.csr_matrix, k_terms: int = 0, chars: sparse.csr_matrix | None = None
@@ -103,7 +120,7 @@ class Model:
 
     def predict(self, texts: Sequence[str]) -> list[tuple[str, float]]:
         """(topic, confidence) for each raw text."""
-        proba = self.predict_proba([tokens(t) for t in texts])
+        proba = self.predict_proba([tokens(t) for t in texts], texts)
         best = proba.argmax(axis=1)
         return [(self.classes[k], float(proba[i, k])) for i, k in enumerate(best)]
 
@@ -127,6 +144,7 @@ class Model:
             "temperature": self.temperature,
             "version": self.version,
             "pair": self.pair.to_dict(),
+            "char_view": self.char_view,
         }
         terms = sorted(self.vocab, key=self.vocab.__getitem__)
         with open(path, "wb") as fh:
@@ -156,7 +174,15 @@ class Model:
                 version=str(meta["version"]),
                 pair=PairParams.from_dict(meta["pair"]),
                 char=char,
+                char_view=str(meta.get("char_view", "folded")),
             )
+
+
+def char_docs(token_lists: Sequence[Sequence[str]], texts: Sequence[str] | None) -> list[str]:
+    """Documents of the character model: marked texts if given, else the folded words."""
+    if texts is not None:
+        return marked_docs(texts)
+    return [" ".join(t) for t in token_lists]
 
 
 def _softmax(z: np.ndarray) -> np.ndarray:
@@ -218,11 +244,14 @@ def _multiclass(a: np.ndarray) -> np.ndarray:
 
 
 def _fit_char(
-    token_lists: Sequence[Sequence[str]], labels: Sequence[str], classes: list[str]
+    token_lists: Sequence[Sequence[str]],
+    labels: Sequence[str],
+    classes: list[str],
+    texts: Sequence[str] | None = None,
 ) -> dict[str, np.ndarray]:
     from sklearn.linear_model import LogisticRegression
 
-    docs = [" ".join(t) for t in token_lists]
+    docs = char_docs(token_lists, texts)
     kept, idf = fit_vocabulary(docs)
     clf = LogisticRegression(C=CHAR_C, max_iter=3000)
     clf.fit(model_char_tfidf(docs, kept, idf), list(labels))
@@ -235,7 +264,9 @@ def _fit_char(
     }
 
 
-def _fit_temperature(token_lists: list[list[str]], labels: list[str], char: bool = True) -> float:
+def _fit_temperature(
+    token_lists: list[list[str]], labels: list[str], texts: list[str], char: bool = True
+) -> float:
     """Temperature minimising the log-loss of 3-fold out-of-fold predictions."""
     from sklearn.model_selection import StratifiedKFold
 
@@ -248,8 +279,12 @@ def _fit_temperature(token_lists: list[list[str]], labels: list[str], char: bool
     for tr, te in StratifiedKFold(n_splits, shuffle=True, random_state=0).split(y, y):
         sub = _fit([token_lists[i] for i in tr], list(y[tr]))
         if char:
-            sub.char = _fit_char([token_lists[i] for i in tr], list(y[tr]), sub.classes)
-        logits.append(sub.ensemble_logits([token_lists[i] for i in te]))
+            train_texts = [texts[i] for i in tr]
+            sub.char = _fit_char(
+                [token_lists[i] for i in tr], list(y[tr]), sub.classes, train_texts
+            )
+            sub.char_view = CHAR_VIEW
+        logits.append(sub.ensemble_logits([token_lists[i] for i in te], [texts[i] for i in te]))
         gold.extend(sub.classes.index(c) if c in sub.classes else -1 for c in y[te])
     z, g = np.vstack(logits), np.asarray(gold)
     keep = g >= 0
@@ -270,9 +305,10 @@ def train(
     labels = [lab for _, lab in examples]
     token_lists = [tokens(t) for t in texts]
     model = _fit(token_lists, labels)
-    model.char = _fit_char(token_lists, labels, model.classes)
+    model.char = _fit_char(token_lists, labels, model.classes, texts)
+    model.char_view = CHAR_VIEW
     if calibrate:
-        model.temperature = _fit_temperature(token_lists, labels, model.char is not None)
+        model.temperature = _fit_temperature(token_lists, labels, texts, model.char is not None)
     model.pair = pair or PairParams()
     model.version = model_version(texts, labels, json.dumps(model.pair.to_dict()))
     return model

@@ -59,7 +59,7 @@ def oof_topics(rows: Sequence[dict[str, Any]], token_lists: Sequence[list[str]])
         if len({labels[i] for i in tr}) < 2:
             continue
         sub = train([(rows[i]["text"], labels[i]) for i in tr], calibrate=False)
-        proba = sub.predict_proba([token_lists[i] for i in te])
+        proba = sub.predict_proba([token_lists[i] for i in te], [rows[i]["text"] for i in te])
         for i, k in zip(te, proba.argmax(axis=1), strict=True):
             out[i] = sub.classes[k]
     return out
