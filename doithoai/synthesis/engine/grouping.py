@@ -12,27 +12,31 @@ import math
 from collections import defaultdict
 from collections.abc import Hashable, Sequence
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 import numpy as np
 from scipy import sparse
 
 from .concern import Concern, relate
+from .neighbours import with_neighbour_ranks
 from .places import Places, relation
 
 MAX_BLOCK = 2500  # larger unit blocks are split by topic
 NEIGHBOURS = 12  # candidates kept per petition
 FLOOR = 0.12  # minimum cosine to be a candidate
 CHUNK = 512
-PAIR_SLICE = 65536  # pairs whose rows are gathered at once
-N_FEATURES = 7
+N_FEATURES = 9
 
 
 @dataclass
 class PairParams:
     """Weights for [cosine, same topic, shared place, place conflict, content cosine, object
-    overlap, content character n-gram cosine] and the link threshold."""
+    overlap, content character n-gram cosine, inverse neighbour rank, mutual nearest
+    neighbours] and the link threshold."""
 
-    weights: list[float] = field(default_factory=lambda: [6.0, 4.0, 1.0, -0.5, 6.0, 0.0, 0.0])
+    weights: list[float] = field(
+        default_factory=lambda: [6.0, 4.0, 1.0, -0.5, 6.0, 0.0, 0.0, 0.0, 0.0]
+    )
     bias: float = -9.0
     threshold: float = 0.5
 
@@ -81,34 +85,26 @@ def blocks(items: Sequence[Item]) -> list[list[int]]:
 
 def candidate_pairs(x: sparse.csr_matrix, items: Sequence[Item]) -> dict[tuple[int, int], float]:
     """Top neighbours by cosine within each block: {(i, j): cosine} with i < j."""
-    found = [_block_neighbours(x, np.asarray(b)) for b in blocks(items) if len(b) > 1]
-    if not found:
-        return {}
-    lo, hi, sims = (np.concatenate(parts) for parts in zip(*found, strict=True))
-    # A pair met from both ends keeps its first place and its last value, as dict updates do.
-    return dict(zip(zip(lo.tolist(), hi.tolist(), strict=True), sims.tolist(), strict=True))
-
-
-def _block_neighbours(
-    x: sparse.csr_matrix, idx: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(smaller index, larger index, cosine) of each petition's top neighbours in one block,
-    row by row, neighbours in :func:`numpy.argpartition` order."""
-    xb = x[idx]
-    k = min(NEIGHBOURS, len(idx) - 1)
-    out = []
-    for start in range(0, len(idx), CHUNK):
-        sims = (xb[start : start + CHUNK] @ xb.T).toarray()
-        rows = np.arange(sims.shape[0])
-        sims[rows, start + rows] = 0.0
-        top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
-        r, c = np.repeat(rows, k), top.ravel()
-        s = sims[r, c]
-        ok = s >= FLOOR
-        i, j = idx[start + r[ok]], idx[c[ok]]
-        out.append((np.minimum(i, j), np.maximum(i, j), s[ok]))
-    lo, hi, sims_kept = (np.concatenate(parts) for parts in zip(*out, strict=True))
-    return lo, hi, sims_kept
+    pairs: dict[tuple[int, int], float] = {}
+    for block in blocks(items):
+        if len(block) < 2:
+            continue
+        idx = np.asarray(block)
+        xb = x[idx]
+        for start in range(0, len(block), CHUNK):
+            sims = (xb[start : start + CHUNK] @ xb.T).toarray()
+            for r in range(sims.shape[0]):
+                sims[r, start + r] = 0.0
+            k = min(NEIGHBOURS, len(block) - 1)
+            top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+            for r, cols in enumerate(top):
+                i = int(idx[start + r])
+                for c in cols:
+                    s = float(sims[r, c])
+                    if s >= FLOOR:
+                        j = int(idx[c])
+                        pairs[(min(i, j), max(i, j))] = s
+    return pairs
 
 
 def content_cosines(
@@ -118,25 +114,17 @@ def content_cosines(
     if not pairs:
         return {}
     keys = list(pairs)
-    left = np.fromiter((i for i, _ in keys), dtype=np.int64, count=len(keys))
-    right = np.fromiter((j for _, j in keys), dtype=np.int64, count=len(keys))
-    cols = [_row_dots(m, left, right) for m in matrices]
+    left, right = [i for i, _ in keys], [j for _, j in keys]
+    cols = [np.asarray(m[left].multiply(m[right]).sum(axis=1)).ravel() for m in matrices]
     return dict(zip(keys, zip(*(c.tolist() for c in cols), strict=True), strict=True))
 
 
-def _row_dots(m: sparse.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    """Dot product of rows ``left[k]`` and ``right[k]`` for every k, a slice of pairs at a time
-    (gathering the rows of all pairs at once is slow and large for the n-gram view)."""
-    out = np.empty(len(left), dtype=np.float64)
-    for start in range(0, len(left), PAIR_SLICE):
-        part = slice(start, start + PAIR_SLICE)
-        out[part] = np.asarray(m[left[part]].multiply(m[right[part]]).sum(axis=1)).ravel()
-    return out
-
-
 def pair_features(
-    i: int, j: int, cos: float, items: Sequence[Item], views: Sequence[float] = (0.0, 0.0)
+    i: int, j: int, cos: float, items: Sequence[Item], views: Sequence[float] = ()
 ) -> list[float] | None:
+    """Features of one candidate pair (None: the pair may never link). ``views`` holds the
+    content cosine, the content character n-gram cosine and the two neighbour-rank values of
+    :func:`~.neighbours.with_neighbour_ranks` (missing values count as 0)."""
     a, b = items[i], items[j]
     if a.given_place and b.given_place and a.given_place != b.given_place:
         return None  # the caller says these are different places
@@ -146,8 +134,9 @@ def pair_features(
     if conflict:
         return None  # two different streets / residential groups are two issues
     jac = relate(a.concern, b.concern) if a.concern and b.concern else 0.0
-    content_cos, char_cos = [*views, 0.0, 0.0][:2]
-    return [cos, float(a.topic == b.topic), shared, conflict, content_cos, jac, char_cos]
+    content_cos, char_cos, inverse_rank, mutual = [*views, 0.0, 0.0, 0.0, 0.0][:4]
+    same_topic = float(a.topic == b.topic)
+    return [cos, same_topic, shared, conflict, content_cos, jac, char_cos, inverse_rank, mutual]
 
 
 def score_pairs(
@@ -211,8 +200,14 @@ def group(
     """Cluster label (index of a representative) for every item."""
     pairs = candidate_pairs(x, items)
     views = content_cosines(pairs, content, content if chars is None else chars)
+    views = with_neighbour_ranks(pairs, views)
     scores = score_pairs(pairs, items, params, views)
     return cluster(len(items), scores, params.threshold, items)
+
+
+PAIR_C = 10.0  # inverse regularisation of the pair scorer (fixed a priori)
+THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.15, 0.81, 0.05))
+INNER_FOLDS = 3
 
 
 def fit_pair_params(
@@ -222,27 +217,63 @@ def fit_pair_params(
     gold: Sequence[Hashable | None],
     chars: sparse.csr_matrix | None = None,
 ) -> PairParams:
-    """Learn pair weights on labelled petitions, then the threshold maximising pairwise F1."""
+    """Learn pair weights on labelled petitions; the link threshold is the one with the best
+    pairwise F1 on held-out petitions of an inner group cross-validation."""
+    pairs = candidate_pairs(x, items)
+    views = content_cosines(pairs, content, content if chars is None else chars)
+    views = with_neighbour_ranks(pairs, views)
+    keys, feats = [], []
+    for (i, j), cos in pairs.items():
+        f = pair_features(i, j, cos, items, views[(i, j)])
+        if f is not None:
+            keys.append((i, j))
+            feats.append(f)
+    table = np.asarray(feats, dtype=np.float64).reshape(-1, N_FEATURES)
+    ys = np.asarray([int(gold[i] is not None and gold[i] == gold[j]) for i, j in keys])
+    lr = _fit_scorer(table, ys)
+    params = PairParams([float(w) for w in lr.coef_[0]], float(lr.intercept_[0]), 0.5)
+    params.threshold = _inner_threshold(keys, table, ys, items, gold)
+    return params
+
+
+def _fit_scorer(table: np.ndarray, ys: np.ndarray) -> Any:
     from sklearn.linear_model import LogisticRegression
 
-    pairs = candidate_pairs(x, items)
-    ccos = content_cosines(pairs, content, content if chars is None else chars)
-    feats, ys = [], []
-    for (i, j), cos in pairs.items():
-        f = pair_features(i, j, cos, items, ccos[(i, j)])
-        if f is not None:
-            feats.append(f)
-            ys.append(int(gold[i] is not None and gold[i] == gold[j]))
-    lr = LogisticRegression(C=10.0, max_iter=1000).fit(np.asarray(feats), np.asarray(ys))
-    params = PairParams([float(w) for w in lr.coef_[0]], float(lr.intercept_[0]), 0.5)
-    scores = score_pairs(pairs, items, params, ccos)
-    best, best_f1 = 0.5, -1.0
-    for t in np.arange(0.2, 0.81, 0.05):
-        f1 = pairwise_scores(cluster(len(items), scores, float(t), items), gold)[2]
-        if f1 > best_f1:
-            best, best_f1 = float(t), f1
-    params.threshold = round(best, 2)
-    return params
+    return LogisticRegression(C=PAIR_C, max_iter=2000).fit(table, ys)
+
+
+def _inner_threshold(
+    keys: list[tuple[int, int]],
+    table: np.ndarray,
+    ys: np.ndarray,
+    items: Sequence[Item],
+    gold: Sequence[Hashable | None],
+) -> float:
+    """Threshold maximising pairwise F1 with out-of-fold pair scores: petitions are split in
+    inner folds (duplicate groups kept whole) and each pair is scored by a scorer fitted on
+    pairs with no end in its folds. The whole batch is then clustered, so the near-misses of
+    every group stay in play. Falls back to 0.5 with too few groups."""
+    from sklearn.model_selection import GroupKFold
+
+    n = len(items)
+    groups = [f"g:{g}" if g is not None else f"solo:{i}" for i, g in enumerate(gold)]
+    if len(set(groups)) < INNER_FOLDS or not len(keys):
+        return 0.5
+    fold = np.empty(n, dtype=np.int64)
+    for k, (_, held) in enumerate(GroupKFold(INNER_FOLDS).split(np.zeros(n), groups=groups)):
+        fold[held] = k
+    left = fold[[i for i, _ in keys]]
+    right = fold[[j for _, j in keys]]
+    proba = np.zeros(len(keys))
+    for k in range(INNER_FOLDS):
+        train, test = (left != k) & (right != k), np.minimum(left, right) == k
+        if len(set(ys[train].tolist())) < 2:
+            return 0.5
+        if test.any():
+            proba[test] = _fit_scorer(table[train], ys[train]).predict_proba(table[test])[:, 1]
+    scores = dict(zip(keys, proba.tolist(), strict=True))
+    f1 = [pairwise_scores(cluster(n, scores, t, items), gold)[2] for t in THRESHOLDS]
+    return float(THRESHOLDS[int(np.argmax(f1))])
 
 
 def pairwise_scores(

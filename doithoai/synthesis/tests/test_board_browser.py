@@ -26,7 +26,7 @@ def test_secretariat_runs_synthesis_merges_and_moves(page):
     cards = page.locator("article.issue")
     first, second = (cards.nth(i).get_attribute("data-testid").split("-")[1] for i in range(2))
     a, b = count(page, first), count(page, second)
-    page.get_by_label(f"Chọn để gộp #{second}").check()
+    page.get_by_label(f"Chọn để gộp #{second}", exact=True).check()
     page.locator("#merge-target").select_option(first)
     page.get_by_role("button", name="Gộp", exact=True).click()
     page.wait_for_load_state()

@@ -96,3 +96,87 @@ def test_oof_topics_predicts_every_row_from_known_classes():
     assert len(got) == len(rows)
     assert set(got) <= {r["topic"] for r in rows}
     assert sum(a == r["topic"] for a, r in zip(got, rows, strict=True)) > len(rows) // 3
+
+
+def test_marked_docs_keep_marks_and_agree_across_encodings():
+    import unicodedata
+
+    from doithoai.synthesis.engine.charvec import marked_docs
+
+    market, for_ = marked_docs(["Chợ Đức Xuân", "cho Duc Xuan"])
+    assert market != for_
+    assert for_ == "cho duc xuan"  # no marks: the folded words themselves
+    new, old, nfd = marked_docs(["Hòa bình", "Hoà bình", unicodedata.normalize("NFD", "Hòa bình")])
+    assert new == old == nfd
+    assert all(ord(ch) < 256 for ch in new)  # one byte per letter
+
+
+def test_marked_char_model_reads_raw_texts(tmp_path):
+    examples = [
+        ("chợ xuống cấp, mái dột, tiểu thương khổ", "kinh_doanh"),
+        ("ki-ốt trong chợ tăng giá thuê", "kinh_doanh"),
+        ("sửa chợ cho bà con buôn bán", "kinh_doanh"),
+        ("hộ nghèo chưa được trợ cấp", "an_sinh"),
+        ("thuộc diện hộ cận nghèo nhưng không có thẻ", "an_sinh"),
+        ("người có công chưa được hưởng chế độ", "an_sinh"),
+    ]
+    model = train(examples, calibrate=False)
+    assert model.char_view == "marked"
+    path = tmp_path / "m.npz"
+    model.save(path)
+    loaded = Model.load(path)
+    assert loaded.char_view == "marked"
+    texts = ["Chợ dột quá"]
+    toks = [tokens(t) for t in texts]
+    with_marks = loaded.char_matrix(toks, texts)
+    folded = loaded.char_matrix(toks)
+    assert with_marks is not None and folded is not None
+    assert (with_marks != folded).nnz > 0
+    assert np.allclose(model.predict_proba(toks, texts), loaded.predict_proba(toks, texts))
+
+
+def test_neighbour_ranks_and_mutual_nearest():
+    from doithoai.synthesis.engine.neighbours import neighbour_ranks, with_neighbour_ranks
+
+    pairs = {(0, 1): 0.9, (0, 2): 0.5, (1, 2): 0.6, (2, 3): 0.3}
+    left, right = neighbour_ranks(pairs)
+    # rank of j among i's candidates, and of i among j's (0 = nearest)
+    assert left.tolist() == [0, 1, 1, 2]
+    assert right.tolist() == [0, 1, 0, 0]
+    views = with_neighbour_ranks(pairs, {k: (0.1, 0.2) for k in pairs})
+    assert views[(0, 1)] == (0.1, 0.2, 1.0, 1.0)  # each other's nearest
+    assert views[(2, 3)] == (0.1, 0.2, 1.0 / 3.0, 0.0)  # 3 is only 2's third candidate
+    assert neighbour_ranks({})[0].size == 0
+
+
+def test_pair_features_carry_neighbour_ranks():
+    from doithoai.synthesis.engine.grouping import Item, pair_features
+    from doithoai.synthesis.engine.places import Places
+
+    empty = Places(frozenset(), frozenset())
+    items = [Item("u", "gpmb", empty), Item("u", "gpmb", empty)]
+    f = pair_features(0, 1, 0.5, items, (0.4, 0.3, 0.5, 1.0))
+    assert f is not None and len(f) == N_FEATURES
+    assert f[-2:] == [0.5, 1.0]
+
+
+def test_fit_pairs_learns_neighbour_weights_and_inner_cv_threshold():
+    from doithoai.synthesis.engine.grouping import THRESHOLDS
+    from doithoai.synthesis.engine.training import fit_pairs, load_rows
+
+    rows = load_rows()[:200]
+    params = fit_pairs(rows)
+    assert len(params.weights) == N_FEATURES
+    assert params.threshold in THRESHOLDS
+    # being each other's closer candidates is evidence of one concern
+    assert params.weights[7] > 0
+
+
+def test_inner_threshold_falls_back_without_enough_groups():
+    from doithoai.synthesis.engine.grouping import Item, _inner_threshold
+    from doithoai.synthesis.engine.places import Places
+
+    empty = Places(frozenset(), frozenset())
+    items = [Item("u", "t", empty) for _ in range(2)]
+    table = np.ones((1, N_FEATURES))
+    assert _inner_threshold([(0, 1)], table, np.array([1]), items, ["g", "g"]) == 0.5
