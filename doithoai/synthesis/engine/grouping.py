@@ -25,6 +25,7 @@ MAX_BLOCK = 2500  # larger unit blocks are split by topic
 NEIGHBOURS = 12  # candidates kept per petition
 FLOOR = 0.12  # minimum cosine to be a candidate
 CHUNK = 512
+PAIR_SLICE = 65536  # pairs whose rows are gathered at once
 N_FEATURES = 9
 
 
@@ -85,26 +86,34 @@ def blocks(items: Sequence[Item]) -> list[list[int]]:
 
 def candidate_pairs(x: sparse.csr_matrix, items: Sequence[Item]) -> dict[tuple[int, int], float]:
     """Top neighbours by cosine within each block: {(i, j): cosine} with i < j."""
-    pairs: dict[tuple[int, int], float] = {}
-    for block in blocks(items):
-        if len(block) < 2:
-            continue
-        idx = np.asarray(block)
-        xb = x[idx]
-        for start in range(0, len(block), CHUNK):
-            sims = (xb[start : start + CHUNK] @ xb.T).toarray()
-            for r in range(sims.shape[0]):
-                sims[r, start + r] = 0.0
-            k = min(NEIGHBOURS, len(block) - 1)
-            top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
-            for r, cols in enumerate(top):
-                i = int(idx[start + r])
-                for c in cols:
-                    s = float(sims[r, c])
-                    if s >= FLOOR:
-                        j = int(idx[c])
-                        pairs[(min(i, j), max(i, j))] = s
-    return pairs
+    found = [_block_neighbours(x, np.asarray(b)) for b in blocks(items) if len(b) > 1]
+    if not found:
+        return {}
+    lo, hi, sims = (np.concatenate(parts) for parts in zip(*found, strict=True))
+    # A pair met from both ends keeps its first place and its last value, as dict updates do.
+    return dict(zip(zip(lo.tolist(), hi.tolist(), strict=True), sims.tolist(), strict=True))
+
+
+def _block_neighbours(
+    x: sparse.csr_matrix, idx: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(smaller index, larger index, cosine) of each petition's top neighbours in one block,
+    row by row, neighbours in :func:`numpy.argpartition` order."""
+    xb = x[idx]
+    k = min(NEIGHBOURS, len(idx) - 1)
+    out = []
+    for start in range(0, len(idx), CHUNK):
+        sims = (xb[start : start + CHUNK] @ xb.T).toarray()
+        rows = np.arange(sims.shape[0])
+        sims[rows, start + rows] = 0.0
+        top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+        r, c = np.repeat(rows, k), top.ravel()
+        s = sims[r, c]
+        ok = s >= FLOOR
+        i, j = idx[start + r[ok]], idx[c[ok]]
+        out.append((np.minimum(i, j), np.maximum(i, j), s[ok]))
+    lo, hi, sims_kept = (np.concatenate(parts) for parts in zip(*out, strict=True))
+    return lo, hi, sims_kept
 
 
 def content_cosines(
@@ -114,9 +123,20 @@ def content_cosines(
     if not pairs:
         return {}
     keys = list(pairs)
-    left, right = [i for i, _ in keys], [j for _, j in keys]
-    cols = [np.asarray(m[left].multiply(m[right]).sum(axis=1)).ravel() for m in matrices]
+    left = np.fromiter((i for i, _ in keys), dtype=np.int64, count=len(keys))
+    right = np.fromiter((j for _, j in keys), dtype=np.int64, count=len(keys))
+    cols = [_row_dots(m, left, right) for m in matrices]
     return dict(zip(keys, zip(*(c.tolist() for c in cols), strict=True), strict=True))
+
+
+def _row_dots(m: sparse.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Dot product of rows ``left[k]`` and ``right[k]`` for every k, a slice of pairs at a time
+    (gathering the rows of all pairs at once is slow and large for the n-gram view)."""
+    out = np.empty(len(left), dtype=np.float64)
+    for start in range(0, len(left), PAIR_SLICE):
+        part = slice(start, start + PAIR_SLICE)
+        out[part] = np.asarray(m[left[part]].multiply(m[right[part]]).sum(axis=1)).ravel()
+    return out
 
 
 def pair_features(

@@ -149,7 +149,7 @@ for _i, _topic in enumerate(TOPICS):
 _Trie = dict[str, "_Trie"]
 
 
-def _trie_pattern(phrases: Sequence[str]) -> str:
+def trie_pattern(phrases: Sequence[str]) -> str:
     """One regex alternation shaped as a character trie (a regex engine tries a flat list of
     500 phrases one by one at every word start). Greedy optional tails try the longest phrase
     first, so a match is the same as with the phrases sorted longest first."""
@@ -170,7 +170,7 @@ def _trie_pattern(phrases: Sequence[str]) -> str:
     return build(trie)
 
 
-_PATTERN = re.compile(r"(?<!\w)(" + _trie_pattern(list(_INDEX)) + r")(?!\w)")
+_PATTERN = re.compile(r"(?<!\w)(" + trie_pattern(list(_INDEX)) + r")(?!\w)")
 # Phrase -> (weight, topic indices); multi-word phrases are more specific.
 _HITS = {p: (1.0 + 0.5 * p.count(" "), tuple(ts)) for p, ts in _INDEX.items()}
 

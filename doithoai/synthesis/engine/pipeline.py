@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
+import sys
+import threading
+import traceback
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from multiprocessing.connection import Connection
 
 import numpy as np
+from scipy import sparse
 
-from .charvec import batch_char_tfidf
+from .charvec import BUCKETS, batch_char_tfidf, counts
 from .classifier import Model
 from .concern import concern, content_strings
 from .features import design_matrix
@@ -18,9 +26,11 @@ from .normalize import fold, fold_keep_case, tokens
 from .places import content_mask, extract, with_given
 from .routing import suggest_department
 from .titles import central_members, shared_terms, title
-from .vectorize import batch_tfidf, encode
+from .vectorize import Encoded, _normalised, batch_tfidf, encode
 
 CLASSIFY_CHUNK = 4096
+CHAR_SLICE = 2048  # documents whose character n-grams are counted at once
+PARALLEL_MIN = 20_000  # batches this large classify in a second process
 
 
 @dataclass
@@ -58,6 +68,99 @@ def _group_key(ids: Sequence[str]) -> str:
     return "auto-" + digest.hexdigest()[:10]
 
 
+def _classify(
+    model: Model,
+    petitions: Sequence[PetitionIn],
+    token_lists: list[list[str]],
+    enc: Encoded,
+    explain: bool,
+    report: Callable[[str, int], None] | None,
+) -> tuple[list[str], list[float], list[list[str]]]:
+    """Topic, confidence and (if ``explain``) driving terms of every petition."""
+    design = design_matrix(token_lists, model.vocab, model.idf, enc)
+    topics: list[str] = []
+    confidences: list[float] = []
+    top_terms: list[list[str]] = []
+    for start in range(0, len(petitions), CLASSIFY_CHUNK):
+        chunk = slice(start, start + CLASSIFY_CHUNK)
+        chars = model.char_matrix(token_lists[chunk], [p.text for p in petitions[chunk]])
+        proba, driving = model.classify_matrix(design[chunk], 6 if explain else 0, chars)
+        top_terms.extend(driving)
+        best = proba.argmax(axis=1)
+        topics.extend(model.classes[k] for k in best)
+        confidences.extend(proba[np.arange(len(best)), best].tolist())
+        if report:
+            report("classify", min(start + CLASSIFY_CHUNK, len(petitions)))
+    return topics, confidences, top_terms
+
+
+def _worth_forking(n: int) -> bool:
+    """A second process pays off for large batches, on Linux (fork: the child inherits the
+    batch, only results are pickled), with a second core, and only from a single-threaded
+    process (forking a multi-threaded one can deadlock the child)."""
+    return (
+        n >= PARALLEL_MIN
+        and sys.platform == "linux"
+        and len(os.sched_getaffinity(0)) > 1
+        and threading.active_count() == 1
+        and not multiprocessing.current_process().daemon
+    )
+
+
+def _in_background[T](fn: Callable[[], T], fork: bool) -> Callable[[], T]:
+    """Start ``fn`` in a forked child process; returns a function waiting for its result.
+    Without ``fork``, ``fn`` runs when the result is asked for."""
+    if not fork:
+        return fn
+    ctx = multiprocessing.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_run_and_send, args=(fn, send), daemon=True)
+    child.start()
+    send.close()
+
+    def result() -> T:
+        try:
+            ok, value = receive.recv()
+        except EOFError:
+            ok, value = False, f"exit code {child.exitcode}"
+        finally:
+            receive.close()
+            child.join()
+        if not ok:
+            raise RuntimeError(f"synthesis worker process failed: {value}")
+        return value  # type: ignore[no-any-return]
+
+    return result
+
+
+def _run_and_send(fn: Callable[[], object], send: Connection) -> None:
+    try:
+        message = (True, fn())
+    except BaseException:  # reported to the parent, which raises
+        message = (False, traceback.format_exc())
+    send.send(message)
+    send.close()
+
+
+def _batch_char_tfidf(docs: list[str]) -> sparse.csr_matrix:
+    """:func:`~.charvec.batch_char_tfidf`, counted a slice of documents at a time: the n-gram
+    windows of a whole batch at once take gigabytes and miss the caches. (A test checks that
+    both give the same matrix.)"""
+    if len(docs) <= CHAR_SLICE:
+        return batch_char_tfidf(docs)
+    slices = [counts(docs[s : s + CHAR_SLICE]) for s in range(0, len(docs), CHAR_SLICE)]
+    c = sparse.vstack(slices, format="csr")
+    df = np.bincount(c.indices, minlength=BUCKETS)
+    idf = (np.log((1 + len(docs)) / (1 + df)) + 1.0).astype(np.float32)
+    return _normalised(c, idf)
+
+
+@lru_cache(maxsize=65536)
+def _fold_short(text: str) -> str:
+    """:func:`fold` for unit and place names, which repeat across a batch."""
+    return fold(text)
+
+
 def synthesize(
     petitions: Sequence[PetitionIn],
     model: Model | None = None,
@@ -85,35 +188,36 @@ def synthesize(
     report("normalise", len(petitions))
 
     enc = encode(token_lists)
-    design = design_matrix(token_lists, model.vocab, model.idf, enc)
-    topics: list[str] = []
-    confidences: list[float] = []
-    top_terms: list[list[str]] = []
-    for start in range(0, len(petitions), CLASSIFY_CHUNK):
-        chunk = slice(start, start + CLASSIFY_CHUNK)
-        chars = model.char_matrix(token_lists[chunk], [p.text for p in petitions[chunk]])
-        proba, driving = model.classify_matrix(design[chunk], 6 if explain else 0, chars)
-        top_terms.extend(driving)
-        best = proba.argmax(axis=1)
-        topics.extend(model.classes[k] for k in best)
-        confidences.extend(proba[np.arange(len(best)), best].tolist())
-        report("classify", min(start + CLASSIFY_CHUNK, len(petitions)))
-
+    fork = _worth_forking(len(petitions))
+    classified = _in_background(
+        lambda: _classify(model, petitions, token_lists, enc, explain, None if fork else report),
+        fork,
+    )
+    # Meanwhile (in this process) everything grouping needs except the topics.
+    units = [_fold_short(p.unit or "") for p in petitions]
+    places = [
+        with_given(extract(p.text, pl), p.place) for p, pl in zip(petitions, plain, strict=True)
+    ]
+    concerns = [concern(toks) for toks in token_lists]
+    keep = content_mask(enc, units, places)
+    chars = _batch_char_tfidf(content_strings(enc, keep))
     x, idf, keys = batch_tfidf(enc)
+    content = batch_tfidf(enc, keep)[0]
+
+    topics, confidences, top_terms = classified()
+    report("classify", len(petitions))
     items = [
         Item(
-            unit=fold(p.unit or ""),
+            unit=unit,
             topic=topic,
-            places=with_given(extract(p.text, pl), p.place),
-            given_place=fold(p.place) if p.place else None,
+            places=pl,
+            given_place=_fold_short(p.place) if p.place else None,
             fixed=fixed.get(p.id),
-            concern=concern(toks),
+            concern=con,
         )
-        for p, pl, topic, toks in zip(petitions, plain, topics, token_lists, strict=True)
+        for p, unit, topic, pl, con in zip(petitions, units, topics, places, concerns, strict=True)
     ]
-    keep = content_mask(enc, [it.unit for it in items], [it.places for it in items])
-    chars = batch_char_tfidf(content_strings(enc, keep))
-    labels = group(x, batch_tfidf(enc, keep)[0], items, model.pair, chars)
+    labels = group(x, content, items, model.pair, chars)
     report("group", len(petitions))
 
     members: dict[int, list[int]] = defaultdict(list)
@@ -124,16 +228,28 @@ def synthesize(
     idf_tok[keys[unigram]] = idf[unigram]
     idf_by_term = dict(zip(enc.index, idf_tok.tolist(), strict=True))
     texts = [p.text for p in petitions]
-    info: dict[int, tuple[str, str, list[str], list[str]]] = {}
     heads = central_members(x, labels, texts, plain)
-    for lab, idx in members.items():
+
+    def describe(part: list[tuple[int, list[int]]]) -> list[tuple[str, list[str]]]:
+        """(title, shared terms) of each group."""
+        out = []
+        for lab, idx in part:
+            terms = shared_terms(token_lists, idx, idf_by_term) if len(idx) > 1 else []
+            weights = {t: idf_by_term.get(t, 0.0) for t in terms} or None
+            out.append((title(texts[heads.get(lab, idx[0])], weights), terms))
+        return out
+
+    groups = list(members.items())
+    fork = _worth_forking(len(petitions))
+    other_half = _in_background(lambda: describe(groups[1::2]), fork)
+    described = dict(zip([lab for lab, _ in groups[0::2]], describe(groups[0::2]), strict=True))
+    described.update(zip([lab for lab, _ in groups[1::2]], other_half(), strict=True))
+    info: dict[int, tuple[str, str, list[str], list[str]]] = {}
+    for lab, idx in groups:
         ids = [petitions[i].id for i in idx]
         fixed_key = fixed.get(ids[0]) if items[idx[0]].fixed is not None else None
         key = str(fixed_key) if fixed_key is not None else _group_key(ids)
-        terms = shared_terms(token_lists, idx, idf_by_term) if len(idx) > 1 else []
-        weights = {t: idf_by_term.get(t, 0.0) for t in terms} or None
-        head = heads.get(lab, idx[0])
-        info[lab] = (key, title(texts[head], weights), ids, terms)
+        info[lab] = (key, described[lab][0], ids, described[lab][1])
     report("title", len(petitions))
 
     out: list[Suggestion] = []

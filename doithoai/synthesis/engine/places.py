@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from .lexicon import trie_pattern
 from .normalize import fold, fold_keep_case
 from .vectorize import Encoded
 
@@ -43,8 +44,9 @@ _ROAD = {
 }
 _KEYWORDS = sorted({**_AREA, **_ROAD}, key=len, reverse=True)
 _NAME = r"(?:[A-Z][a-zA-Z]*)(?:\s+[A-Z][a-zA-Z]*){0,2}"
+_KEYWORD = r"(?i:" + trie_pattern(_KEYWORDS) + ")"  # longest keyword first, as a trie
 _PATTERN = re.compile(
-    r"(?<![A-Za-z])(?<!thanh )(?<!Thanh )((?i:" + "|".join(_KEYWORDS) + r"))\s+(?:(?i:so)\s+)?"
+    r"(?<![A-Za-z])(?<!thanh )(?<!Thanh )(" + _KEYWORD + r")\s+(?:(?i:so)\s+)?"
     r"(\d+[A-Za-z]?(?![\d/]))?(" + _NAME + r")?"
 )
 _LETTERS = re.compile(r"[^\W\d_]")
@@ -236,13 +238,35 @@ def content_mask(enc: Encoded, units: Sequence[str], places: Sequence[Places]) -
     """Token mask equal to :func:`content_tokens` for every document of ``enc``."""
     names = list(enc.index)
     drop_word = np.asarray([t in STOPWORDS or t.isdigit() for t in names], dtype=bool)
-    get = enc.index.get
-    t = enc.n_tokens
-    drop_keys: list[int] = []
-    for i, (unit, pl) in enumerate(zip(units, places, strict=True)):
-        words = unit.split() + [w for key in pl.areas for w in key.split(":", 1)[1].split()]
-        drop_keys.extend(i * t + k for w in words if (k := get(w)) is not None)
     keep = ~drop_word[enc.ids] if len(enc.ids) else np.zeros(0, dtype=bool)
-    if drop_keys:
-        keep &= ~np.isin(enc.doc * t + enc.ids, np.asarray(drop_keys, dtype=np.int64))
+    # Documents of one unit naming the same areas drop the same words: one row per such
+    # signature in a (signature × dropped word) table, looked up for every token at once.
+    signature: dict[tuple[str, frozenset[str]], int] = {}
+    doc_signature = np.asarray(
+        [
+            signature.setdefault((u, pl.areas), len(signature))
+            for u, pl in zip(units, places, strict=True)
+        ],
+        dtype=np.int64,
+    )
+    get = enc.index.get
+    dropped = [
+        {k for w in _name_words(unit, areas) if (k := get(w)) is not None}
+        for unit, areas in signature
+    ]
+    column = {k: c for c, k in enumerate(sorted(set().union(*dropped)))}
+    if not column or not len(enc.ids):
+        return keep
+    table = np.zeros((len(signature), len(column)), dtype=bool)
+    for g, ids in enumerate(dropped):
+        table[g, [column[k] for k in ids]] = True
+    word_column = np.full(enc.n_tokens, -1, dtype=np.int64)
+    word_column[list(column)] = list(column.values())
+    cols = word_column[enc.ids]
+    named = cols >= 0
+    keep[named] &= ~table[doc_signature[enc.doc[named]], cols[named]]
     return keep
+
+
+def _name_words(unit: str, areas: frozenset[str]) -> list[str]:
+    return unit.split() + [w for key in areas for w in key.split(":", 1)[1].split()]

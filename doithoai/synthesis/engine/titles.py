@@ -20,10 +20,18 @@ _PREAMBLE = re.compile(
 _LEADS = re.compile(r"^(toi o [^,.]*, |cu tri [^,.:]*(phan anh|kien nghi|de nghi|hoi):? )")
 
 
-def has_marks(text: str) -> bool:
-    """True when the text is written with Vietnamese diacritics (nicer for display)."""
-    plain = fold_keep_case(text)
-    return sum(a != b for a, b in zip(text, plain, strict=False)) > 0.04 * max(1, len(text))
+def has_marks(text: str, plain: str | None = None) -> bool:
+    """True when the text is written with Vietnamese diacritics (nicer for display);
+    ``plain`` may pass ``fold_keep_case(text)`` when the caller has it already."""
+    plain = fold_keep_case(text) if plain is None else plain
+    if plain is text:
+        return False
+    # Characters that differ at the same position (up to the shorter length), compared as
+    # UTF-32 code point arrays.
+    a = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    b = np.frombuffer(plain.encode("utf-32-le"), dtype=np.uint32)
+    n = min(len(a), len(b))
+    return int(np.count_nonzero(a[:n] != b[:n])) > 0.04 * max(1, len(text))
 
 
 def central_member(x: sparse.csr_matrix, members: Sequence[int], texts: Sequence[str]) -> int:
@@ -50,13 +58,7 @@ def central_members(
     )
     sums = (member @ x).tocsr()
     sims = np.asarray(x[multi].multiply(sums[inv[multi]]).sum(axis=1)).ravel()
-    bonus = [
-        0.5
-        if sum(a != b for a, b in zip(texts[m], plain[m], strict=False))
-        > 0.04 * max(1, len(texts[m]))
-        else 0.0
-        for m in multi.tolist()
-    ]
+    bonus = [0.5 if has_marks(texts[m], plain[m]) else 0.0 for m in multi.tolist()]
     score = sims + np.asarray(bonus)
     best: dict[int, int] = {}
     for m, _sc in sorted(zip(multi.tolist(), score.tolist(), strict=True), key=lambda t: -t[1]):

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
+DOC_SLICE = 16384  # documents vectorised at once against a fixed vocabulary
+
 
 @dataclass
 class Encoded:
@@ -85,14 +87,27 @@ def _weighted(doc: np.ndarray, cols: np.ndarray, idf: np.ndarray, n_docs: int) -
 
 
 def _counts(enc: Encoded, keep: np.ndarray | None) -> tuple[sparse.csr_matrix, np.ndarray]:
-    """Raw (document × distinct term) counts and the sorted key of each column."""
-    doc, keys = term_keys(enc, keep)
-    uniq, cols = np.unique(keys, return_inverse=True)
-    counts = sparse.csr_matrix(
-        (np.ones(len(doc), dtype=np.float32), (doc, cols.ravel())), shape=(enc.n_docs, len(uniq))
-    )
-    counts.sum_duplicates()
-    return counts, uniq
+    """Raw (document × distinct term) counts and the sorted key of each column, counted a
+    slice of documents at a time (small sorts) and then put on the batch's sorted keys."""
+    parts = []
+    for part, tokens in _doc_slices(enc, DOC_SLICE):
+        doc, keys = term_keys(part, None if keep is None else keep[tokens])
+        uniq, cols = np.unique(keys, return_inverse=True)
+        parts.append((part.n_docs, doc, uniq, cols.ravel()))
+    uniq = np.unique(np.concatenate([u for _, _, u, _ in parts]))
+    blocks = []
+    for n_docs, doc, part_uniq, cols in parts:
+        where = np.searchsorted(uniq, part_uniq)
+        block = sparse.csr_matrix(
+            (np.ones(len(doc), dtype=np.float32), (doc, where[cols])), shape=(n_docs, len(uniq))
+        )
+        block.sum_duplicates()
+        blocks.append(block)
+    return _stack(blocks), uniq
+
+
+def _stack(blocks: list[sparse.csr_matrix]) -> sparse.csr_matrix:
+    return blocks[0] if len(blocks) == 1 else sparse.vstack(blocks, format="csr")
 
 
 def batch_tfidf(
@@ -129,8 +144,25 @@ def model_tfidf(enc: Encoded, vocab: Mapping[str, int], idf: np.ndarray) -> spar
     vc = np.asarray([c for _, c in found], dtype=np.int64)
     order = np.argsort(vk)
     vk, vc = vk[order], vc[order]
-    doc, keys = term_keys(enc)
-    pos = np.searchsorted(vk, keys)
-    ok = pos < len(vk)
-    ok[ok] = vk[pos[ok]] == keys[ok]
-    return _weighted(doc[ok], vc[pos[ok]], idf, enc.n_docs)
+    parts = []
+    for part, _ in _doc_slices(enc, DOC_SLICE):  # rows are independent: bounded memory
+        doc, keys = term_keys(part)
+        pos = np.searchsorted(vk, keys)
+        ok = pos < len(vk)
+        ok[ok] = vk[pos[ok]] == keys[ok]
+        parts.append(_weighted(doc[ok], vc[pos[ok]], idf, part.n_docs))
+    return _stack(parts)
+
+
+def _doc_slices(enc: Encoded, size: int) -> list[tuple[Encoded, slice]]:
+    """``enc`` cut into runs of ``size`` documents (same token index, documents renumbered),
+    each with its slice of ``enc``'s tokens."""
+    starts = list(range(0, enc.n_docs, size)) or [0]
+    cuts = np.searchsorted(enc.doc, [*starts, enc.n_docs]).tolist()
+    return [
+        (
+            Encoded(enc.index, enc.ids[a:b], enc.doc[a:b] - first, min(size, enc.n_docs - first)),
+            slice(a, b),
+        )
+        for first, a, b in zip(starts, cuts[:-1], cuts[1:], strict=True)
+    ]
