@@ -62,10 +62,10 @@ _TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook, dot belo
 _OLD_TONE = re.compile(
     r"(?<![qQ])([oOuU])([aAeEyY])([" + _TONES + r"])(?![^\W\d_])",
 )
+_OLD_TONE_HINT = re.compile(r"[oOuU][aAeEyY][" + _TONES + r"]")
 _COMBINING = re.compile(r"[\u0300-\u036f]")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)])")
 _REPEATED_PUNCT = re.compile(r"([!?.,])\1+")
-_SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -73,8 +73,9 @@ def canonical_tone(text: str) -> str:
     """Move tone marks of open oa/oe/uy syllables to the new-style position; returns NFC."""
     decomposed = unicodedata.normalize("NFD", text)
     # In NFD the tone follows its base letter; only open syllables (no final letter) move.
-    moved = _OLD_TONE.sub(lambda m: m.group(1) + m.group(3) + m.group(2), decomposed)
-    return unicodedata.normalize("NFC", moved)
+    if _OLD_TONE_HINT.search(decomposed):  # cheap test first: most texts have none
+        decomposed = _OLD_TONE.sub(lambda m: m.group(1) + m.group(3) + m.group(2), decomposed)
+    return unicodedata.normalize("NFC", decomposed)
 
 
 def clean(text: str) -> str:
@@ -82,7 +83,7 @@ def clean(text: str) -> str:
     text = canonical_tone(text)
     text = _REPEATED_PUNCT.sub(r"\1", text)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())  # str.split and regex \s agree on what is a space
 
 
 def fold_keep_case(text: str) -> str:

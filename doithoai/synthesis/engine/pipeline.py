@@ -26,7 +26,7 @@ from .normalize import fold, fold_keep_case, tokens
 from .places import content_mask, extract, with_given
 from .routing import suggest_department
 from .titles import central_members, shared_terms, title
-from .vectorize import Encoded, _normalised, batch_tfidf, encode
+from .vectorize import Encoded, _normalised, batch_tfidf, doc_slices, encode
 
 CLASSIFY_CHUNK = 4096
 CHAR_SLICE = 2048  # documents whose character n-grams are counted at once
@@ -68,30 +68,42 @@ def _group_key(ids: Sequence[str]) -> str:
     return "auto-" + digest.hexdigest()[:10]
 
 
-def _classify(
+Classified = tuple[list[str], list[float], list[list[str]]]
+
+
+def _classify_slice(
     model: Model,
     petitions: Sequence[PetitionIn],
     token_lists: list[list[str]],
-    enc: Encoded,
+    part: Encoded,
+    rows: slice,
     explain: bool,
-    report: Callable[[str, int], None] | None,
-) -> tuple[list[str], list[float], list[list[str]]]:
-    """Topic, confidence and (if ``explain``) driving terms of every petition."""
-    design = design_matrix(token_lists, model.vocab, model.idf, enc)
-    topics: list[str] = []
-    confidences: list[float] = []
-    top_terms: list[list[str]] = []
-    for start in range(0, len(petitions), CLASSIFY_CHUNK):
-        chunk = slice(start, start + CLASSIFY_CHUNK)
-        chars = model.char_matrix(token_lists[chunk], [p.text for p in petitions[chunk]])
-        proba, driving = model.classify_matrix(design[chunk], 6 if explain else 0, chars)
-        top_terms.extend(driving)
-        best = proba.argmax(axis=1)
-        topics.extend(model.classes[k] for k in best)
-        confidences.extend(proba[np.arange(len(best)), best].tolist())
-        if report:
-            report("classify", min(start + CLASSIFY_CHUNK, len(petitions)))
-    return topics, confidences, top_terms
+) -> Classified:
+    """Topic, confidence and (if ``explain``) driving terms of the petitions in ``rows``
+    (``part``: their encoded tokens)."""
+    toks = token_lists[rows]
+    design = design_matrix(toks, model.vocab, model.idf, part)
+    chars = model.char_matrix(toks, [p.text for p in petitions[rows]])
+    proba, driving = model.classify_matrix(design, 6 if explain else 0, chars)
+    best = proba.argmax(axis=1)
+    return [model.classes[k] for k in best], proba[np.arange(len(best)), best].tolist(), driving
+
+
+def _next_slice(total: int, shared: bool) -> Callable[[], int | None]:
+    """Hands out slice numbers 0..total-1 once each, then None; with ``shared``, the counter
+    lives in shared memory so a forked worker and this process take turns."""
+    if not shared:
+        numbers = iter(range(total))
+        return lambda: next(numbers, None)
+    counter = multiprocessing.get_context("fork").Value("i", 0)
+
+    def take() -> int | None:
+        with counter.get_lock():
+            k = counter.value
+            counter.value = k + 1
+        return k if k < total else None
+
+    return take
 
 
 def _worth_forking(n: int) -> bool:
@@ -188,12 +200,23 @@ def synthesize(
     report("normalise", len(petitions))
 
     enc = encode(token_lists)
+    parts = [part for part, _ in doc_slices(enc, CLASSIFY_CHUNK)] if petitions else []
     fork = _worth_forking(len(petitions))
-    classified = _in_background(
-        lambda: _classify(model, petitions, token_lists, enc, explain, None if fork else report),
-        fork,
-    )
-    # Meanwhile (in this process) everything grouping needs except the topics.
+    take = _next_slice(len(parts), fork)
+
+    def classify_some(notify: Callable[[str, int], None] | None) -> dict[int, Classified]:
+        """Classify slices until none is left: {slice number: results}."""
+        done = {}
+        while (k := take()) is not None:
+            rows = slice(k * CLASSIFY_CHUNK, (k + 1) * CLASSIFY_CHUNK)
+            done[k] = _classify_slice(model, petitions, token_lists, parts[k], rows, explain)
+            if notify:
+                notify("classify", min(rows.stop, len(petitions)))
+        return done
+
+    # A forked worker classifies while this process builds what grouping needs except the
+    # topics, then helps with the slices that are left.
+    helped = _in_background(lambda: classify_some(None), fork)
     units = [_fold_short(p.unit or "") for p in petitions]
     places = [
         with_given(extract(p.text, pl), p.place) for p, pl in zip(petitions, plain, strict=True)
@@ -204,7 +227,12 @@ def synthesize(
     x, idf, keys = batch_tfidf(enc)
     content = batch_tfidf(enc, keep)[0]
 
-    topics, confidences, top_terms = classified()
+    classified = classify_some(None if fork else report)
+    classified.update(helped())
+    ordered = [classified[k] for k in range(len(parts))]
+    topics = [t for part_topics, _, _ in ordered for t in part_topics]
+    confidences = [c for _, part_confidences, _ in ordered for c in part_confidences]
+    top_terms = [t for _, _, part_terms in ordered for t in part_terms]
     report("classify", len(petitions))
     items = [
         Item(

@@ -83,8 +83,7 @@ def title(text: str, weights: dict[str, float] | None = None) -> str:
     sentences = [s for s in _SENTENCES.split(clean(text)) if s.strip()]
     best, best_score = sentences[0] if sentences else text, -1.0
     for sentence in sentences:
-        folded = fold(sentence)
-        if _PREAMBLE.match(folded) and len(sentences) > 1:
+        if len(sentences) > 1 and _PREAMBLE.match(fold(sentence)):
             continue
         if not weights:
             best = sentence  # first informative sentence
@@ -93,8 +92,7 @@ def title(text: str, weights: dict[str, float] | None = None) -> str:
         score = sum(weights.get(t, 0.0) for t in set(toks)) / (len(toks) ** 0.5 or 1)
         if score > best_score:
             best, best_score = sentence, score
-    lead = _LEADS.match(fold(best))
-    if lead and len(best) > MAX_TITLE:
+    if len(best) > MAX_TITLE and (lead := _LEADS.match(fold(best))):
         best = best[lead.end() :]
         best = best[:1].upper() + best[1:]
     return shorten(best)

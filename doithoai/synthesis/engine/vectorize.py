@@ -90,7 +90,7 @@ def _counts(enc: Encoded, keep: np.ndarray | None) -> tuple[sparse.csr_matrix, n
     """Raw (document × distinct term) counts and the sorted key of each column, counted a
     slice of documents at a time (small sorts) and then put on the batch's sorted keys."""
     parts = []
-    for part, tokens in _doc_slices(enc, DOC_SLICE):
+    for part, tokens in doc_slices(enc, DOC_SLICE):
         doc, keys = term_keys(part, None if keep is None else keep[tokens])
         uniq, cols = np.unique(keys, return_inverse=True)
         parts.append((part.n_docs, doc, uniq, cols.ravel()))
@@ -145,7 +145,7 @@ def model_tfidf(enc: Encoded, vocab: Mapping[str, int], idf: np.ndarray) -> spar
     order = np.argsort(vk)
     vk, vc = vk[order], vc[order]
     parts = []
-    for part, _ in _doc_slices(enc, DOC_SLICE):  # rows are independent: bounded memory
+    for part, _ in doc_slices(enc, DOC_SLICE):  # rows are independent: bounded memory
         doc, keys = term_keys(part)
         pos = np.searchsorted(vk, keys)
         ok = pos < len(vk)
@@ -154,7 +154,7 @@ def model_tfidf(enc: Encoded, vocab: Mapping[str, int], idf: np.ndarray) -> spar
     return _stack(parts)
 
 
-def _doc_slices(enc: Encoded, size: int) -> list[tuple[Encoded, slice]]:
+def doc_slices(enc: Encoded, size: int) -> list[tuple[Encoded, slice]]:
     """``enc`` cut into runs of ``size`` documents (same token index, documents renumbered),
     each with its slice of ``enc``'s tokens."""
     starts = list(range(0, enc.n_docs, size)) or [0]
