@@ -30,7 +30,7 @@ from .vectorize import Encoded, _normalised, batch_tfidf, doc_slices, encode
 
 CLASSIFY_CHUNK = 4096
 CHAR_SLICE = 2048  # documents whose character n-grams are counted at once
-PARALLEL_MIN = 20_000  # batches this large classify in a second process
+PARALLEL_MIN = 2_000  # batches this large use a second process
 
 
 @dataclass
