@@ -13,6 +13,8 @@ from tqdm import tqdm
 from .pipeline import PetitionIn, synthesize
 
 FIELDS = ("id", "text", "unit", "place", "channel")
+# No tqdm monitor thread: synthesize() only forks its worker process from a single-threaded one.
+tqdm.monitor_interval = 0
 
 
 def _row(data: dict[str, Any], line: int) -> PetitionIn:

@@ -119,30 +119,43 @@ def _worth_forking(n: int) -> bool:
     )
 
 
-def _in_background[T](fn: Callable[[], T], fork: bool) -> Callable[[], T]:
-    """Start ``fn`` in a forked child process; returns a function waiting for its result.
-    Without ``fork``, ``fn`` runs when the result is asked for."""
-    if not fork:
-        return fn
-    ctx = multiprocessing.get_context("fork")
-    receive, send = ctx.Pipe(duplex=False)
-    child = ctx.Process(target=_run_and_send, args=(fn, send), daemon=True)
-    child.start()
-    send.close()
+class _Background[T]:
+    """``fn`` run in a forked child process (only its result is pickled back), or without
+    ``fork`` run here when the result is asked for. As a context manager, leaving the block
+    ends a child whose result was never taken (e.g. after an error here)."""
 
-    def result() -> T:
+    def __init__(self, fn: Callable[[], T], fork: bool) -> None:
+        self._fn = fn
+        self._child: multiprocessing.process.BaseProcess | None = None
+        if fork:
+            ctx = multiprocessing.get_context("fork")
+            self._receive, send = ctx.Pipe(duplex=False)
+            self._child = ctx.Process(target=_run_and_send, args=(fn, send), daemon=True)
+            self._child.start()
+            send.close()
+
+    def result(self) -> T:
+        if self._child is None:
+            return self._fn()
         try:
-            ok, value = receive.recv()
+            ok, value = self._receive.recv()
         except EOFError:
-            ok, value = False, f"exit code {child.exitcode}"
+            ok, value = False, f"exit code {self._child.exitcode}"
         finally:
-            receive.close()
-            child.join()
+            self._receive.close()
+            self._child.join()
         if not ok:
             raise RuntimeError(f"synthesis worker process failed: {value}")
         return value  # type: ignore[no-any-return]
 
-    return result
+    def __enter__(self) -> _Background[T]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._child is not None and self._child.is_alive():
+            self._child.terminate()
+            self._child.join()
+            self._receive.close()
 
 
 def _run_and_send(fn: Callable[[], object], send: Connection) -> None:
@@ -216,19 +229,18 @@ def synthesize(
 
     # A forked worker classifies while this process builds what grouping needs except the
     # topics, then helps with the slices that are left.
-    helped = _in_background(lambda: classify_some(None), fork)
-    units = [_fold_short(p.unit or "") for p in petitions]
-    places = [
-        with_given(extract(p.text, pl), p.place) for p, pl in zip(petitions, plain, strict=True)
-    ]
-    concerns = [concern(toks) for toks in token_lists]
-    keep = content_mask(enc, units, places)
-    chars = _batch_char_tfidf(content_strings(enc, keep))
-    x, idf, keys = batch_tfidf(enc)
-    content = batch_tfidf(enc, keep)[0]
-
-    classified = classify_some(None if fork else report)
-    classified.update(helped())
+    with _Background(lambda: classify_some(None), fork) as helped:
+        units = [_fold_short(p.unit or "") for p in petitions]
+        places = [
+            with_given(extract(p.text, pl), p.place) for p, pl in zip(petitions, plain, strict=True)
+        ]
+        concerns = [concern(toks) for toks in token_lists]
+        keep = content_mask(enc, units, places)
+        chars = _batch_char_tfidf(content_strings(enc, keep))
+        x, idf, keys = batch_tfidf(enc)
+        content = batch_tfidf(enc, keep)[0]
+        classified = classify_some(None if fork else report)
+        classified.update(helped.result())
     ordered = [classified[k] for k in range(len(parts))]
     topics = [t for part_topics, _, _ in ordered for t in part_topics]
     confidences = [c for _, part_confidences, _ in ordered for c in part_confidences]
@@ -269,9 +281,9 @@ def synthesize(
 
     groups = list(members.items())
     fork = _worth_forking(len(petitions))
-    other_half = _in_background(lambda: describe(groups[1::2]), fork)
-    described = dict(zip([lab for lab, _ in groups[0::2]], describe(groups[0::2]), strict=True))
-    described.update(zip([lab for lab, _ in groups[1::2]], other_half(), strict=True))
+    with _Background(lambda: describe(groups[1::2]), fork) as other_half:
+        described = dict(zip([lab for lab, _ in groups[0::2]], describe(groups[0::2]), strict=True))
+        described.update(zip([lab for lab, _ in groups[1::2]], other_half.result(), strict=True))
     info: dict[int, tuple[str, str, list[str], list[str]]] = {}
     for lab, idx in groups:
         ids = [petitions[i].id for i in idx]

@@ -1,6 +1,8 @@
 """The faster code paths give the same results as the plain ones they replace."""
 
+import multiprocessing
 import re
+import sys
 
 import numpy as np
 import pytest
@@ -96,13 +98,33 @@ def test_has_marks_counts_like_zip():
         assert has_marks(text) == (diff > 0.04 * max(1, len(text)))
 
 
+def _force_fork(monkeypatch):
+    """Fork even for a small batch and with the test runner's helper threads alive."""
+    if sys.platform != "linux":
+        pytest.skip("the worker process needs fork")
+    monkeypatch.setattr(pipeline, "_worth_forking", lambda n: True)
+
+
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
 def test_forked_run_equals_single_process(monkeypatch, rows):
     pets = [
         pipeline.PetitionIn(r["id"], r["text"], r.get("unit"), r.get("place") or None) for r in rows
     ]
     model = default_model()
     single = pipeline.synthesize(pets, model=model)
-    monkeypatch.setattr(pipeline, "PARALLEL_MIN", 1)
-    if not pipeline._worth_forking(len(pets)):
-        pytest.skip("no second core or no fork on this machine")
+    _force_fork(monkeypatch)
     assert pipeline.synthesize(pets, model=model) == single
+
+
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
+def test_error_in_parent_ends_the_worker(monkeypatch, rows):
+    pets = [pipeline.PetitionIn(r["id"], r["text"], r.get("unit")) for r in rows]
+    _force_fork(monkeypatch)
+
+    def broken(*args, **kwargs):
+        raise ValueError("broken")
+
+    monkeypatch.setattr(pipeline, "content_mask", broken)
+    with pytest.raises(ValueError):
+        pipeline.synthesize(pets, model=default_model())
+    assert multiprocessing.active_children() == []
