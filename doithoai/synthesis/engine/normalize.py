@@ -58,9 +58,10 @@ ABBREVIATIONS: dict[str, str] = {
 }
 
 # Old-style tone placement in open syllables (hoà, khoẻ, thuỷ) -> new style (hòa, khỏe, thủy).
+# A vowel carrying a second mark is left alone (the dot below of "hoặc" stays on the ă).
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook, dot below
 _OLD_TONE = re.compile(
-    r"(?<![qQ])([oOuU])([aAeEyY])([" + _TONES + r"])(?![^\W\d_])",
+    r"(?<![qQ])([oOuU])([aAeEyY])([" + _TONES + r"])(?![^\W\d_]|[\u0300-\u036f])",
 )
 _OLD_TONE_HINT = re.compile(r"[oOuU][aAeEyY][" + _TONES + r"]")
 _COMBINING = re.compile(r"[\u0300-\u036f]")

@@ -14,6 +14,7 @@ def test_old_tone_placement():
     assert canonical_tone("thuỷ lợi, khoẻ, hoà") == "thủy lợi, khỏe, hòa"
     assert canonical_tone("quý") == "quý"  # qu + y is not an open uy syllable
     assert canonical_tone("hoàn thành") == "hoàn thành"
+    assert canonical_tone("hoặc hoà") == "hoặc hòa"  # ă keeps its dot below
     assert clean(unicodedata.normalize("NFD", "Thuý")) == "Thúy"
 
 
