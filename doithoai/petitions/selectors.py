@@ -19,10 +19,11 @@ from doithoai.units.selectors import unit_covered_ids
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
-# How many of the newest petitions a search reads before it turns to the word index, and how
-# many petitions the word index may name before the search reads in date order instead.
+# A phrase search first reads the SEARCH_WINDOW newest petitions; then asks the word index,
+# if the phrase is in at most INDEX_IDS_MAX petitions; then reads WIDE_WINDOW petitions.
 SEARCH_WINDOW = 3000
-INDEX_IDS_MAX = 20_000
+INDEX_IDS_MAX = 5000
+WIDE_WINDOW = 100_000
 
 
 @dataclass
@@ -90,9 +91,12 @@ def _phrase_ids(
     )
     if position is not None:
         matching = _after(matching, desc, position)
-    order = ["-created_at", "-id"] if desc else ["created_at", "id"]
-    ids = list(matching.order_by(*order).values_list("pk", flat=True)[: INDEX_IDS_MAX + 1])
-    return None if len(ids) > INDEX_IDS_MAX else ids
+    # Unordered, so a common phrase stops the scan at the cap; the few found are sorted here.
+    found = list(matching.values_list("created_at", "pk")[: INDEX_IDS_MAX + 1])
+    if len(found) > INDEX_IDS_MAX:
+        return None
+    found.sort(reverse=desc)
+    return [pk for _at, pk in found]
 
 
 def _in_order(qs: QuerySet[Petition], ids: list[int], count: int) -> list[Petition]:
@@ -106,13 +110,27 @@ def _in_order(qs: QuerySet[Petition], ids: list[int], count: int) -> list[Petiti
     return found
 
 
-def _window_bound(desc: bool, position: tuple[datetime.datetime, int] | None) -> Any:
-    """The creation time SEARCH_WINDOW petitions past the cursor, whoever can see them."""
-    qs = Petition.objects.all()
-    if position is not None:
-        qs = _after(qs, desc, position)
+def _in_window(
+    qs: QuerySet[Petition],
+    desc: bool,
+    position: tuple[datetime.datetime, int] | None,
+    size: int,
+    count: int,
+) -> list[Petition] | None:
+    """The page if it is filled from the next `size` petitions past the cursor (whoever can see
+    them), else None. The bound keeps the planner on the date index: it stops at the page's
+    last match instead of sorting every match."""
+    everyone = (
+        Petition.objects.all()
+        if position is None
+        else _after(Petition.objects.all(), desc, position)
+    )
     order = ["-created_at", "-id"] if desc else ["created_at", "id"]
-    return qs.order_by(*order).values_list("created_at", flat=True)[SEARCH_WINDOW:][:1].first()
+    bound = everyone.order_by(*order).values_list("created_at", flat=True)[size:][:1].first()
+    if bound is None:  # fewer than `size` left: the whole rest is the window
+        return list(qs[:count])
+    items = list(qs.filter(**{"created_at__gte" if desc else "created_at__lte": bound})[:count])
+    return items if len(items) >= count else None
 
 
 def _after(
@@ -122,6 +140,26 @@ def _after(
     if desc:
         return qs.filter(Q(created_at__lt=at) | Q(created_at=at, id__lt=pk))
     return qs.filter(Q(created_at__gt=at) | Q(created_at=at, id__gt=pk))
+
+
+def _search_page(
+    qs: QuerySet[Petition],
+    filters: PetitionFilters,
+    desc: bool,
+    position: tuple[datetime.datetime, int] | None,
+    count: int,
+) -> list[Petition]:
+    """A page of a phrase search on PostgreSQL, by the cheapest route that fills it: a common
+    phrase from the newest petitions; a rare one through the word index; what is left through a
+    wide window, then the plain ordered query."""
+    items = _in_window(qs, desc, position, SEARCH_WINDOW, count)
+    if items is not None:
+        return items
+    ids = _phrase_ids(filters, desc, position)
+    if ids is not None:
+        return _in_order(qs, ids, count)
+    items = _in_window(qs, desc, position, WIDE_WINDOW, count)
+    return items if items is not None else list(qs[:count])
 
 
 def petition_list_visible_to(
@@ -136,15 +174,7 @@ def petition_list_visible_to(
     limit = max(1, min(limit, MAX_PAGE_SIZE))
     items: list[Petition] = []
     if filters.q and connection.vendor == "postgresql":
-        # A common phrase fills the page from the newest petitions at once; only when it does
-        # not does the word index look through every petition (a rare phrase: few matches).
-        bound = _window_bound(desc, position)
-        if bound is not None:
-            window = qs.filter(**{"created_at__gte" if desc else "created_at__lte": bound})
-            items = list(window[: limit + 1])
-        if len(items) <= limit:
-            ids = _phrase_ids(filters, desc, position)
-            items = list(qs[: limit + 1]) if ids is None else _in_order(qs, ids, limit + 1)
+        items = _search_page(qs, filters, desc, position, limit + 1)
     else:
         items = list(qs[: limit + 1])
     more = len(items) > limit

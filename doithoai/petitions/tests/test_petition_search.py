@@ -65,16 +65,32 @@ def test_search_ignores_punctuation_between_words_and_matches_whole_words(demo_u
     assert found("ung keo") == {"peace"}
 
 
-@pytest.mark.parametrize("window", [3, 20, 10_000])
-def test_search_pages_are_the_same_whatever_the_window(demo_user, db, monkeypatch, window):
-    """The PostgreSQL path reads a window of the newest petitions before the word index; the
-    pages must not depend on how large that window is."""
+@pytest.mark.parametrize(
+    ("window", "ids_max", "wide"),
+    [
+        (3, 10_000, 10_000),  # the word index answers
+        (20, 10_000, 10_000),  # the window answers some pages, the index the rest
+        (10_000, 10_000, 10_000),  # the window holds everything
+        (3, 2, 30),  # too many for the index: the wide window
+        (3, 2, 4),  # neither: the plain ordered query
+    ],
+)
+def test_search_pages_are_the_same_whatever_the_route(
+    demo_user, db, monkeypatch, window, ids_max, wide
+):
+    """On PostgreSQL a phrase search takes one of four routes (see `_search_page`); the pages
+    must not depend on which."""
     from doithoai.petitions import selectors
 
     for n in range(12):
         PetitionFactory(text=f"Đề nghị nạo vét rãnh thoát nước tổ {n}, mưa là ngập.")
     user = demo_user("vanphong")
+    everything = petition_list_visible_to(
+        user=user, filters=PetitionFilters(q="nao vet ranh"), limit=200
+    ).items
     monkeypatch.setattr(selectors, "SEARCH_WINDOW", window)
+    monkeypatch.setattr(selectors, "INDEX_IDS_MAX", ids_max)
+    monkeypatch.setattr(selectors, "WIDE_WINDOW", wide)
     seen, cursor = [], None
     while True:
         page = petition_list_visible_to(
@@ -84,9 +100,6 @@ def test_search_pages_are_the_same_whatever_the_window(demo_user, db, monkeypatc
         cursor = page.next_cursor
         if not cursor:
             break
-    everything = petition_list_visible_to(
-        user=user, filters=PetitionFilters(q="nao vet ranh"), limit=200
-    ).items
     assert len(seen) == len(set(seen)) == len(everything) >= 12
     assert seen == [p.pk for p in everything]
 
