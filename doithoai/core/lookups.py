@@ -28,29 +28,24 @@ def _as_array(lookup: In, compiler: Any, connection: Any) -> tuple[str, Any]:
     return f"{lhs} = ANY(%s::{field.cast_db_type(connection)}[])", [*lhs_params, values]
 
 
-@Field.register_lookup
-class AnyOf(In):
-    lookup_name = "any_of"
+class _ArrayMixin:
+    """`= ANY(array)` on PostgreSQL for a collection of values; a subquery stays `IN`."""
 
     def get_prep_lookup(self) -> Any:
-        plain = _plain_ints(self.rhs)
-        return plain if plain is not None else super().get_prep_lookup()
+        plain = _plain_ints(self.rhs)  # type: ignore[attr-defined]
+        return plain if plain is not None else super().get_prep_lookup()  # type: ignore[misc]
 
     def as_postgresql(self, compiler: Any, connection: Any) -> tuple[str, Any]:
-        if not isinstance(self.rhs, list | tuple | set | frozenset):
-            return super().as_sql(compiler, connection)
-        return _as_array(self, compiler, connection)
+        if not isinstance(self.rhs, list | tuple | set | frozenset):  # type: ignore[attr-defined]
+            return super().as_sql(compiler, connection)  # type: ignore[misc]
+        return _as_array(self, compiler, connection)  # type: ignore[arg-type]
+
+
+@Field.register_lookup
+class AnyOf(_ArrayMixin, In):
+    lookup_name = "any_of"
 
 
 @ForeignObject.register_lookup
-class RelatedAnyOf(RelatedIn):
+class RelatedAnyOf(_ArrayMixin, RelatedIn):
     lookup_name = "any_of"
-
-    def get_prep_lookup(self) -> Any:
-        plain = _plain_ints(self.rhs)
-        return plain if plain is not None else super().get_prep_lookup()
-
-    def as_postgresql(self, compiler: Any, connection: Any) -> tuple[str, Any]:
-        if not isinstance(self.rhs, list | tuple | set | frozenset):
-            return super().as_sql(compiler, connection)
-        return _as_array(self, compiler, connection)
