@@ -14,7 +14,6 @@ from doithoai.dialogues.models import Directive
 from doithoai.followup import policies
 from doithoai.followup.choices import DIRECTIVE_SETTLED, AnswerState, AssignmentState
 from doithoai.followup.models import Answer, Assignment
-from doithoai.petitions.models import Petition
 from doithoai.synthesis.models import Issue
 
 
@@ -74,19 +73,6 @@ def directive_get_for(*, user: Any, directive_id: int) -> Directive:
     return directive
 
 
-def published_answers(*, petition: Petition) -> list[Answer]:
-    """Published answers about one petition (its issue's or its own) — public, no names."""
-    q = Q(assignment__petition=petition)
-    link = getattr(petition, "issue_link", None)
-    if link is not None:
-        q |= Q(assignment__issue_id=link.issue_id)
-    if petition.is_denunciation:
-        return []
-    return list(
-        Answer.objects.filter(q, state=AnswerState.PUBLISHED).order_by("published_at", "id")
-    )
-
-
 def published_answers_exist(petition_ref: Any, issue_ref: Any) -> Exists:
     """An EXISTS subquery for `published_answer_rows`, to ask in the petition's own query."""
     q = Q(assignment__petition_id=petition_ref) | Q(assignment__issue_id=issue_ref)
@@ -94,8 +80,8 @@ def published_answers_exist(petition_ref: Any, issue_ref: Any) -> Exists:
 
 
 def published_answer_rows(*, petition_id: int, issue_id: int | None) -> list[dict[str, Any]]:
-    """`published_answers` as plain rows (text, published_at) for the public lookup's fast path;
-    the caller has already excluded denunciations."""
+    """Published answers about one petition (its own or its issue's), as (text, published_at)
+    rows for the public lookup: no names. The caller excludes denunciations."""
     q = Q(assignment__petition_id=petition_id)
     if issue_id is not None:
         q |= Q(assignment__issue_id=issue_id)

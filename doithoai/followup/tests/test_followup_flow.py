@@ -6,8 +6,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from doithoai.core.events import events_for
 from doithoai.followup import services
 from doithoai.followup.models import FollowupSetting
-from doithoai.followup.selectors import published_answers
 from doithoai.petitions.models import Petition
+from doithoai.petitions.selectors import petition_public_status
 
 
 def _answered(issue, users, qldt, *, text="Đã sửa xong đoạn đường tổ 5 trong tháng 10."):
@@ -50,13 +50,14 @@ def test_full_flow_publishes_and_notifies(
     answer.refresh_from_db()
     assert answer.state == "approved" and answer.approved_by == users["truongphong"]
     petition = Petition.objects.filter(issue_link__issue=issue).first()
-    assert published_answers(petition=petition) == []  # approved is not yet published
+    assert petition_public_status(code=petition.code).answers == []  # approved: not yet public
     outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         services.answer_publish(actor=users["vanphong"], answer=answer)
     issue.refresh_from_db()
     assert issue.state == "answered"
-    assert [x.pk for x in published_answers(petition=petition)] == [answer.pk]
+    answers = petition_public_status(code=petition.code).answers
+    assert [a["text"] for a in answers] == [answer.text] and answers[0]["published_at"]
     assert len(outbox) == 2 and "Đã sửa xong" in outbox[0].body
     assert "/tra-cuu/phan-hoi/?ma=" in outbox[0].body
     with django_capture_on_commit_callbacks(execute=True):
