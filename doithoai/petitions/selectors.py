@@ -130,12 +130,18 @@ def _in_window(
         if position is None
         else _after(Petition.objects.all(), desc, position)
     )
-    order = ["-created_at", "-id"] if desc else ["created_at", "id"]
-    bound = everyone.order_by(*order).values_list("created_at", flat=True)[size:][:1].first()
+    bound = (
+        everyone.order_by(*_ordering(desc)).values_list("created_at", flat=True)[size:][:1].first()
+    )
     if bound is None:  # fewer than `size` left: the whole rest is the window
         return list(qs[:count]), True
     items = list(qs.filter(**{"created_at__gte" if desc else "created_at__lte": bound})[:count])
     return items, len(items) >= count
+
+
+def _ordering(desc: bool) -> list[str]:
+    """Page order: newest first by default; the id breaks ties of creation time."""
+    return ["-created_at", "-id"] if desc else ["created_at", "id"]
 
 
 def _after(
@@ -173,12 +179,11 @@ def petition_list_visible_to(
 ) -> Page:
     qs = _filtered(user, filters).select_related("unit", "topic")
     desc = not filters.oldest_first
-    qs = qs.order_by(*(["-created_at", "-id"] if desc else ["created_at", "id"]))
+    qs = qs.order_by(*_ordering(desc))
     position = _decode(cursor)
     if position is not None:
         qs = _after(qs, desc, position)
     limit = max(1, min(limit, MAX_PAGE_SIZE))
-    items: list[Petition] = []
     if filters.q and connection.vendor == "postgresql":
         items = _search_page(qs, filters, desc, position, limit + 1)
     else:
