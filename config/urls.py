@@ -10,7 +10,7 @@ urlpatterns = [
     path("", core_views.public_home, name="public-home"),
     path("staff/", core_views.staff_home, name="staff-home"),
     path("accounts/", include("django.contrib.auth.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("ngon-ngu/<str:code>/", core_views.language_switch, name="language-switch"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("", include("doithoai.petitions.urls")),

@@ -243,6 +243,7 @@ def _public_status_query(code: str) -> Any:
     answered = published_answers_exist(OuterRef("id"), OuterRef("issue_link__issue_id"))
     return (
         Petition.objects.filter(code=code)
+        .order_by()
         .annotate(answered=answered)
         .values(
             "id",

@@ -14,9 +14,8 @@ def test_demo_user_logs_in_sees_vietnamese_home_then_switches_to_english(page):
     assert page.locator("h1").inner_text() == "Trang làm việc"
     assert "Văn phòng (điều phối)" in page.content()
     assert page.locator("html").get_attribute("lang") == "vi"
-    page.get_by_label("Ngôn ngữ").select_option("en")
-    page.get_by_role("button", name="Đổi").click()
-    page.wait_for_load_state()
+    page.get_by_role("navigation", name="Ngôn ngữ").get_by_role("link", name="English").click()
+    page.wait_for_url("**/staff/")
     assert page.locator("h1").inner_text() == "Workspace"
     assert page.locator("html").get_attribute("lang") == "en"
     assert "Secretariat (coordinator)" in page.content()

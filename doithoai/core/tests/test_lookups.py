@@ -63,3 +63,20 @@ def test_compiled_row_refuses_a_query_without_its_placeholder():
     row = CompiledRow(Petition, lambda code: Petition.objects.values("code"))
     with pytest.raises(ValueError):
         row.first("X")
+
+
+def test_compiled_row_is_prepared_once_per_connection_on_postgresql():
+    petitions = [PetitionFactory() for _ in range(3)]
+    row = CompiledRow(Petition, lambda code: Petition.objects.filter(code=code).values("code"))
+    with CaptureQueriesContext(connection) as queries:
+        for p in petitions * 3:
+            assert row.first(p.code) == {"code": p.code}
+    assert len(queries.captured_queries) == 9  # still seen by Django's query log
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s",
+            ['%"petitions_petition"."code" = $1%'],
+        )
+        assert cursor.fetchone() == (1,)
