@@ -8,7 +8,8 @@ Texts are variations of the 560 development petitions (synthesis/engine/data/pet
 sentences recombined within a topic, the place name swapped for the target ward's, numbers
 changed. `text_folded` equals `doithoai.core.text.fold(text)` (it is built from folded pieces, and
 checked against `fold` on a sample). Tracking codes come from `doithoai.petitions.codes.new_code`
-and are deduplicated against the table.
+and are deduplicated against the table. Rows are written in creation order (ids and creation
+times rise together, as in a database in service).
 
 Spread: a received date over 2016-01 → today, growing with time; before 1 July 2025 the petition is
 filed under a 2004-scheme unit (the eight wards of Bắc Kạn city first, then the rest of Bắc Kạn and
@@ -247,6 +248,7 @@ class Maker:
             total += 1 + d / days
             self.day_cdf.append(total)
         self.days = days
+        self.last_created = datetime.datetime.min.replace(tzinfo=UTC)
 
     def place(self, unit_id: int, name: str) -> tuple[str, str]:
         if unit_id not in self.names:
@@ -293,10 +295,14 @@ class Maker:
             folded.append(" ")
         return "".join(text).strip(), "".join(folded).strip()
 
-    def row(self, code: str) -> str:
+    def row(self, code: str, position: float | None = None) -> str:
+        """One COPY line. `position` in [0, 1) places the petition on the time line (the
+        caller passes increasing values so that rows arrive in date order, as in service);
+        None draws it at random."""
         rng, s = self.rng, self.s
+        share = rng.random() if position is None else position
         day = START + datetime.timedelta(
-            days=bisect.bisect_left(self.day_cdf, rng.random() * self.day_cdf[-1])
+            days=bisect.bisect_left(self.day_cdf, share * self.day_cdf[-1])
         )
         unit_id, unit_name = self.unit_for(day)
         topic = rng.choice(self.topic_pool)
@@ -305,6 +311,9 @@ class Maker:
             seconds=rng.randrange(1, 3 * 86400)
         )
         created = min(created, s.now - datetime.timedelta(seconds=rng.randrange(1, 86400)))
+        if position is not None:  # keep the creation times in row order
+            created = max(created, self.last_created)
+            self.last_created = created
         age = (s.now.date() - day).days
         kind = weighted(rng, KINDS)
         channel = "web" if rng.random() < 0.35 else rng.choice(STAFF_CHANNELS)
@@ -396,10 +405,15 @@ def _init(setup: Setup, seed: int) -> None:
     _MAKER = Maker(setup, seed + os.getpid())
 
 
-def _chunk(n: int) -> tuple[list[str], str]:
+def _chunk(job: tuple[int, int, int]) -> tuple[list[str], str]:
+    """Rows `start` to `start + n` of `total`, in date order."""
+    start, n, total = job
     assert _MAKER is not None
+    _MAKER.last_created = datetime.datetime.min.replace(tzinfo=UTC)
     codes = [new_code() for _ in range(n)]
-    return codes, "".join(_MAKER.row(c) for c in codes)
+    return codes, "".join(
+        _MAKER.row(c, (start + i + _MAKER.rng.random()) / total) for i, c in enumerate(codes)
+    )
 
 
 def secondary_indexes() -> list[tuple[str, str]]:
@@ -442,9 +456,13 @@ def main(argv: list[str] | None = None) -> int:
     # Forked workers must not inherit the open connection (their exit would close it).
     connection.close()
 
-    sizes = [args.chunk] * (args.count // args.chunk)
-    if args.count % args.chunk:
-        sizes.append(args.count % args.chunk)
+    # Chunks cover consecutive stretches of the time line and are written in order, so rows
+    # lie in the table in the order they were created, like a database in service (the newest
+    # petitions share a few hundred pages instead of being spread over all of them).
+    jobs = [
+        (start, min(args.chunk, args.count - start), args.count)
+        for start in range(0, args.count, args.chunk)
+    ]
     done = 0
     with (
         multiprocessing.get_context("fork").Pool(
@@ -456,7 +474,7 @@ def main(argv: list[str] | None = None) -> int:
         pcur = raw.cursor()
         pcur.execute("SET session_replication_role = replica")
         with pcur.copy(f"COPY petitions_petition ({', '.join(COLUMNS)}) FROM STDIN") as copy:
-            for codes, block in pool.imap_unordered(_chunk, sizes):
+            for codes, block in pool.imap(_chunk, jobs):
                 for code in codes:
                     if code in seen:  # ~never with 50 random bits; keep codes unique anyway
                         fresh = new_code()

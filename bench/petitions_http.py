@@ -161,6 +161,18 @@ def login(base: str, username: str) -> str:
     return "; ".join(f"{k}={v}" for k, v in cookies.items())
 
 
+def drop_created() -> int:
+    """Delete the petitions the create case wrote (their Idempotency-Key starts with "bench-"),
+    so that later cases and later runs search the generated petitions, not thousands of copies
+    of one bench text at the top of the newest-first order."""
+    from doithoai.petitions.models import IdempotencyKey, Petition
+
+    ids = IdempotencyKey.objects.filter(key__startswith="bench-").values("petition_id")
+    deleted, _ = Petition.objects.filter(pk__in=ids).delete()
+    connection.close()
+    return deleted
+
+
 def run_wrk(base: str, case: Case, duration: float, env: dict[str, str], script: Path) -> Result:
     cmd = [
         "wrk",
@@ -173,15 +185,15 @@ def run_wrk(base: str, case: Case, duration: float, env: dict[str, str], script:
         str(script),
         base + (case.path or "/"),
     ]
-    out = subprocess.run(
+    done = subprocess.run(
         cmd,
         env={**os.environ, **env, "BENCH_MODE": case.mode, "BENCH_PATH": case.path},
         capture_output=True,
         text=True,
     )
-    if out.returncode:
-        raise SystemExit(f"wrk failed for {case.name}: {out.stderr}")
-    out = out.stdout
+    if done.returncode:
+        raise SystemExit(f"wrk failed for {case.name}: {done.stderr}")
+    out = done.stdout
     found = re.search(r"RESULT (\{.*\})", out)
     if not found:
         raise SystemExit(f"wrk gave no result for {case.name}:\n{out}")
@@ -238,6 +250,7 @@ def main(argv: list[str] | None = None) -> int:
             "SELECT sum(pg_prewarm(c.oid)) FROM pg_class c JOIN pg_namespace n "
             "ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'i')"
         )
+    drop_created()  # left by an earlier, interrupted run
     load_before = " ".join(Path("/proc/loadavg").read_text().split()[:3])
     user = User.objects.get(username=args.user)
     _token, key = api_token_create(actor=None, user=user, name="bench")
@@ -316,12 +329,16 @@ def main(argv: list[str] | None = None) -> int:
             probe = run_wrk(base, case, args.warmup, env, script)
             if probe.bad or probe.errors:
                 raise SystemExit(f"{case.name}: {probe.bad} bad statuses, {probe.errors} errors")
+            if case.mode == "create":
+                drop_created()
         results: dict[tuple[str, int], list[Result]] = {}
         for run in range(args.runs):
             for case in cases:
                 time.sleep(args.pause)
                 r = run_wrk(base, case, args.duration, env, script)
                 results.setdefault((case.name, case.connections), []).append(r)
+                if case.mode == "create":
+                    drop_created()
             print(f"run {run + 1}/{args.runs} done", flush=True)
     finally:
         os.killpg(server.pid, signal.SIGTERM)

@@ -24,9 +24,16 @@ def phrase_words(query: str) -> list[str]:
 
 
 def phrase_q(words: list[str]) -> Q:
-    """The words in order as whole words, anything but letters and digits between them."""
-    pattern = "(^|[^a-z0-9])" + _SEP.join(words) + "([^a-z0-9]|$)"
-    return Q(text_folded__regex=pattern)
+    """The words in order as whole words, anything but letters and digits between them.
+
+    Each word is first looked for as a plain substring (LIKE): a database runs that several
+    times faster than the regular expression, which then only sees the few texts that hold
+    every word."""
+    pattern = "(?:^|[^a-z0-9])" + _SEP.join(words) + "(?:[^a-z0-9]|$)"
+    q = Q()
+    for word in dict.fromkeys(words):
+        q &= Q(text_folded__contains=word)
+    return q & Q(text_folded__regex=pattern)
 
 
 def word_keys(words: list[str]) -> list[str]:
