@@ -86,24 +86,25 @@ def test_search_pages_are_the_same_whatever_the_route(
     for n in range(12):
         PetitionFactory(text=f"Đề nghị nạo vét rãnh thoát nước tổ {n}, mưa là ngập.")
     user = demo_user("vanphong")
-    everything = petition_list_visible_to(
-        user=user, filters=PetitionFilters(q="nao vet ranh"), limit=200
-    ).items
-    monkeypatch.setattr(selectors, "SEARCH_WINDOW", window)
-    monkeypatch.setattr(selectors, "FREQUENT_IN_WINDOW", frequent)
-    monkeypatch.setattr(selectors, "INDEX_IDS_MAX", ids_max)
-    monkeypatch.setattr(selectors, "WIDE_WINDOW", wide)
-    seen, cursor = [], None
-    while True:
-        page = petition_list_visible_to(
-            user=user, filters=PetitionFilters(q="nao vet ranh"), cursor=cursor, limit=5
-        )
-        seen += [p.pk for p in page.items]
-        cursor = page.next_cursor
-        if not cursor:
-            break
-    assert len(seen) == len(set(seen)) == len(everything) >= 12
-    assert seen == [p.pk for p in everything]
+    for oldest_first in (False, True):
+        filters = PetitionFilters(q="nao vet ranh", oldest_first=oldest_first)
+        monkeypatch.undo()
+        everything = petition_list_visible_to(user=user, filters=filters, limit=200).items
+        monkeypatch.setattr(selectors, "SEARCH_WINDOW", window)
+        monkeypatch.setattr(selectors, "FREQUENT_IN_WINDOW", frequent)
+        monkeypatch.setattr(selectors, "INDEX_IDS_MAX", ids_max)
+        monkeypatch.setattr(selectors, "WIDE_WINDOW", wide)
+        seen, cursor = [], None
+        while True:
+            page = petition_list_visible_to(user=user, filters=filters, cursor=cursor, limit=5)
+            seen += [p.pk for p in page.items]
+            cursor = page.next_cursor
+            if not cursor:
+                break
+        assert len(seen) == len(set(seen)) == len(everything) >= 12
+        assert seen == [p.pk for p in everything]
+        if oldest_first:
+            assert seen == sorted(seen)
 
 
 def test_reading_index_ids_in_batches_keeps_page_order_and_skips_the_filtered(db):
@@ -113,8 +114,8 @@ def test_reading_index_ids_in_batches_keeps_page_order_and_skips_the_filtered(db
     made = [PetitionFactory(text=f"Đề nghị lắp đèn đường số {n}.") for n in range(40)]
     newest_first = sorted(made, key=lambda p: (p.created_at, p.pk), reverse=True)
     ids = [p.pk for p in newest_first]
-    kept = {p.pk for p in newest_first[::7]}  # 4 in the first batch, 2 more in the second
+    kept = {p.pk for p in newest_first[::7]}  # 1 in the first batch, 4 in the second, 1 after
     qs = Petition.objects.filter(pk__in=kept).order_by("-created_at", "-id")
-    found = _in_order(qs, ids, 6)  # batches of 24 then 96 ids
+    found = _in_order(qs, ids, 6)  # batches of 6, 24, then 96 ids
     assert [p.pk for p in found] == [pk for pk in ids if pk in kept][:6]
     assert [p.pk for p in _in_order(qs, ids, 100)] == [pk for pk in ids if pk in kept]
