@@ -33,6 +33,11 @@ _OLD_TONE_HINT = re.compile("[oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺ�
 _WORD = re.compile(r"[^\W_]+")
 
 
+def one_byte(marked: str) -> str:
+    """Lowercase NFC text with marks in the one-byte-per-letter form of :func:`marked_docs`."""
+    return marked.translate(_ONE_BYTE)
+
+
 def marked_docs(texts: Sequence[str]) -> list[str]:
     """Lowercase words with their marks (NFC, new-style tones), one byte per letter.
 

@@ -24,16 +24,20 @@ from .features import build_vocabulary, design_matrix
 from .grouping import PairParams
 from .lexicon import TOPICS
 from .normalize import tokens
+from .vectorize import Encoded
 
 C = 10.0
 MIN_DF = 1
 CHAR_C = 20.0
 CHAR_WEIGHT = 0.5
 CHAR_VIEW = "marked"  # text of the character model: "marked" (new) or "folded" (old artefacts)
+MARKED_LEXICON = True  # word model also counts lexicon.MARKED_PHRASES in the marked words
+SKIP_UNMARKED = True  # texts without any mark: word model alone (see bench/README-synthesis.md)
 PARAMS = {
     "C": C,
     "min_df": MIN_DF,
-    "features": "word12+lexicon3",
+    "features": "word12+lexicon3+marked+more",
+    "skip_unmarked": SKIP_UNMARKED,
     "lexicon": 0.3,
     "char": f"2-5 C={CHAR_C} w={CHAR_WEIGHT} {CHAR_VIEW}",
 }
@@ -52,9 +56,31 @@ class Model:
     # Character n-gram model: kept hash buckets, their idf, coefficients, intercepts.
     char: dict[str, np.ndarray] | None = None
     char_view: str = "folded"
+    # Word model has the marked-lexicon columns; character model left out for texts without marks.
+    marked_lexicon: bool = False
+    skip_unmarked: bool = False
 
-    def logits(self, token_lists: Sequence[Sequence[str]]) -> np.ndarray:
-        x = design_matrix(token_lists, self.vocab, self.idf)
+    def inputs(
+        self,
+        token_lists: Sequence[Sequence[str]],
+        texts: Sequence[str] | None = None,
+        enc: Encoded | None = None,
+    ) -> tuple[sparse.csr_matrix, sparse.csr_matrix | None]:
+        """Design matrix of the word model and character rows of the second model (None when
+        the model has none), computing the texts' marked words once for both."""
+        docs = char_docs(token_lists, texts if self._reads_marks() else None)
+        x = design_matrix(
+            token_lists, self.vocab, self.idf, enc, docs if self.marked_lexicon else None
+        )
+        return x, self._char_rows(docs)
+
+    def _reads_marks(self) -> bool:
+        return self.marked_lexicon or (self.char is not None and self.char_view == "marked")
+
+    def logits(
+        self, token_lists: Sequence[Sequence[str]], texts: Sequence[str] | None = None
+    ) -> np.ndarray:
+        x = self.inputs(token_lists, texts)[0]
         return np.asarray(x @ self.coef.T) + self.intercept
 
     def char_matrix(
@@ -63,23 +89,41 @@ class Model:
         """Character n-gram input of the second model (None when the model has none).
 
         A "marked" model reads the raw ``texts``; without them it gets the folded words, as
-        for a text typed without marks (weaker on texts that have marks)."""
+        for a text typed without marks (weaker on texts that have marks). With
+        ``skip_unmarked``, rows of texts without any mark are empty (word model alone)."""
         if self.char is None:
             return None
-        docs = char_docs(token_lists, texts if self.char_view == "marked" else None)
-        return model_char_tfidf(docs, self.char["kept"], self.char["idf"])
+        return self._char_rows(char_docs(token_lists, texts if self._reads_marks() else None))
+
+    def _char_rows(self, docs: list[str]) -> sparse.csr_matrix | None:
+        if self.char is None:
+            return None
+        m = model_char_tfidf(docs, self.char["kept"], self.char["idf"])
+        if self.skip_unmarked:
+            keep = np.fromiter((not d.isascii() for d in docs), dtype=bool, count=len(docs))
+            if not keep.all():
+                m = sparse.csr_matrix(sparse.diags(keep.astype(np.float32)) @ m)
+                m.eliminate_zeros()
+        return m
 
     def _mix(self, z: np.ndarray, chars: sparse.csr_matrix | None) -> np.ndarray:
-        """Ensemble logits: weighted mean of both models' log-probabilities (uncalibrated)."""
+        """Ensemble logits: weighted mean of both models' log-probabilities (uncalibrated);
+        with ``skip_unmarked``, the word model's alone for rows without character input."""
         if self.char is None or chars is None:
             return z
         other = np.asarray(chars @ self.char["coef"].T) + self.char["intercept"]
-        return np.asarray((1 - CHAR_WEIGHT) * _log_softmax(z) + CHAR_WEIGHT * _log_softmax(other))
+        word = _log_softmax(z)
+        mixed = np.asarray((1 - CHAR_WEIGHT) * word + CHAR_WEIGHT * _log_softmax(other))
+        if self.skip_unmarked:
+            empty = np.diff(chars.indptr) == 0
+            mixed[empty] = word[empty]
+        return mixed
 
     def ensemble_logits(
         self, token_lists: Sequence[Sequence[str]], texts: Sequence[str] | None = None
     ) -> np.ndarray:
-        return self._mix(self.logits(token_lists), self.char_matrix(token_lists, texts))
+        x, chars = self.inputs(token_lists, texts)
+        return self._mix(np.asarray(x @ self.coef.T) + self.intercept, chars)
 
     def predict_proba(
         self, token_lists: Sequence[Sequence[str]], texts: Sequence[str] | None = None
@@ -94,14 +138,14 @@ class Model:
         texts: Sequence[str] | None = None,
     ) -> tuple[np.ndarray, list[list[str]]]:
         """Calibrated probabilities and, if ``k_terms``, the terms driving each predicted topic."""
-        x = design_matrix(token_lists, self.vocab, self.idf)
-        return self.classify_matrix(x, k_terms, self.char_matrix(token_lists, texts))
+        x, chars = self.inputs(token_lists, texts)
+        return self.classify_matrix(x, k_terms, chars)
 
     def classify_matrix(
         self, x: sparse.csr_matrix, k_terms: int = 0, chars: sparse.csr_matrix | None = None
     ) -> tuple[np.ndarray, list[list[str]]]:
-        """:meth:`classify` on a design matrix already built by :func:`design_matrix` (and the
-        :meth:`char_matrix` rows, if the ensemble is to be used)."""
+        """:meth:`classify` on the matrices of :meth:`inputs` (``chars`` None: word model
+        alone)."""
         z = self._mix(np.asarray(x @ self.coef.T) + self.intercept, chars)
         proba = _softmax(z / self.temperature)
         if not k_terms:
@@ -126,8 +170,7 @@ class Model:
 
     def explain(self, text: str, k: int = 6, topic: str | None = None) -> list[str]:
         """Terms pushing ``text`` towards ``topic`` (default: predicted), strongest first."""
-        toks = tokens(text)
-        x = design_matrix([toks], self.vocab, self.idf)
+        x = self.inputs([tokens(text)], [text])[0]
         if topic is None:
             logit = np.asarray(x @ self.coef.T).ravel() + self.intercept
             cls = int(logit.argmax())
@@ -145,6 +188,8 @@ class Model:
             "version": self.version,
             "pair": self.pair.to_dict(),
             "char_view": self.char_view,
+            "marked_lexicon": self.marked_lexicon,
+            "skip_unmarked": self.skip_unmarked,
         }
         terms = sorted(self.vocab, key=self.vocab.__getitem__)
         with open(path, "wb") as fh:
@@ -175,6 +220,8 @@ class Model:
                 pair=PairParams.from_dict(meta["pair"]),
                 char=char,
                 char_view=str(meta.get("char_view", "folded")),
+                marked_lexicon=bool(meta.get("marked_lexicon", False)),
+                skip_unmarked=bool(meta.get("skip_unmarked", False)),
             )
 
 
@@ -205,6 +252,8 @@ def _feature_names(model: Model) -> list[str]:
         names = sorted(model.vocab, key=model.vocab.__getitem__)
         for part in ("all", "start", "demand"):
             names.extend(f"lexicon:{t}:{part}" for t in TOPICS)
+        if model.marked_lexicon:
+            names.extend(f"lexicon:{t}:marked" for t in TOPICS)
         _NAMES_CACHE[key] = names
     return _NAMES_CACHE[key]
 
@@ -218,11 +267,12 @@ def model_version(texts: Sequence[str], labels: Sequence[str], extra: str = "") 
     return "topic-" + digest.hexdigest()[:12]
 
 
-def _fit(token_lists: Sequence[Sequence[str]], labels: Sequence[str]) -> Model:
+def _fit(token_lists: Sequence[Sequence[str]], labels: Sequence[str], docs: Sequence[str]) -> Model:
+    """Word model on the token lists (and the marked lexicon of the character ``docs``)."""
     from sklearn.linear_model import LogisticRegression
 
     vocab, idf = build_vocabulary(token_lists, min_df=MIN_DF)
-    x = design_matrix(token_lists, vocab, idf)
+    x = design_matrix(token_lists, vocab, idf, marked=docs if MARKED_LEXICON else None)
     clf = LogisticRegression(C=C, max_iter=3000)
     clf.fit(x, list(labels))
     return Model(
@@ -231,6 +281,8 @@ def _fit(token_lists: Sequence[Sequence[str]], labels: Sequence[str]) -> Model:
         idf=idf,
         coef=_multiclass(clf.coef_),
         intercept=_multiclass(clf.intercept_),
+        marked_lexicon=MARKED_LEXICON,
+        skip_unmarked=SKIP_UNMARKED,
     )
 
 
@@ -244,14 +296,11 @@ def _multiclass(a: np.ndarray) -> np.ndarray:
 
 
 def _fit_char(
-    token_lists: Sequence[Sequence[str]],
-    labels: Sequence[str],
-    classes: list[str],
-    texts: Sequence[str] | None = None,
+    docs: Sequence[str], labels: Sequence[str], classes: list[str]
 ) -> dict[str, np.ndarray]:
+    """Character model on :func:`char_docs` (every training text, with or without marks)."""
     from sklearn.linear_model import LogisticRegression
 
-    docs = char_docs(token_lists, texts)
     kept, idf = fit_vocabulary(docs)
     clf = LogisticRegression(C=CHAR_C, max_iter=3000)
     clf.fit(model_char_tfidf(docs, kept, idf), list(labels))
@@ -265,7 +314,7 @@ def _fit_char(
 
 
 def _fit_temperature(
-    token_lists: list[list[str]], labels: list[str], texts: list[str], char: bool = True
+    token_lists: list[list[str]], labels: list[str], docs: list[str], char: bool = True
 ) -> float:
     """Temperature minimising the log-loss of 3-fold out-of-fold predictions."""
     from sklearn.model_selection import StratifiedKFold
@@ -277,14 +326,18 @@ def _fit_temperature(
     logits: list[np.ndarray] = []
     gold: list[int] = []
     for tr, te in StratifiedKFold(n_splits, shuffle=True, random_state=0).split(y, y):
-        sub = _fit([token_lists[i] for i in tr], list(y[tr]))
+        sub = _fit([token_lists[i] for i in tr], list(y[tr]), [docs[i] for i in tr])
         if char:
-            train_texts = [texts[i] for i in tr]
-            sub.char = _fit_char(
-                [token_lists[i] for i in tr], list(y[tr]), sub.classes, train_texts
-            )
+            sub.char = _fit_char([docs[i] for i in tr], list(y[tr]), sub.classes)
             sub.char_view = CHAR_VIEW
-        logits.append(sub.ensemble_logits([token_lists[i] for i in te], [texts[i] for i in te]))
+        x = design_matrix(
+            [token_lists[i] for i in te],
+            sub.vocab,
+            sub.idf,
+            marked=[docs[i] for i in te] if sub.marked_lexicon else None,
+        )
+        chars = sub._char_rows([docs[i] for i in te])
+        logits.append(sub._mix(np.asarray(x @ sub.coef.T) + sub.intercept, chars))
         gold.extend(sub.classes.index(c) if c in sub.classes else -1 for c in y[te])
     z, g = np.vstack(logits), np.asarray(gold)
     keep = g >= 0
@@ -304,11 +357,12 @@ def train(
     texts = [t for t, _ in examples]
     labels = [lab for _, lab in examples]
     token_lists = [tokens(t) for t in texts]
-    model = _fit(token_lists, labels)
-    model.char = _fit_char(token_lists, labels, model.classes, texts)
+    docs = marked_docs(texts)
+    model = _fit(token_lists, labels, docs)
+    model.char = _fit_char(docs, labels, model.classes)
     model.char_view = CHAR_VIEW
     if calibrate:
-        model.temperature = _fit_temperature(token_lists, labels, texts, model.char is not None)
+        model.temperature = _fit_temperature(token_lists, labels, docs, model.char is not None)
     model.pair = pair or PairParams()
     model.version = model_version(texts, labels, json.dumps(model.pair.to_dict()))
     return model

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Mapping, Sequence
 
 import numpy as np
 from scipy import sparse
 
-from .lexicon import TOPICS, topic_counts_parts
+from .charvec import one_byte
+from .lexicon import MARKED_PHRASES, TOPICS, topic_counts_parts, trie_pattern
 from .vectorize import Encoded, encode, model_tfidf, vocabulary
 
 LEXICON_SCALE = 0.3
@@ -49,6 +51,25 @@ def _parts(tokens: Sequence[str]) -> list[float]:
     return topic_counts_parts(joined, opening, demand)
 
 
+# Marked lexicon over :func:`~.charvec.marked_docs` strings (words joined by single spaces,
+# marked letters one byte each): phrase -> topic index, matched between spaces.
+_MARKED_TOPIC = {
+    one_byte(phrase): TOPICS.index(topic)
+    for topic, phrases in MARKED_PHRASES.items()
+    for phrase in phrases.split("|")
+}
+_MARKED_PATTERN = re.compile(r"(?<= )(" + trie_pattern(list(_MARKED_TOPIC)) + r")(?= )")
+
+
+def marked_lexicon_matrix(marked: Sequence[str]) -> np.ndarray:
+    """log1p counts of :data:`~.lexicon.MARKED_PHRASES` per topic in marked documents."""
+    out = np.zeros((len(marked), len(TOPICS)), dtype=np.float32)
+    for row, doc in enumerate(marked):
+        for phrase in _MARKED_PATTERN.findall(" " + doc + " "):
+            out[row, _MARKED_TOPIC[phrase]] += 1.0
+    return np.log1p(out)
+
+
 def lexicon_matrix(token_lists: Sequence[Sequence[str]]) -> np.ndarray:
     """log1p lexicon counts: whole text, opening 25 tokens, demand clause."""
     rows = [_parts(toks) for toks in token_lists]
@@ -60,7 +81,13 @@ def design_matrix(
     vocab: Mapping[str, int],
     idf: np.ndarray,
     enc: Encoded | None = None,
+    marked: Sequence[str] | None = None,
 ) -> sparse.csr_matrix:
-    """Classifier input: TF-IDF columns followed by the scaled lexicon columns."""
-    lex = sparse.csr_matrix(lexicon_matrix(token_lists) * LEXICON_SCALE)
-    return sparse.hstack([tfidf(token_lists, vocab, idf, enc), lex], format="csr")
+    """Classifier input: TF-IDF columns followed by the scaled lexicon columns, and, if the
+    ``marked`` documents (:func:`~.charvec.marked_docs`) are given, the scaled marked-lexicon
+    columns."""
+    lex = lexicon_matrix(token_lists)
+    if marked is not None:
+        lex = np.hstack([lex, marked_lexicon_matrix(marked)])
+    scaled = sparse.csr_matrix(lex * LEXICON_SCALE)
+    return sparse.hstack([tfidf(token_lists, vocab, idf, enc), scaled], format="csr")

@@ -20,7 +20,6 @@ from scipy import sparse
 from .charvec import BUCKETS, batch_char_tfidf, counts
 from .classifier import Model
 from .concern import concern, content_strings
-from .features import design_matrix
 from .grouping import Item, group
 from .normalize import fold, fold_keep_case, tokens
 from .places import content_mask, extract, with_given
@@ -82,8 +81,7 @@ def _classify_slice(
     """Topic, confidence and (if ``explain``) driving terms of the petitions in ``rows``
     (``part``: their encoded tokens)."""
     toks = token_lists[rows]
-    design = design_matrix(toks, model.vocab, model.idf, part)
-    chars = model.char_matrix(toks, [p.text for p in petitions[rows]])
+    design, chars = model.inputs(toks, [p.text for p in petitions[rows]], part)
     proba, driving = model.classify_matrix(design, 6 if explain else 0, chars)
     best = proba.argmax(axis=1)
     return [model.classes[k] for k in best], proba[np.arange(len(best)), best].tolist(), driving

@@ -81,11 +81,48 @@ def test_char_ensemble_round_trip(tmp_path):
     model.save(path)
     loaded = Model.load(path)
     assert loaded.char is not None
-    toks = [tokens("mat dien"), tokens("hoc phi mam non")]
-    assert np.allclose(model.predict_proba(toks), loaded.predict_proba(toks), atol=1e-5)
+    texts = ["mất điện", "học phí mầm non"]
+    toks = [tokens(t) for t in texts]
+    assert np.allclose(
+        model.predict_proba(toks, texts), loaded.predict_proba(toks, texts), atol=1e-5
+    )
     base_only = Model.load(path)
     base_only.char = None
-    assert not np.allclose(base_only.predict_proba(toks), loaded.predict_proba(toks))
+    assert not np.allclose(base_only.predict_proba(toks, texts), loaded.predict_proba(toks, texts))
+    # Texts typed without marks: the word model alone (the character model reads marks).
+    plain = [tokens("mat dien"), tokens("hoc phi mam non")]
+    assert loaded.skip_unmarked and loaded.marked_lexicon
+    assert np.allclose(base_only.predict_proba(plain), loaded.predict_proba(plain), atol=1e-6)
+
+
+def test_marked_lexicon_counts_marked_words_only():
+    from doithoai.synthesis.engine.charvec import marked_docs
+    from doithoai.synthesis.engine.features import marked_lexicon_matrix
+    from doithoai.synthesis.engine.lexicon import TOPICS
+
+    m = marked_lexicon_matrix(marked_docs(["Chợ dột, MẤT ĐIỆN, ki-ốt", "cho toi hoi, cong viec"]))
+    assert m[0, TOPICS.index("kinh_doanh")] == np.float32(np.log1p(2))  # chợ, ki ốt
+    assert m[0, TOPICS.index("xay_dung")] > 0 and m[0, TOPICS.index("dien_nuoc")] > 0
+    assert not m[1].any()  # folded "cho" (for) and "cong" are not counted
+
+
+def test_old_artefact_flags_default_off(tmp_path):
+    examples = [
+        ("mất điện kéo dài", "dien_nuoc"),
+        ("điện chập chờn", "dien_nuoc"),
+        ("học phí mầm non", "y_te_giao_duc"),
+        ("trường học phí cao", "y_te_giao_duc"),
+    ]
+    model = train(examples, calibrate=False)
+    model.marked_lexicon = model.skip_unmarked = False
+    model.coef = model.coef[:, : len(model.vocab) + 42]
+    path = tmp_path / "old.npz"
+    model.save(path)
+    loaded = Model.load(path)
+    assert not loaded.marked_lexicon and not loaded.skip_unmarked
+    texts = ["mất điện", "hoc phi"]
+    proba = loaded.predict_proba([tokens(t) for t in texts], texts)
+    assert proba.shape == (2, 2)
 
 
 def test_oof_topics_predicts_every_row_from_known_classes():

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from doithoai.synthesis.engine.classifier import Model
-from doithoai.synthesis.engine.features import build_vocabulary, design_matrix, tfidf
+from doithoai.synthesis.engine.features import build_vocabulary, tfidf
 from doithoai.synthesis.engine.normalize import fold, fold_keep_case, tokens
 from doithoai.synthesis.engine.places import content_mask, content_tokens, extract
 from doithoai.synthesis.engine.training import default_model
@@ -72,7 +72,7 @@ def model() -> Model:
 
 def test_classify_matrix_top_terms_match_explain(model):
     token_lists = [tokens(t) for t in DOCS[:3]]
-    proba, terms = model.classify_matrix(design_matrix(token_lists, model.vocab, model.idf), 4)
+    proba, terms = model.classify_matrix(model.inputs(token_lists, DOCS[:3])[0], 4)
     assert proba.shape == (3, len(model.classes))
     for text, got in zip(DOCS[:3], terms, strict=True):
         assert got == model.explain(text, k=4)[: len(got)]
