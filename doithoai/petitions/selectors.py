@@ -21,11 +21,13 @@ PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
 # A phrase search first reads the SEARCH_WINDOW newest petitions. With fewer matches there than
 # FREQUENT_IN_WINDOW it asks the word index (if the phrase is in at most INDEX_IDS_MAX
-# petitions); a more frequent phrase is read in date order from WIDE_WINDOW petitions, where
-# it fills the page long before the window ends. Matches read ≈ total matches through the
-# index, ≈ page × window / matches in window in date order: they cross near 20 matches.
+# petitions), first among the next INDEX_WINDOW petitions, where a phrase in a few thousand
+# petitions fills the page; a more frequent phrase is read in date order from WIDE_WINDOW
+# petitions, where it fills the page long before the window ends. Matches read ≈ total matches
+# through the index, ≈ page × window / matches in window in date order: they cross near 20.
 SEARCH_WINDOW = 3000
 FREQUENT_IN_WINDOW = 20
+INDEX_WINDOW = 30_000
 INDEX_IDS_MAX = 5000
 WIDE_WINDOW = 100_000
 
@@ -82,11 +84,15 @@ def _phrase_ids(
     filters: PetitionFilters,
     desc: bool = True,
     position: tuple[datetime.datetime, int] | None = None,
-) -> list[int] | None:
-    """On PostgreSQL, the petitions the word index names for the phrase (see `search`), in page
-    order past the cursor; None when the phrase is too common for this (the ordered scan finds
-    it at once) or there is no index. The index is asked alone: in one query with the other
-    filters the planner combines it with the area's unit index, which costs more than it saves."""
+    window: int | None = None,
+) -> tuple[list[int], bool] | None:
+    """On PostgreSQL, the petitions the word index names for the phrase (see `search`) among
+    the next `window` petitions past the cursor (all of them with None), in page order, and
+    whether that is every match past the cursor; None when the phrase is too common for this
+    or there is no index. The window is a date bound the database combines with the word index
+    (BitmapAnd), so it reads only the matches inside it. The index is asked without the other
+    filters: with them the planner also combines the area's unit index, which costs more than
+    it saves."""
     words = search.phrase_words(filters.q)
     if not words or connection.vendor != "postgresql":
         return None
@@ -95,6 +101,9 @@ def _phrase_ids(
     )
     if position is not None:
         matching = _after(matching, desc, position)
+    bound = _bound(desc, position, window) if window is not None else None
+    if bound is not None:
+        matching = matching.filter(**{"created_at__gte" if desc else "created_at__lte": bound})
     # Unordered and capped inside, so a common phrase stops the scan at the cap; the few found
     # are put in page order by the database, which sends back only their ids.
     inner, params = matching.values("created_at", "id")[: INDEX_IDS_MAX + 1].query.sql_with_params()
@@ -106,7 +115,24 @@ def _phrase_ids(
             params,
         )
         found = [pk for (pk,) in cursor.fetchall()]
-    return None if len(found) > INDEX_IDS_MAX else found
+    if len(found) > INDEX_IDS_MAX:
+        return None
+    return found, bound is None
+
+
+def _bound(
+    desc: bool, position: tuple[datetime.datetime, int] | None, size: int
+) -> datetime.datetime | None:
+    """The creation time `size` petitions past the cursor (whoever can see them); None when
+    fewer are left."""
+    everyone = (
+        Petition.objects.all()
+        if position is None
+        else _after(Petition.objects.all(), desc, position)
+    )
+    return (
+        everyone.order_by(*_ordering(desc)).values_list("created_at", flat=True)[size:][:1].first()
+    )
 
 
 def _in_order(qs: QuerySet[Petition], ids: list[int], count: int) -> list[Petition]:
@@ -132,14 +158,7 @@ def _in_window(
     whether that is the page: it is full, or nothing is left beyond the window. The bound keeps
     the planner on the date index: it stops at the page's last match instead of sorting every
     match."""
-    everyone = (
-        Petition.objects.all()
-        if position is None
-        else _after(Petition.objects.all(), desc, position)
-    )
-    bound = (
-        everyone.order_by(*_ordering(desc)).values_list("created_at", flat=True)[size:][:1].first()
-    )
+    bound = _bound(desc, position, size)
     if bound is None:  # fewer than `size` left: the whole rest is the window
         return list(qs[:count]), True
     items = list(qs.filter(**{"created_at__gte" if desc else "created_at__lte": bound})[:count])
@@ -169,14 +188,20 @@ def _search_page(
 ) -> list[Petition]:
     """A page of a phrase search on PostgreSQL, by the cheapest route that fills it: a common
     phrase from the newest petitions; a rare one (few matches among the newest) through the word
-    index; a frequent one through a wide window in date order; else the plain ordered query."""
+    index, first within the next INDEX_WINDOW petitions, then past them; a frequent one through
+    a wide window in date order; else the plain ordered query."""
     items, done = _in_window(qs, desc, position, SEARCH_WINDOW, count)
     if done:
         return items
     if len(items) < FREQUENT_IN_WINDOW:
-        ids = _phrase_ids(filters, desc, position)
-        if ids is not None:
-            return _in_order(qs, ids, count)
+        for window in (INDEX_WINDOW, None):
+            found = _phrase_ids(filters, desc, position, window)
+            if found is None:
+                break
+            ids, every_match = found
+            items = _in_order(qs, ids, count)
+            if len(items) >= count or every_match:
+                return items
     items, done = _in_window(qs, desc, position, WIDE_WINDOW, count)
     return items if done else list(qs[:count])
 
@@ -202,9 +227,9 @@ def petition_list_visible_to(
 
 def petition_export_rows(*, user: Any, filters: PetitionFilters, limit: int) -> QuerySet[Petition]:
     qs = _filtered(user, filters)
-    ids = _phrase_ids(filters)
-    if ids is not None:
-        qs = qs.filter(pk__any_of=ids)
+    found = _phrase_ids(filters)
+    if found is not None:
+        qs = qs.filter(pk__any_of=found[0])
     return qs.select_related("unit", "topic").order_by("-created_at", "-id")[:limit]
 
 

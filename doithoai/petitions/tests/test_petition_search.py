@@ -66,18 +66,20 @@ def test_search_ignores_punctuation_between_words_and_matches_whole_words(demo_u
 
 
 @pytest.mark.parametrize(
-    ("window", "frequent", "ids_max", "wide"),
+    ("window", "frequent", "index_window", "ids_max", "wide"),
     [
-        (3, 20, 10_000, 10_000),  # the word index answers
-        (20, 20, 10_000, 10_000),  # the window answers some pages, the index the rest
-        (10_000, 20, 10_000, 10_000),  # the window holds everything
-        (3, 20, 2, 30),  # too many for the index: the wide window
-        (30, 0, 10_000, 200),  # frequent in the window: the wide window, index skipped
-        (3, 20, 2, 4),  # neither: the plain ordered query
+        (3, 20, 10_000, 10_000, 10_000),  # the word index answers, its window holds all
+        (3, 20, 8, 10_000, 10_000),  # the index within its window, then past it
+        (3, 20, 1, 10_000, 10_000),  # its window never fills a page: the index past it
+        (20, 20, 10_000, 10_000, 10_000),  # the window answers some pages, the index the rest
+        (10_000, 20, 10_000, 10_000, 10_000),  # the window holds everything
+        (3, 20, 10_000, 2, 30),  # too many for the index: the wide window
+        (30, 0, 10_000, 10_000, 200),  # frequent in the window: the wide window, index skipped
+        (3, 20, 10_000, 2, 4),  # neither: the plain ordered query
     ],
 )
 def test_search_pages_are_the_same_whatever_the_route(
-    demo_user, db, monkeypatch, window, frequent, ids_max, wide
+    demo_user, db, monkeypatch, window, frequent, index_window, ids_max, wide
 ):
     """On PostgreSQL a phrase search takes one of four routes (see `_search_page`); the pages
     must not depend on which."""
@@ -92,6 +94,7 @@ def test_search_pages_are_the_same_whatever_the_route(
         everything = petition_list_visible_to(user=user, filters=filters, limit=200).items
         monkeypatch.setattr(selectors, "SEARCH_WINDOW", window)
         monkeypatch.setattr(selectors, "FREQUENT_IN_WINDOW", frequent)
+        monkeypatch.setattr(selectors, "INDEX_WINDOW", index_window)
         monkeypatch.setattr(selectors, "INDEX_IDS_MAX", ids_max)
         monkeypatch.setattr(selectors, "WIDE_WINDOW", wide)
         seen, cursor = [], None
