@@ -2,7 +2,8 @@
 
 On PostgreSQL it sends one array parameter (`field = ANY(%s::type[])`) instead of one placeholder
 per value, so a province-wide area of hundreds of units keeps the statement short: psycopg
-caches its parsing and does not adapt each value. Elsewhere it is Django's own `IN`."""
+caches its parsing and does not adapt each value; one value is a plain `=`. Elsewhere it is
+Django's own `IN`."""
 
 from typing import Any
 
@@ -25,6 +26,10 @@ def _as_array(lookup: In, compiler: Any, connection: Any) -> tuple[str, Any]:
     values = _plain_ints(lookup.rhs)
     if values is None:
         values = [field.get_db_prep_value(v, connection) for v in lookup.rhs]
+    if len(values) == 1:
+        # A plain equality lets the planner read an index that starts with the field in the
+        # order of its next columns (one ward's newest petitions); `= ANY` of one value does not.
+        return f"{lhs} = %s", [*lhs_params, values[0]]
     return f"{lhs} = ANY(%s::{field.cast_db_type(connection)}[])", [*lhs_params, values]
 
 

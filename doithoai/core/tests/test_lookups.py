@@ -80,3 +80,12 @@ def test_compiled_row_is_prepared_once_per_connection_on_postgresql():
             ['%"petitions_petition"."code" = $1%'],
         )
         assert cursor.fetchone() == (1,)
+
+
+def test_any_of_one_value_is_a_plain_equality():
+    only = ward("01840")
+    with CaptureQueriesContext(connection) as queries:
+        list(Petition.objects.filter(unit_id__any_of=[only.pk]))
+    sql = queries.captured_queries[0]["sql"]
+    if connection.vendor == "postgresql":  # elsewhere Django's IN, which planners handle alike
+        assert f'"unit_id" = {only.pk}' in sql and "ANY(" not in sql
