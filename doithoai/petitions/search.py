@@ -26,14 +26,11 @@ def phrase_words(query: str) -> list[str]:
 def phrase_q(words: list[str]) -> Q:
     """The words in order as whole words, anything but letters and digits between them.
 
-    Each word is first looked for as a plain substring (LIKE): a database runs that several
-    times faster than the regular expression, which then only sees the few texts that hold
-    every word."""
+    One regular expression, no LIKE per word before it: LIKE is faster per text, but
+    PostgreSQL multiplies the two estimates, expects almost no match, and sorts a whole window
+    instead of stopping at the page (a word in 1% of petitions: 116 ms against 13 ms)."""
     pattern = "(?:^|[^a-z0-9])" + _SEP.join(words) + "(?:[^a-z0-9]|$)"
-    q = Q()
-    for word in dict.fromkeys(words):
-        q &= Q(text_folded__contains=word)
-    return q & Q(text_folded__regex=pattern)
+    return Q(text_folded__regex=pattern)
 
 
 def word_keys(words: list[str]) -> list[str]:
