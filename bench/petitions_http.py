@@ -167,6 +167,7 @@ def drop_created() -> int:
     of one bench text at the top of the newest-first order."""
     from doithoai.petitions.models import IdempotencyKey, Petition
 
+    time.sleep(1)  # requests still in flight when wrk stopped
     ids = IdempotencyKey.objects.filter(key__startswith="bench-").values("petition_id")
     deleted, _ = Petition.objects.filter(pk__in=ids).delete()
     connection.close()

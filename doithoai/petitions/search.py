@@ -6,9 +6,11 @@ Every database checks the phrase with a regular expression. On PostgreSQL the GI
 pairs of neighbouring words, so a phrase's pairs select exactly the petitions that contain them."""
 
 import re
+import time
 from itertools import pairwise
 
 from django.contrib.postgres.fields import ArrayField
+from django.db import connection
 from django.db.models import F, Func, Q, TextField
 
 from doithoai.core.text import fold
@@ -43,3 +45,29 @@ def word_keys(words: list[str]) -> list[str]:
 def indexed_words() -> Func:
     """`doithoai_words(text_folded)`, the expression of the GIN index (PostgreSQL only)."""
     return Func(F("text_folded"), function="doithoai_words", output_field=ArrayField(TextField()))
+
+
+_STATS_SECONDS = 600
+_stats: tuple[float, frozenset[str]] | None = None
+
+
+def is_common(words: list[str]) -> bool | None:
+    """Whether every key of the phrase is among the most common entries of the word index
+    (PostgreSQL's planner statistics of `petition_words`: about the thousand most frequent
+    words and pairs, each in more than 1–2% of petitions); None when there are no statistics
+    yet. Read once per process every ten minutes. A common phrase is found fastest among the
+    newest petitions in date order, a rarer one through the index."""
+    global _stats
+    now = time.monotonic()
+    if _stats is None or now - _stats[0] > _STATS_SECONDS:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT most_common_elems::text::text[] FROM pg_stats"
+                " WHERE tablename = 'petition_words' AND attname = 'doithoai_words'"
+            )
+            row = cursor.fetchone()
+        _stats = (now, frozenset(row[0]) if row and row[0] else frozenset())
+    common = _stats[1]
+    if not common:
+        return None
+    return all(key in common for key in word_keys(words))

@@ -19,13 +19,15 @@ from doithoai.units.selectors import unit_covered_ids
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
-# A phrase search first reads the SEARCH_WINDOW newest petitions. With fewer matches there than
-# FREQUENT_IN_WINDOW it asks the word index (if the phrase is in at most INDEX_IDS_MAX
-# petitions), first among the next INDEX_WINDOW petitions, where a phrase in a few thousand
-# petitions fills the page; a more frequent phrase is read in date order from WIDE_WINDOW
-# petitions, where it fills the page long before the window ends. Matches read ≈ total matches
-# through the index, ≈ page × window / matches in window in date order: they cross near 20.
+# A phrase search first reads the SEARCH_WINDOW newest petitions, unless the index statistics
+# say it is rare (search.is_common). With fewer matches there than FREQUENT_IN_WINDOW it asks
+# the word index (if the phrase is in at most INDEX_IDS_MAX petitions), first among the next
+# INDEX_WINDOW petitions, where a phrase in a few thousand petitions fills the page; a more
+# frequent phrase is read in date order from WIDE_WINDOW petitions, where it fills the page
+# long before the window ends. Matches read ≈ total matches through the index, ≈ page ×
+# window / matches in window in date order: they cross near 20.
 SEARCH_WINDOW = 3000
+EXACT_WINDOW = 10_000
 FREQUENT_IN_WINDOW = 20
 INDEX_WINDOW = 30_000
 INDEX_IDS_MAX = 20_000
@@ -124,9 +126,19 @@ def _bound(
     desc: bool, position: tuple[datetime.datetime, int] | None, size: int
 ) -> datetime.datetime | None:
     """A creation time about `size` petitions past the cursor (whoever can see them); None when
-    fewer are left. Found by id, two index look-ups instead of skipping `size` index entries:
-    ids rise with creation times, and any bound makes a correct window (every petition created
-    at or past it is in), the id only sizes it."""
+    fewer are left. Any bound makes a correct window (every petition created at or past it is
+    in); the size only sets its cost. A small window is counted exactly along the date index.
+    A large one is measured by id, two index look-ups instead of skipping tens of thousands of
+    entries: ids rise with creation times, and a gap in them (a rolled-back import) only makes
+    the window smaller."""
+    everyone = (
+        Petition.objects.all()
+        if position is None
+        else _after(Petition.objects.all(), desc, position)
+    )
+    if size <= EXACT_WINDOW:
+        ordered = everyone.order_by(*_ordering(desc)).values_list("created_at", flat=True)
+        return ordered[size:][:1].first()
     if position is not None:
         start = position[1]
     else:
@@ -193,13 +205,17 @@ def _search_page(
     count: int,
 ) -> list[Petition]:
     """A page of a phrase search on PostgreSQL, by the cheapest route that fills it: a common
-    phrase from the newest petitions; a rare one (few matches among the newest) through the word
-    index, first within the next INDEX_WINDOW petitions, then past them; a frequent one through
-    a wide window in date order; else the plain ordered query."""
-    items, done = _in_window(qs, desc, position, SEARCH_WINDOW, count)
-    if done:
-        return items
-    if len(items) < FREQUENT_IN_WINDOW:
+    phrase from the newest petitions; a rare one (not among the index's most common entries,
+    or few matches among the newest) through the word index, first within the next
+    INDEX_WINDOW petitions, then past them; a frequent one through a wide window in date order;
+    else the plain ordered query."""
+    use_index = True
+    if search.is_common(search.phrase_words(filters.q)) is not False:
+        items, done = _in_window(qs, desc, position, SEARCH_WINDOW, count)
+        if done:
+            return items
+        use_index = len(items) < FREQUENT_IN_WINDOW
+    if use_index:
         for window in (INDEX_WINDOW, None):
             found = _phrase_ids(filters, desc, position, window)
             if found is None:

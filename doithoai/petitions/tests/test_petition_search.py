@@ -79,8 +79,9 @@ def test_search_ignores_punctuation_between_words_and_matches_whole_words(demo_u
     ],
 )
 @pytest.mark.parametrize("times", ["in id order", "shuffled"])
+@pytest.mark.parametrize("common", [None, True, False])
 def test_search_pages_are_the_same_whatever_the_route(
-    demo_user, db, monkeypatch, window, frequent, index_window, ids_max, wide, times
+    demo_user, db, monkeypatch, window, frequent, index_window, ids_max, wide, times, common
 ):
     """On PostgreSQL a phrase search takes one of four routes (see `_search_page`); the pages
     must not depend on which, even when creation times do not rise with ids (windows are sized
@@ -110,6 +111,9 @@ def test_search_pages_are_the_same_whatever_the_route(
         monkeypatch.setattr(selectors, "INDEX_WINDOW", index_window)
         monkeypatch.setattr(selectors, "INDEX_IDS_MAX", ids_max)
         monkeypatch.setattr(selectors, "WIDE_WINDOW", wide)
+        monkeypatch.setattr(selectors.search, "is_common", lambda words: common)
+        # Windows counted along the date index, or measured by id when times are shuffled.
+        monkeypatch.setattr(selectors, "EXACT_WINDOW", 0 if times == "shuffled" else 10_000)
         seen, cursor = [], None
         while True:
             page = petition_list_visible_to(user=user, filters=filters, cursor=cursor, limit=5)
@@ -135,3 +139,23 @@ def test_reading_index_ids_in_batches_keeps_page_order_and_skips_the_filtered(db
     found = _in_order(qs, ids, 6)  # batches of 6, 24, then 96 ids
     assert [p.pk for p in found] == [pk for pk in ids if pk in kept][:6]
     assert [p.pk for p in _in_order(qs, ids, 100)] == [pk for pk in ids if pk in kept]
+
+
+def test_common_phrases_are_told_from_rare_ones_by_the_index_statistics(db):
+    from django.db import connection
+
+    from doithoai.petitions import search
+
+    if connection.vendor != "postgresql":
+        pytest.skip("planner statistics of the PostgreSQL word index")
+    for n in range(40):
+        PetitionFactory(text=f"Đèn đường tổ {n} hỏng nhiều ngày, đề nghị sửa.")
+    for n in range(3):
+        PetitionFactory(text=f"Cột sóng điện thoại số {n} gây lo ngại.")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE petitions_petition")
+    search._stats = None  # read the fresh statistics
+    assert search.is_common(search.phrase_words("đèn đường")) is True
+    assert search.is_common(search.phrase_words("Đèn đường tổ")) is True
+    assert search.is_common(search.phrase_words("cột sóng")) is False
+    assert search.is_common(search.phrase_words("đèn đường cột sóng")) is False
