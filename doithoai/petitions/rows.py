@@ -12,6 +12,18 @@ from doithoai.petitions.choices import PetitionState
 from doithoai.petitions.models import Petition
 
 SUMMARY_CHARS = 140
+# What list_rows reads, and the page's cursor (created_at, id): the list loads nothing else.
+ROW_FIELDS = (
+    "id",
+    "code",
+    "received_on",
+    "created_at",
+    "place",
+    "text",
+    "state",
+    "unit__name",
+    "topic__name",
+)
 
 
 @dataclass(frozen=True)

@@ -154,11 +154,11 @@ def _bound(
 
 
 def _in_order(qs: QuerySet[Petition], ids: list[int], count: int) -> list[Petition]:
-    """The first `count` rows of `qs` among `ids` (both in page order), reading `count` ids,
-    then four times more at each step: when the user sees every match the first batch is the
-    page; a small area reads on until its page is full."""
+    """The first `count` rows of `qs` among `ids` (both in page order), reading twice `count`
+    ids, then four times more at each step: when the user sees most matches the first batch is
+    the page; a small area reads on until its page is full."""
     found: list[Petition] = []
-    start, size = 0, count
+    start, size = 0, 2 * count
     while start < len(ids) and len(found) < count:
         found += qs.filter(pk__any_of=ids[start : start + size])[: count - len(found)]
         start, size = start + size, size * 4
@@ -229,9 +229,18 @@ def _search_page(
 
 
 def petition_list_visible_to(
-    *, user: Any, filters: PetitionFilters, cursor: str | None = None, limit: int = PAGE_SIZE
+    *,
+    user: Any,
+    filters: PetitionFilters,
+    cursor: str | None = None,
+    limit: int = PAGE_SIZE,
+    only: tuple[str, ...] = (),
 ) -> Page:
+    """A page of the petitions `user` may see. `only` names the fields to load (a page that
+    shows a few columns); the default loads every field."""
     qs = _filtered(user, filters).select_related("unit", "topic")
+    if only:
+        qs = qs.only(*only)
     desc = not filters.oldest_first
     qs = qs.order_by(*_ordering(desc))
     position = _decode(cursor)

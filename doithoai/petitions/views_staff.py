@@ -15,7 +15,7 @@ from doithoai.petitions import policies
 from doithoai.petitions.attachments import MAX_FILE_BYTES, check_uploads
 from doithoai.petitions.exports import petitions_xlsx
 from doithoai.petitions.forms import FilterForm, StaffPetitionForm, TransitionForm
-from doithoai.petitions.rows import list_rows
+from doithoai.petitions.rows import ROW_FIELDS, list_rows
 from doithoai.petitions.selectors import PetitionFilters, petition_get_for, petition_list_visible_to
 from doithoai.petitions.services import petition_submit, petition_transition
 from doithoai.petitions.views_helpers import add_errors, read_uploads
@@ -61,7 +61,10 @@ def petition_list(request: HttpRequest) -> HttpResponse:
     units = _unit_choices(request.user)
     form = FilterForm(request.GET or None, units=units)
     page = petition_list_visible_to(
-        user=request.user, filters=_filters(form), cursor=request.GET.get("after")
+        user=request.user,
+        filters=_filters(form),
+        cursor=request.GET.get("after"),
+        only=ROW_FIELDS,
     )
     query = request.GET.copy()
     query.pop("after", None)
