@@ -48,26 +48,27 @@ def indexed_words() -> Func:
 
 
 _STATS_SECONDS = 600
-_stats: tuple[float, frozenset[str]] | None = None
+_stats: tuple[float, dict[str, float]] | None = None
 
 
-def is_common(words: list[str]) -> bool | None:
-    """Whether every key of the phrase is among the most common entries of the word index
-    (PostgreSQL's planner statistics of `petition_words`: about the thousand most frequent
-    words and pairs, each in more than 1–2% of petitions); None when there are no statistics
-    yet. Read once per process every ten minutes. A common phrase is found fastest among the
-    newest petitions in date order, a rarer one through the index."""
+def phrase_share(words: list[str]) -> float | None:
+    """About which share of petitions hold the phrase, from PostgreSQL's planner statistics of
+    the word index `petition_words` (the thousand or so most common words and pairs, each in
+    more than 1–2% of petitions): the smallest share among the phrase's keys, 0.0 when a key is
+    not among them (a rare phrase); None when there are no statistics yet. Read once per
+    process every ten minutes. It chooses the search route (selectors._search_page)."""
     global _stats
     now = time.monotonic()
     if _stats is None or now - _stats[0] > _STATS_SECONDS:
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT most_common_elems::text::text[] FROM pg_stats"
+                "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats"
                 " WHERE tablename = 'petition_words' AND attname = 'doithoai_words'"
             )
             row = cursor.fetchone()
-        _stats = (now, frozenset(row[0]) if row and row[0] else frozenset())
-    common = _stats[1]
-    if not common:
+        shares = dict(zip(row[0], row[1], strict=False)) if row and row[0] else {}
+        _stats = (now, shares)
+    shares = _stats[1]
+    if not shares:
         return None
-    return all(key in common for key in word_keys(words))
+    return min(shares.get(key, 0.0) for key in word_keys(words))

@@ -19,13 +19,11 @@ from doithoai.units.selectors import unit_covered_ids
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
-# A phrase search first reads the SEARCH_WINDOW newest petitions, unless the index statistics
-# say it is rare (search.is_common). With fewer matches there than FREQUENT_IN_WINDOW it asks
-# the word index (if the phrase is in at most INDEX_IDS_MAX petitions), first among the next
-# INDEX_WINDOW petitions, where a phrase in a few thousand petitions fills the page; a more
-# frequent phrase is read in date order from WIDE_WINDOW petitions, where it fills the page
-# long before the window ends. Matches read ≈ total matches through the index, ≈ page ×
-# window / matches in window in date order: they cross near 20.
+# Search routes (_search_page). A phrase among the word index's common entries (statistics,
+# search.phrase_share) is read in date order among the SEARCH_WINDOW newest; with fewer
+# matches there than FREQUENT_IN_WINDOW, or when it is rarer, the word index answers, within
+# the next INDEX_WINDOW petitions, then past them, if at most INDEX_IDS_MAX petitions match; a
+# more frequent phrase is read in date order from WIDE_WINDOW petitions.
 SEARCH_WINDOW = 3000
 EXACT_WINDOW = 10_000
 FREQUENT_IN_WINDOW = 20
@@ -204,13 +202,14 @@ def _search_page(
     position: tuple[datetime.datetime, int] | None,
     count: int,
 ) -> list[Petition]:
-    """A page of a phrase search on PostgreSQL, by the cheapest route that fills it: a common
-    phrase from the newest petitions; a rare one (not among the index's most common entries,
-    or few matches among the newest) through the word index, first within the next
-    INDEX_WINDOW petitions, then past them; a frequent one through a wide window in date order;
-    else the plain ordered query."""
+    """A page of a phrase search on PostgreSQL, by the cheapest route that fills it. A phrase
+    among the word index's common entries (or without statistics) is read among the newest
+    petitions in date order: the index would read tens of thousands of entries for it. A rarer
+    one goes to the word index, within the next INDEX_WINDOW petitions, then past them. A
+    phrase too frequent for the index is read in date order through a wide window; else the
+    plain ordered query."""
     use_index = True
-    if search.is_common(search.phrase_words(filters.q)) is not False:
+    if search.phrase_share(search.phrase_words(filters.q)) != 0.0:
         items, done = _in_window(qs, desc, position, SEARCH_WINDOW, count)
         if done:
             return items

@@ -79,9 +79,9 @@ def test_search_ignores_punctuation_between_words_and_matches_whole_words(demo_u
     ],
 )
 @pytest.mark.parametrize("times", ["in id order", "shuffled"])
-@pytest.mark.parametrize("common", [None, True, False])
+@pytest.mark.parametrize("share", [None, 0.05, 0.0])
 def test_search_pages_are_the_same_whatever_the_route(
-    demo_user, db, monkeypatch, window, frequent, index_window, ids_max, wide, times, common
+    demo_user, db, monkeypatch, window, frequent, index_window, ids_max, wide, times, share
 ):
     """On PostgreSQL a phrase search takes one of four routes (see `_search_page`); the pages
     must not depend on which, even when creation times do not rise with ids (windows are sized
@@ -111,7 +111,7 @@ def test_search_pages_are_the_same_whatever_the_route(
         monkeypatch.setattr(selectors, "INDEX_WINDOW", index_window)
         monkeypatch.setattr(selectors, "INDEX_IDS_MAX", ids_max)
         monkeypatch.setattr(selectors, "WIDE_WINDOW", wide)
-        monkeypatch.setattr(selectors.search, "is_common", lambda words: common)
+        monkeypatch.setattr(selectors.search, "phrase_share", lambda words: share)
         # Windows counted along the date index, or measured by id when times are shuffled.
         monkeypatch.setattr(selectors, "EXACT_WINDOW", 0 if times == "shuffled" else 10_000)
         seen, cursor = [], None
@@ -141,7 +141,7 @@ def test_reading_index_ids_in_batches_keeps_page_order_and_skips_the_filtered(db
     assert [p.pk for p in _in_order(qs, ids, 100)] == [pk for pk in ids if pk in kept]
 
 
-def test_common_phrases_are_told_from_rare_ones_by_the_index_statistics(db):
+def test_phrase_share_comes_from_the_index_statistics(db):
     from django.db import connection
 
     from doithoai.petitions import search
@@ -155,7 +155,11 @@ def test_common_phrases_are_told_from_rare_ones_by_the_index_statistics(db):
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE petitions_petition")
     search._stats = None  # read the fresh statistics
-    assert search.is_common(search.phrase_words("đèn đường")) is True
-    assert search.is_common(search.phrase_words("Đèn đường tổ")) is True
-    assert search.is_common(search.phrase_words("cột sóng")) is False
-    assert search.is_common(search.phrase_words("đèn đường cột sóng")) is False
+    from doithoai.petitions.models import Petition
+
+    common = search.phrase_share(search.phrase_words("đèn đường"))
+    holding = Petition.objects.filter(text_folded__contains="den duong").count()
+    assert common == pytest.approx(holding / Petition.objects.count(), rel=0.2)
+    assert 0 < search.phrase_share(search.phrase_words("Đèn đường tổ")) <= common
+    assert search.phrase_share(search.phrase_words("cột sóng")) == 0.0
+    assert search.phrase_share(search.phrase_words("đèn đường cột sóng")) == 0.0
