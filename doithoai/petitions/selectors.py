@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
-from django.db.models import Max, Min, OuterRef, Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
@@ -137,12 +137,12 @@ def _bound(
     if size <= EXACT_WINDOW:
         ordered = everyone.order_by(*_ordering(desc)).values_list("created_at", flat=True)
         return ordered[size:][:1].first()
-    if position is not None:
-        start = position[1]
-    else:
-        start = Petition.objects.aggregate(edge=Max("id") if desc else Min("id"))["edge"]
-        if start is None:
-            return None
+    # From the cursor, or from the newest (oldest) id, read in the same statement.
+    start: Any = (
+        position[1]
+        if position is not None
+        else Subquery(Petition.objects.order_by("-id" if desc else "id").values("id")[:1])
+    )
     rows = (
         Petition.objects.filter(id__lte=start - size).order_by("-id")
         if desc
