@@ -13,6 +13,7 @@ def test_switch_sets_the_cookie_and_returns_to_the_page(client):
     assert response.cookies["django_language"].value == "en"
     page = client.get("/tra-cuu/").content.decode()
     assert '<html lang="en">' in page and "Look up a petition" in page
+    assert 'hreflang="en" aria-current="true"' in page and 'hreflang="vi" aria-current' not in page
 
 
 @pytest.mark.parametrize(
