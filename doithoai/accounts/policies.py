@@ -3,6 +3,8 @@
 from typing import Any
 
 from doithoai.accounts.models import Membership, Role
+from doithoai.core.compiled import INT_SLOT, CompiledRow, field_names, instance_from
+from doithoai.units.models import Organisation, Unit
 
 
 def active_memberships(user: Any) -> list[Membership]:
@@ -11,13 +13,34 @@ def active_memberships(user: Any) -> list[Membership]:
         return []
     cached = getattr(user, "_doithoai_memberships", None)
     if cached is None:
-        cached = list(
-            Membership.objects.filter(user=user, active=True).select_related(
-                "organisation", "organisation__unit"
-            )
-        )
+        cached = [_membership_from(row) for row in _membership_rows.all(user.pk)]
         user._doithoai_memberships = cached
     return cached
+
+
+def _membership_query(user_id: int) -> Any:
+    return (
+        Membership.objects.filter(user_id=user_id, active=True)
+        .order_by("pk")
+        .values(
+            *field_names(Membership),
+            *field_names(Organisation, prefix="organisation__"),
+            *field_names(Unit, prefix="organisation__unit__"),
+        )
+    )
+
+
+# Read on every staff request: compiled and prepared once (see core/compiled.py).
+_membership_rows = CompiledRow(Membership, _membership_query, many=True, placeholder=INT_SLOT)
+
+
+def _membership_from(row: dict[str, Any]) -> Membership:
+    """The membership with its organisation and unit attached, as `select_related` gives them."""
+    membership: Membership = instance_from(Membership, row)
+    organisation = instance_from(Organisation, row, prefix="organisation__")
+    organisation.unit = instance_from(Unit, row, prefix="organisation__unit__")
+    membership.organisation = organisation
+    return membership
 
 
 def roles_of(user: Any) -> set[str]:

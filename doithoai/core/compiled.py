@@ -15,23 +15,36 @@ from django.db import connections, router
 from django.db.models import Model, QuerySet
 
 _SLOT = "\x00slot\x00"
+INT_SLOT = -7_301_977_245_117  # stands for an integer value while a query is compiled
 
 
 class CompiledRow:
-    def __init__(self, model: type[Model], build: Callable[[Any], QuerySet[Any, Any]]) -> None:
+    def __init__(
+        self,
+        model: type[Model],
+        build: Callable[[Any], QuerySet[Any, Any]],
+        *,
+        many: bool = False,
+        placeholder: Any = _SLOT,
+    ) -> None:
         """`build(value)` returns the `values()` queryset of `model` for one value; it is called
         once per database with a placeholder that must appear exactly once among the SQL
-        parameters."""
+        parameters (pass an unlikely number as `placeholder` when the value is an integer). With
+        `many`, the query is not limited to one row and `all()` reads it."""
         self._model = model
         self._build = build
+        self._many = many
+        self._placeholder = placeholder
         self._compiled: dict[str, tuple[Any, str, list[Any], int, list[str], list[Any]]] = {}
 
     def _compile(self) -> tuple[Any, str, list[Any], int, list[str], list[Any]]:
-        qs = self._build(_SLOT).using(router.db_for_read(self._model))[:1]
+        qs = self._build(self._placeholder).using(router.db_for_read(self._model))
+        if not self._many:
+            qs = qs[:1]
         query = qs.query
         compiler = query.get_compiler(using=qs.db)
         sql, params = compiler.as_sql()
-        slots = [i for i, p in enumerate(params) if p == _SLOT]
+        slots = [i for i, p in enumerate(params) if p == self._placeholder]
         if len(slots) != 1:
             raise ValueError("The placeholder must appear once among the query's parameters.")
         names = [*query.extra_select, *query.values_select, *query.annotation_select]
@@ -39,20 +52,41 @@ class CompiledRow:
         return compiler, sql, list(params), slots[0], names, converters
 
     def first(self, value: Any) -> dict[str, Any] | None:
+        rows = self._run(value, one=True)
+        return rows[0] if rows else None
+
+    def all(self, value: Any) -> list[dict[str, Any]]:
+        if not self._many:
+            raise TypeError("This query was compiled for one row; pass many=True.")
+        return self._run(value, one=False)
+
+    def _run(self, value: Any, *, one: bool) -> list[dict[str, Any]]:
         alias = router.db_for_read(self._model)
         entry = self._compiled.get(alias)
         if entry is None:
             entry = self._compiled[alias] = self._compile()
         compiler, sql, params, slot, names, converters = entry
         params = [*params[:slot], value, *params[slot + 1 :]]
-        with _cursor(alias) as cursor:
+        with prepared_cursor(alias) as cursor:
             cursor.execute(sql, params)
-            row = cursor.fetchone()
-        if row is None:
-            return None
-        if converters:
-            row = next(iter(compiler.apply_converters([row], converters)))
-        return dict(zip(names, row, strict=True))
+            rows = [cursor.fetchone()] if one else cursor.fetchall()
+        rows = [row for row in rows if row is not None]
+        if converters and rows:
+            rows = list(compiler.apply_converters(rows, converters))
+        return [dict(zip(names, row, strict=True)) for row in rows]
+
+
+def field_names(model: type[Model], prefix: str = "") -> list[str]:
+    """The `values()` names of a model's concrete fields, for `instance_from`."""
+    return [prefix + f.attname for f in model._meta.concrete_fields]
+
+
+def instance_from(model: type[Model], row: dict[str, Any], prefix: str = "") -> Any:
+    """A model instance from the `field_names(model, prefix)` columns of a compiled row, as if
+    the ORM had loaded it."""
+    alias = router.db_for_read(model)
+    names = [f.attname for f in model._meta.concrete_fields]
+    return model.from_db(alias, names, [row[prefix + name] for name in names])
 
 
 @functools.cache
@@ -68,7 +102,8 @@ def _prepared_cursor_class() -> type:
     return PreparedCursor
 
 
-def _cursor(alias: str) -> Any:
+def prepared_cursor(alias: str) -> Any:
+    """A cursor that prepares its statements on PostgreSQL (a plain cursor elsewhere)."""
     connection = connections[alias]
     if connection.vendor != "postgresql":
         return connection.cursor()

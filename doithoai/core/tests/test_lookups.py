@@ -89,3 +89,26 @@ def test_any_of_one_value_is_a_plain_equality():
     sql = queries.captured_queries[0]["sql"]
     if connection.vendor == "postgresql":  # elsewhere Django's IN, which planners handle alike
         assert f'"unit_id" = {only.pk}' in sql and "ANY(" not in sql
+
+
+def test_compiled_rows_read_every_row_and_build_instances():
+    from doithoai.core.compiled import INT_SLOT, field_names, instance_from
+
+    parent = ward("01840").parent
+    children = CompiledRow(
+        Unit,
+        lambda pk: Unit.objects.filter(parent_id=pk).order_by("pk").values(*field_names(Unit)),
+        many=True,
+        placeholder=INT_SLOT,
+    )
+    rows = children.all(parent.pk)
+    expected = list(Unit.objects.filter(parent_id=parent.pk).order_by("pk"))
+    assert len(rows) == len(expected) > 1
+    built = [instance_from(Unit, row) for row in rows]
+    assert [(u.pk, u.code, u.name, u.valid_from) for u in built] == [
+        (u.pk, u.code, u.name, u.valid_from) for u in expected
+    ]
+    assert not built[0]._state.adding
+    assert children.all(-1) == []
+    with pytest.raises(TypeError):
+        CompiledRow(Unit, lambda pk: Unit.objects.filter(pk=pk).values("pk")).all(1)

@@ -2,16 +2,19 @@
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from doithoai.core.events import event_record
+from doithoai.core.events import event_new, event_record
+from doithoai.core.inserts import insert_together
 from doithoai.core.text import fold
 from doithoai.petitions import codes, policies
 from doithoai.petitions.attachments import CheckedFile
@@ -63,15 +66,19 @@ def petition_submit(
     for _attempt in range(CODE_ATTEMPTS):
         code = codes.new_code()
         try:
+            key = (
+                IdempotencyKey(key=idempotency_key[:128], client=client_id[:150], body_hash=digest)
+                if idempotency_key
+                else None
+            )
             with transaction.atomic():
-                petition = create_checked(actor=actor, data=data, files=files, code=code)
-                if idempotency_key:
-                    IdempotencyKey.objects.create(
-                        key=idempotency_key[:128],
-                        client=client_id[:150],
-                        body_hash=digest,
-                        petition=petition,
-                    )
+                petition = create_checked(
+                    actor=actor,
+                    data=data,
+                    files=files,
+                    code=code,
+                    dependents=[(key, "petition_id")] if key else [],
+                )
             break
         except IntegrityError:
             # Everything above rolled back. Either the new code was taken (draw another), or
@@ -109,11 +116,18 @@ def _replayed(key: str, client: str, digest: str) -> Petition | None:
 
 
 def create_checked(
-    *, actor: Any, data: PetitionInput, files: list[CheckedFile], code: str = ""
+    *,
+    actor: Any,
+    data: PetitionInput,
+    files: list[CheckedFile],
+    code: str = "",
+    dependents: Sequence[tuple[Model, str]] = (),
 ) -> Petition:
-    """Validate and write one petition; the caller holds the transaction. With `code`, a taken
-    code fails the whole transaction (the caller draws another); without, a savepoint per try
-    keeps the caller's transaction alive (the spreadsheet import, all rows in one)."""
+    """Validate and write one petition with its first event (and `dependents`, new rows given
+    with the name of their field that takes the petition's id); the caller holds the
+    transaction. With `code`, a taken code fails the whole transaction (the caller draws
+    another); without, a savepoint per try keeps the caller's transaction alive (the spreadsheet
+    import, all rows in one)."""
     data, unit, topic = clean_input(data)
     if data.channel not in PUBLIC_CHANNELS and not policies.can_enter_for(actor, unit):
         raise PermissionDenied(_("Bạn không có quyền nhập kiến nghị cho địa bàn này."))
@@ -145,18 +159,19 @@ def create_checked(
         on_behalf_of=data.on_behalf_of,
         received_on=data.received_on or timezone.localdate(),
     )
-    if code:
-        petition.save()
-    else:
-        _save_with_free_code(petition)
-    for checked in files:
-        _store(petition, checked)
-    event_record(
+    received = event_new(
         actor=staff,
         obj=petition,
         action="petition.received",
         after={"state": petition.state, "channel": petition.channel, "unit": unit.code},
     )
+    rows = [(received, "object_id"), *dependents]
+    if code:
+        insert_together(petition, rows)
+    else:
+        _insert_with_free_code(petition, rows)
+    for checked in files:
+        _store(petition, checked)
     if (data.notify_email and petition.email) or (data.notify_sms and petition.phone):
         from doithoai.notify.services import consent_record
 
@@ -177,11 +192,11 @@ def create_checked(
     return petition
 
 
-def _save_with_free_code(petition: Petition) -> None:
+def _insert_with_free_code(petition: Petition, rows: list[tuple[Model, str]]) -> None:
     for _attempt in range(CODE_ATTEMPTS):
         try:
             with transaction.atomic():
-                petition.save()
+                insert_together(petition, rows)
             return
         except IntegrityError:
             if Petition.objects.filter(code=petition.code).exists():

@@ -10,6 +10,7 @@ from django.core.validators import validate_email
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from doithoai.core.compiled import INT_SLOT, CompiledRow, field_names, instance_from
 from doithoai.core.text import nfc
 from doithoai.petitions.choices import Channel, LegalKind, SubmitterType
 from doithoai.petitions.models import Topic
@@ -107,7 +108,8 @@ def clean_input(data: PetitionInput) -> tuple[PetitionInput, Unit, Topic | None]
         fail("unit", _("Không tìm thấy địa bàn (phường, xã) đã chọn."))
     topic = None
     if data.topic:
-        topic = Topic.objects.filter(code=data.topic, active=True).first()
+        row = _topic_row.first(data.topic)
+        topic = instance_from(Topic, row) if row else None
         if topic is None:
             fail(
                 "topic",
@@ -154,6 +156,24 @@ def _resolve_unit(value: Unit | int | str | None) -> Unit | None:
     if value in (None, ""):
         return None
     try:
-        return Unit.objects.filter(pk=int(value)).first()
+        pk = int(value)
     except (TypeError, ValueError):
         return None
+    if not -(2**63) <= pk < 2**63:
+        return None
+    row = _unit_row.first(pk)
+    return instance_from(Unit, row) if row else None
+
+
+# Every intake reads one unit and one topic: compiled and prepared once (see core/compiled.py).
+_unit_row = CompiledRow(
+    Unit,
+    lambda pk: Unit.objects.filter(pk=pk).order_by().values(*field_names(Unit)),
+    placeholder=INT_SLOT,
+)
+_topic_row = CompiledRow(
+    Topic,
+    lambda code: (
+        Topic.objects.filter(code=code, active=True).order_by().values(*field_names(Topic))
+    ),
+)

@@ -3,9 +3,11 @@
 import json
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from doithoai.accounts.services import api_token_create
-from doithoai.petitions.models import Petition
+from doithoai.petitions.models import IdempotencyKey, Petition
 from doithoai.petitions.tests.factories import ward
 
 PROBLEM = "application/problem+json"
@@ -52,6 +54,24 @@ def test_create_then_retry_with_the_same_key_returns_the_same_petition(client, t
     assert first.json()["submitter"]["name"] == "Vi Văn Rãnh"
 
 
+def test_create_writes_the_petition_its_event_and_its_key_in_one_statement(
+    client, token, body, counts
+):
+    key = token("phuong")
+    before = counts()
+    with CaptureQueriesContext(connection) as queries:
+        response = post(client, "/api/v1/petitions", body, key, HTTP_IDEMPOTENCY_KEY="one-go")
+    assert response.status_code == 201
+    assert counts()[:2] == (before[0] + 1, before[1] + 1)
+    writes = [q["sql"] for q in queries.captured_queries if "INSERT" in q["sql"]]
+    if connection.vendor == "postgresql":
+        assert len(writes) == 1 and "petitions_idempotencykey" in writes[0]
+    else:
+        assert len(writes) == 3
+    petition = Petition.objects.get(pk=response.json()["id"])
+    assert IdempotencyKey.objects.get(petition=petition).key == "one-go"
+
+
 def test_same_key_with_another_body_is_a_conflict(client, token, body, counts):
     key = token("phuong")
     post(client, "/api/v1/petitions", body, key, HTTP_IDEMPOTENCY_KEY="abc-2")
@@ -73,6 +93,7 @@ def test_same_key_with_another_body_is_a_conflict(client, token, body, counts):
         ({"unit_id": "abc"}, 422, "unit_id"),
         ({"text": 12345}, 422, "text"),
         ({"unit_id": 987654321}, 422, "unit"),
+        ({"unit_id": 2**70}, 422, "unit"),
         ({"topic": "khong_co"}, 422, "topic"),
         ({"text": "x" * 6000}, 422, "text"),
         ({"channel": "web"}, 422, "channel"),

@@ -1,0 +1,49 @@
+"""`insert_together`: a new petition, its event and its idempotency key in one statement on
+PostgreSQL, row by row elsewhere; all or nothing either way."""
+
+import pytest
+from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
+
+from doithoai.core.events import event_new
+from doithoai.core.inserts import insert_together
+from doithoai.core.models import Event
+from doithoai.petitions.models import IdempotencyKey, Petition
+from doithoai.petitions.tests.factories import PetitionFactory, ward
+
+pytestmark = pytest.mark.django_db
+
+
+def _new_rows(code, key="k-1"):
+    petition = PetitionFactory.build(code=code, unit=ward("01840"))
+    event = event_new(actor=None, obj=petition, action="petition.received", after={"a": 1})
+    idempotency = IdempotencyKey(key=key, client="test", body_hash="0" * 64)
+    return petition, event, idempotency
+
+
+def test_writes_the_row_and_its_dependents_pointing_to_it():
+    petition, event, idempotency = _new_rows("INS-0001")
+    with CaptureQueriesContext(connection) as queries:
+        insert_together(petition, [(event, "object_id"), (idempotency, "petition_id")])
+    inserts = [q for q in queries.captured_queries if "INSERT" in q["sql"]]
+    assert len(inserts) == (1 if connection.vendor == "postgresql" else 3)
+    assert petition.pk and event.pk and idempotency.pk
+    assert not petition._state.adding and not event._state.adding
+    stored = Petition.objects.get(pk=petition.pk)
+    assert stored.code == "INS-0001" and stored.created_at == petition.created_at
+    assert Event.objects.get(pk=event.pk).object_id == str(petition.pk)
+    assert Event.objects.get(pk=event.pk).after == {"a": 1}
+    assert IdempotencyKey.objects.get(pk=idempotency.pk).petition_id == petition.pk
+    assert idempotency.petition_id == petition.pk
+    assert event.object_id == petition.pk or event.object_id == str(petition.pk)
+
+
+def test_a_failing_dependent_writes_nothing():
+    first = _new_rows("INS-0002", key="same")
+    insert_together(first[0], [(first[1], "object_id"), (first[2], "petition_id")])
+    petitions, events = Petition.objects.count(), Event.objects.count()
+    second = _new_rows("INS-0003", key="same")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        insert_together(second[0], [(second[1], "object_id"), (second[2], "petition_id")])
+    assert (Petition.objects.count(), Event.objects.count()) == (petitions, events)
+    assert not Petition.objects.filter(code="INS-0003").exists()
