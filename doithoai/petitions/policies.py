@@ -52,6 +52,17 @@ def visible_petitions_q(user: Any) -> Q | None:
     return combined
 
 
+def visible_unit_ids(user: Any) -> set[int] | None:
+    """The units outside which `user` sees no petition (empty: none at all), or None when what
+    they see is not bounded by units (administrators, departments). Mirrors
+    `visible_petitions_q`; selectors use it to choose a query plan, never to grant access."""
+    if is_administrator(user):
+        return None
+    if any(m.role in DEPARTMENT_ROLES for m in active_memberships(user)):
+        return None
+    return set(_area(user, *AREA_ROLES))
+
+
 def can_view(user: Any, petition: Petition) -> bool:
     if is_administrator(user):
         return True

@@ -5,6 +5,7 @@ Every database checks the phrase with a regular expression. On PostgreSQL the GI
 `petition_words` (migration 0005) narrows the rows first: it holds each petition's words and
 pairs of neighbouring words, so a phrase's pairs select exactly the petitions that contain them."""
 
+import json
 import re
 import time
 from itertools import pairwise
@@ -72,3 +73,26 @@ def phrase_share(words: list[str]) -> float | None:
     if not shares:
         return None
     return min(shares.get(key, 0.0) for key in word_keys(words))
+
+
+_units_rows: dict[frozenset[int], tuple[float, int]] = {}
+
+
+def petitions_in_units(units: set[int]) -> int:
+    """About how many petitions `units` hold: the planner's estimate (from the statistics of
+    `unit_id`), asked once per set of units and process every ten minutes. It chooses the search
+    route (selectors._search_page); no answer depends on it."""
+    key = frozenset(units)
+    if not key:
+        return 0
+    now = time.monotonic()
+    cached = _units_rows.get(key)
+    if cached is None or now - cached[0] > _STATS_SECONDS:
+        from doithoai.petitions.models import Petition
+
+        plan = Petition.objects.filter(unit_id__any_of=key).order_by().explain(format="json")
+        rows = int(json.loads(plan)[0]["Plan"]["Plan Rows"])
+        if len(_units_rows) > 10_000:
+            _units_rows.clear()
+        _units_rows[key] = cached = (now, rows)
+    return cached[1]

@@ -15,7 +15,7 @@ from doithoai.petitions import policies, search
 from doithoai.petitions.choices import LegalKind, PetitionState
 from doithoai.petitions.codes import normalise_code
 from doithoai.petitions.models import Petition
-from doithoai.units.selectors import unit_covered_ids
+from doithoai.units.selectors import unit_covered_ids, unit_covered_ids_cached
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
@@ -30,6 +30,10 @@ FREQUENT_IN_WINDOW = 20
 INDEX_WINDOW = 30_000
 INDEX_IDS_MAX = 20_000
 WIDE_WINDOW = 100_000
+# Before those: when the units a user can see (or has filtered on) hold at most AREA_INDEX_ROWS
+# petitions by the planner's estimate (a commune, a small ward), the word index is asked within
+# them; a common phrase has only a few hundred matches there.
+AREA_INDEX_ROWS = 80_000
 
 
 @dataclass
@@ -85,6 +89,7 @@ def _phrase_ids(
     desc: bool = True,
     position: tuple[datetime.datetime, int] | None = None,
     window: int | None = None,
+    units: set[int] | None = None,
 ) -> tuple[list[int], bool] | None:
     """On PostgreSQL, the petitions the word index names for the phrase (see `search`) among
     the next `window` petitions past the cursor (all of them with None), in page order, and
@@ -92,13 +97,15 @@ def _phrase_ids(
     or there is no index. The window is a date bound the database combines with the word index
     (BitmapAnd), so it reads only the matches inside it. The index is asked without the other
     filters: with them the planner also combines the area's unit index, which costs more than
-    it saves."""
+    it saves, except for `units` holding few petitions (AREA_INDEX_ROWS)."""
     words = search.phrase_words(filters.q)
     if not words or connection.vendor != "postgresql":
         return None
     matching: QuerySet[Any] = Petition.objects.alias(words=search.indexed_words()).filter(
         words__contains=search.word_keys(words)  # type: ignore[misc]
     )
+    if units is not None:
+        matching = matching.filter(unit_id__any_of=units)
     if position is not None:
         matching = _after(matching, desc, position)
     bound = _bound(desc, position, window) if window is not None else None
@@ -201,13 +208,19 @@ def _search_page(
     desc: bool,
     position: tuple[datetime.datetime, int] | None,
     count: int,
+    units: set[int] | None = None,
 ) -> list[Petition]:
-    """A page of a phrase search on PostgreSQL, by the cheapest route that fills it. A phrase
-    among the word index's common entries (or without statistics) is read among the newest
-    petitions in date order: the index would read tens of thousands of entries for it. A rarer
-    one goes to the word index, within the next INDEX_WINDOW petitions, then past them. A
+    """A page of a phrase search on PostgreSQL, by the cheapest route that fills it. When the
+    search is bounded to `units` that hold few petitions, the word index within them. Else a
+    phrase among the word index's common entries (or without statistics) is read among the
+    newest petitions in date order: the index would read tens of thousands of entries for it. A
+    rarer one goes to the word index, within the next INDEX_WINDOW petitions, then past them. A
     phrase too frequent for the index is read in date order through a wide window; else the
     plain ordered query."""
+    if units is not None and search.petitions_in_units(units) <= AREA_INDEX_ROWS:
+        found = _phrase_ids(filters, desc, position, None, units)
+        if found is not None:
+            return _in_order(qs, found[0], count)
     use_index = True
     if search.phrase_share(search.phrase_words(filters.q)) != 0.0:
         items, done = _in_window(qs, desc, position, SEARCH_WINDOW, count)
@@ -247,12 +260,23 @@ def petition_list_visible_to(
         qs = _after(qs, desc, position)
     limit = max(1, min(limit, MAX_PAGE_SIZE))
     if filters.q and connection.vendor == "postgresql":
-        items = _search_page(qs, filters, desc, position, limit + 1)
+        units = _search_units(user, filters)
+        items = _search_page(qs, filters, desc, position, limit + 1, units)
     else:
         items = list(qs[: limit + 1])
     more = len(items) > limit
     items = items[:limit]
     return Page(items=items, next_cursor=_encode(items[-1]) if more and items else None)
+
+
+def _search_units(user: Any, filters: PetitionFilters) -> set[int] | None:
+    """The units a search is bounded to (the user's, narrowed by the unit filter); None when it
+    is not bounded by units."""
+    units = policies.visible_unit_ids(user)
+    if filters.unit_id:
+        covered = unit_covered_ids_cached(frozenset([filters.unit_id]))
+        units = covered if units is None else units & covered
+    return units
 
 
 def petition_export_rows(*, user: Any, filters: PetitionFilters, limit: int) -> QuerySet[Petition]:

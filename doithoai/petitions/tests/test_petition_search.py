@@ -2,8 +2,9 @@
 
 import pytest
 
+from doithoai.petitions import policies
 from doithoai.petitions.selectors import PetitionFilters, petition_list_visible_to
-from doithoai.petitions.tests.factories import PetitionFactory
+from doithoai.petitions.tests.factories import PetitionFactory, ward
 
 
 @pytest.fixture
@@ -66,24 +67,36 @@ def test_search_ignores_punctuation_between_words_and_matches_whole_words(demo_u
 
 
 @pytest.mark.parametrize(
-    ("window", "frequent", "index_window", "ids_max", "wide"),
+    ("window", "frequent", "index_window", "ids_max", "wide", "area_rows"),
     [
-        (3, 20, 10_000, 10_000, 10_000),  # the word index answers, its window holds all
-        (3, 20, 8, 10_000, 10_000),  # the index within its window, then past it
-        (3, 20, 1, 10_000, 10_000),  # its window never fills a page: the index past it
-        (20, 20, 10_000, 10_000, 10_000),  # the window answers some pages, the index the rest
-        (10_000, 20, 10_000, 10_000, 10_000),  # the window holds everything
-        (3, 20, 10_000, 2, 30),  # too many for the index: the wide window
-        (30, 0, 10_000, 10_000, 200),  # frequent in the window: the wide window, index skipped
-        (3, 20, 10_000, 2, 4),  # neither: the plain ordered query
+        (3, 20, 10_000, 10_000, 10_000, -1),  # the word index answers, its window holds all
+        (3, 20, 8, 10_000, 10_000, -1),  # the index within its window, then past it
+        (3, 20, 1, 10_000, 10_000, -1),  # its window never fills a page: the index past it
+        (20, 20, 10_000, 10_000, 10_000, -1),  # the window answers some pages, the index the rest
+        (10_000, 20, 10_000, 10_000, 10_000, -1),  # the window holds everything
+        (3, 20, 10_000, 2, 30, -1),  # too many for the index: the wide window
+        (30, 0, 10_000, 10_000, 200, -1),  # frequent in the window: the wide window, no index
+        (3, 20, 10_000, 2, 4, -1),  # neither: the plain ordered query
+        (3, 20, 1, 10_000, 10_000, 10**9),  # the user's units hold few: the index within them
+        (3, 20, 1, 2, 4, 10**9),  # ... unless too many match there: the other routes
     ],
 )
 @pytest.mark.parametrize("times", ["in id order", "shuffled"])
 @pytest.mark.parametrize("share", [None, 0.05, 0.0])
 def test_search_pages_are_the_same_whatever_the_route(
-    demo_user, db, monkeypatch, window, frequent, index_window, ids_max, wide, times, share
+    demo_user,
+    db,
+    monkeypatch,
+    window,
+    frequent,
+    index_window,
+    ids_max,
+    wide,
+    area_rows,
+    times,
+    share,
 ):
-    """On PostgreSQL a phrase search takes one of four routes (see `_search_page`); the pages
+    """On PostgreSQL a phrase search takes one of five routes (see `_search_page`); the pages
     must not depend on which, even when creation times do not rise with ids (windows are sized
     by id)."""
     import datetime
@@ -111,6 +124,7 @@ def test_search_pages_are_the_same_whatever_the_route(
         monkeypatch.setattr(selectors, "INDEX_WINDOW", index_window)
         monkeypatch.setattr(selectors, "INDEX_IDS_MAX", ids_max)
         monkeypatch.setattr(selectors, "WIDE_WINDOW", wide)
+        monkeypatch.setattr(selectors, "AREA_INDEX_ROWS", area_rows)
         monkeypatch.setattr(selectors.search, "phrase_share", lambda words: share)
         # Windows counted along the date index, or measured by id when times are shuffled.
         monkeypatch.setattr(selectors, "EXACT_WINDOW", 0 if times == "shuffled" else 10_000)
@@ -163,3 +177,88 @@ def test_phrase_share_comes_from_the_index_statistics(db):
     assert 0 < search.phrase_share(search.phrase_words("Đèn đường tổ")) <= common
     assert search.phrase_share(search.phrase_words("cột sóng")) == 0.0
     assert search.phrase_share(search.phrase_words("đèn đường cột sóng")) == 0.0
+
+
+def test_a_search_bounded_to_few_petitions_asks_the_index_within_the_units(
+    demo_user, db, monkeypatch
+):
+    """A ward officer's units hold few petitions: the word index is asked within them, and the
+    pages are those of the plain query."""
+    from django.db import connection
+
+    from doithoai.petitions import selectors
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the word index is PostgreSQL's")
+    user = demo_user("phuong")
+    mine = [
+        PetitionFactory(text=f"Đề nghị sửa đèn đường tổ {n}.", unit=ward("01840")) for n in range(7)
+    ]
+    PetitionFactory(text="Đề nghị sửa đèn đường tổ 99.", unit=ward("01843"))
+    asked: list[set[int] | None] = []
+    real = selectors._phrase_ids
+
+    def spy(filters, desc=True, position=None, window=None, units=None):
+        asked.append(units)
+        return real(filters, desc, position, window, units)
+
+    monkeypatch.setattr(selectors, "_phrase_ids", spy)
+    filters = PetitionFilters(q="den duong")
+    seen, cursor = [], None
+    while True:
+        page = petition_list_visible_to(user=user, filters=filters, cursor=cursor, limit=3)
+        seen += [p.pk for p in page.items]
+        cursor = page.next_cursor
+        if not cursor:
+            break
+    assert asked and all(units == policies.visible_unit_ids(user) for units in asked)
+    newest_first = sorted(mine, key=lambda p: (p.created_at, p.pk), reverse=True)
+    visible = [p.pk for p in newest_first]
+    assert [pk for pk in seen if pk in visible] == visible
+    monkeypatch.setattr(selectors, "AREA_INDEX_ROWS", -1)
+    plain = petition_list_visible_to(user=user, filters=filters, limit=200).items
+    assert seen == [p.pk for p in plain]
+
+
+def test_visible_units_mirror_the_visibility_filter(demo_user, db):
+    from doithoai.petitions.models import Petition
+
+    for username in ("phuong", "vanphong", "mttq", "baochi"):
+        user = demo_user(username)
+        units = policies.visible_unit_ids(user)
+        assert units is not None
+        scope = policies.visible_petitions_q(user)
+        seen = (
+            set(Petition.objects.filter(scope).values_list("unit_id", flat=True))
+            if scope
+            else set()
+        )
+        assert seen <= units
+    assert policies.visible_unit_ids(demo_user("quantri")) is None
+    assert policies.visible_unit_ids(demo_user("chuyenvien")) is None
+
+
+def test_petitions_in_units_is_the_planner_estimate(db):
+    from django.db import connection
+
+    from doithoai.petitions import search
+    from doithoai.petitions.models import Petition
+
+    if connection.vendor != "postgresql":
+        pytest.skip("planner statistics")
+    busy, quiet = ward("01840"), ward("01843")
+    for n in range(60):
+        PetitionFactory(text=f"Kiến nghị số {n} về đường tổ 3.", unit=busy)
+    PetitionFactory(text="Kiến nghị về chợ.", unit=quiet)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE petitions_petition")
+    search._units_rows.clear()
+    counted = Petition.objects.filter(unit=busy).count()
+    assert search.petitions_in_units({busy.pk}) == pytest.approx(counted, rel=0.3)
+    quiet_count = Petition.objects.filter(unit=quiet).count()
+    assert quiet_count < counted
+    assert search.petitions_in_units({quiet.pk}) == pytest.approx(quiet_count, rel=0.3)
+    assert search.petitions_in_units({busy.pk, quiet.pk}) == pytest.approx(
+        counted + quiet_count, rel=0.3
+    )
+    assert search.petitions_in_units(set()) == 0
