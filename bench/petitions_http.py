@@ -1,8 +1,9 @@
 """HTTP benchmark of the petition pages and API on the generated 1M-petition PostgreSQL database.
 
 Starts granian (WSGI, 2 workers, 4 blocking threads; settings bench.petitions_settings, which add
-a bare reference view at /bench/ref/<pk>/) on a loopback port, logs `vanphong` in through the
-login form, creates an API token, then drives each endpoint with wrk on the same machine and
+a bare reference view at /bench/ref/<pk>/) on a loopback port, logs the `--user` (default `tinh`)
+and an officer of a typical commune (`xa`, created on the first run) in through the login form,
+creates an API token, then drives each endpoint with wrk on the same machine and
 prints requests/s and latency p50/p95/p99 (median of the runs), and the ratios of the API create
 and the public lookups to the reference view measured in the same run.
 
@@ -116,6 +117,7 @@ class Case:
     connections: int
     path: str = ""
     kind: str = "throughput"  # or "latency" (list/search: p95 target)
+    cookie: str = "BENCH_COOKIE"  # the environment variable holding the session cookie
 
 
 @dataclass
@@ -161,6 +163,41 @@ def login(base: str, username: str) -> str:
     return "; ".join(f"{k}={v}" for k, v in cookies.items())
 
 
+COMMUNE_LOGIN = "xa"
+
+
+def commune_officer() -> str:
+    """The login of an officer of a typical commune or ward of today's province (the median
+    number of petitions among today's units that have some), created on the first run. Most
+    users are such officers: their searches are bounded to one commune and its predecessors."""
+    from django.db.models import Count
+
+    from doithoai.accounts.models import Membership, Role
+    from doithoai.accounts.services import membership_grant, user_create
+    from doithoai.petitions.models import Petition
+    from doithoai.units.models import Organisation, OrganisationKind
+
+    if Membership.objects.filter(user__username=COMMUNE_LOGIN, active=True).exists():
+        return COMMUNE_LOGIN
+    counts = list(
+        Petition.objects.filter(unit__scheme=Scheme.CURRENT_2025)
+        .values("unit_id")
+        .annotate(n=Count("id"))
+        .order_by("n", "unit_id")
+    )
+    unit = Unit.objects.get(pk=counts[len(counts) // 2]["unit_id"])
+    organisation, _ = Organisation.objects.get_or_create(
+        unit=unit,
+        code="ubnd-bench",
+        defaults={"kind": OrganisationKind.PEOPLES_COMMITTEE, "name": f"UBND {unit.name}"},
+    )
+    user = User.objects.filter(username=COMMUNE_LOGIN).first() or user_create(
+        actor=None, username=COMMUNE_LOGIN, password=PASSWORD, full_name="Cán bộ xã (benchmark)"
+    )
+    membership_grant(actor=None, user=user, organisation=organisation, role=Role.WARD_OFFICER)
+    return COMMUNE_LOGIN
+
+
 def drop_created() -> int:
     """Delete the petitions the create case wrote (their Idempotency-Key starts with "bench-"),
     so that later cases and later runs search the generated petitions, not thousands of copies
@@ -188,7 +225,13 @@ def run_wrk(base: str, case: Case, duration: float, env: dict[str, str], script:
     ]
     done = subprocess.run(
         cmd,
-        env={**os.environ, **env, "BENCH_MODE": case.mode, "BENCH_PATH": case.path},
+        env={
+            **os.environ,
+            **env,
+            "BENCH_MODE": case.mode,
+            "BENCH_PATH": case.path,
+            "BENCH_COOKIE": env[case.cookie],
+        },
         capture_output=True,
         text=True,
     )
@@ -256,6 +299,7 @@ def main(argv: list[str] | None = None) -> int:
     user = User.objects.get(username=args.user)
     _token, key = api_token_create(actor=None, user=user, name="bench")
     ward = Unit.objects.get(scheme=Scheme.LEGACY_2004, code="01840")  # Phường Đức Xuân (2016)
+    commune_login = commune_officer()
     connection.close()
 
     tmp = Path(tempfile.mkdtemp(prefix="petitions-bench-"))
@@ -291,6 +335,7 @@ def main(argv: list[str] | None = None) -> int:
         cookie = login(base, args.user)
         env = {
             "BENCH_COOKIE": cookie,
+            "BENCH_COMMUNE_COOKIE": login(base, commune_login),
             "BENCH_TOKEN": key,
             "BENCH_UNIT": str(ward.pk),
             "BENCH_CODES": str(tmp / "codes"),
@@ -316,6 +361,17 @@ def main(argv: list[str] | None = None) -> int:
             Case("search 'dat dai'", "get", lat, "/staff/kien-nghi/?q=dat+dai", "latency"),
             Case("search 'nha van hoa'", "get", lat, "/staff/kien-nghi/?q=nha+van+hoa", "latency"),
             Case("search rare 'cot song'", "get", lat, "/staff/kien-nghi/?q=cot+song", "latency"),
+            *(
+                Case(
+                    f"commune officer: search '{q}'",
+                    "get",
+                    lat,
+                    f"/staff/kien-nghi/?q={q.replace(' ', '+')}",
+                    "latency",
+                    cookie="BENCH_COMMUNE_COOKIE",
+                )
+                for q in ("dat dai", "nha van hoa", "cot song")
+            ),
             Case("reference view", "ref", thr),
             Case("public lookup page", "lookup_page", thr),
             Case("public lookup API", "lookup_api", thr),
