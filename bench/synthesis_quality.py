@@ -3,7 +3,10 @@
 5-fold GroupKFold: a duplicate group never straddles folds, and the two petitions of every hard
 negative pair sit in the same fold so each pair is tested. Per fold the topic model and the pair
 scorer (weights and threshold) are fitted on the training folds only; all scores are computed on
-the held-out fold. Run:  .venv/bin/python bench/synthesis_quality.py [--no-place]
+the held-out fold. The topic model of every fold also learns from the whole authored corpus
+(``petitions-authored.jsonl``, written for training, never scored; ``--no-authored`` leaves it
+out, ``--authored-weight`` sets its sample weight). Run:
+    .venv/bin/python bench/synthesis_quality.py [--no-place] [--no-authored]
 """
 
 from __future__ import annotations
@@ -23,7 +26,13 @@ import itertools
 
 from doithoai.synthesis.engine.grouping import pairwise_scores
 from doithoai.synthesis.engine.pipeline import PetitionIn, synthesize
-from doithoai.synthesis.engine.training import DATA_PATH, load_rows, train_rows
+from doithoai.synthesis.engine.training import (
+    AUTHORED_WEIGHT,
+    DATA_PATH,
+    load_authored,
+    load_rows,
+    train_rows,
+)
 
 README = DATA_PATH.parent / "README-hard-negatives.txt"
 
@@ -80,15 +89,23 @@ def main() -> None:
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--no-place", action="store_true", help="hide the gold place field")
+    ap.add_argument("--no-authored", action="store_true", help="dev training folds only")
+    ap.add_argument("--authored-weight", type=float, default=AUTHORED_WEIGHT)
     args = ap.parse_args()
     use_place = not args.no_place
     rows = load_rows()
+    authored = [] if args.no_authored else load_authored()
     negatives = hard_negatives()
     keys = fold_keys(rows, negatives)
     pred_topic, pred_group, conf = {}, {}, {}
     t0 = time.perf_counter()
     for k, (tr, te) in enumerate(GroupKFold(5).split(rows, groups=keys)):
-        model = train_rows([rows[i] for i in tr], use_place=use_place)
+        model = train_rows(
+            [rows[i] for i in tr],
+            use_place=use_place,
+            extra=authored,
+            extra_weight=args.authored_weight,
+        )
         test = [rows[i] for i in te]
         pets = [
             PetitionIn(r["id"], r["text"], r["unit"], r["place"] if use_place else None)
@@ -108,7 +125,9 @@ def main() -> None:
     c = np.asarray([conf[i] for i in ids])
     correct = np.asarray([a == b for a, b in zip(pt, gold_t, strict=True)], dtype=float)
     print(
-        f"\nplace field given: {use_place}; 560 petitions, 5 folds, {time.perf_counter() - t0:.1f}s"
+        f"\nplace field given: {use_place}; {len(rows)} petitions scored, 5 folds; "
+        f"{len(authored)} authored petitions added to every training fold "
+        f"(weight {args.authored_weight}); {time.perf_counter() - t0:.1f}s"
     )
     print(
         f"topic macro-F1 {f1_score(gold_t, pt, average='macro'):.4f}  accuracy {correct.mean():.4f}"

@@ -267,14 +267,20 @@ def model_version(texts: Sequence[str], labels: Sequence[str], extra: str = "") 
     return "topic-" + digest.hexdigest()[:12]
 
 
-def _fit(token_lists: Sequence[Sequence[str]], labels: Sequence[str], docs: Sequence[str]) -> Model:
-    """Word model on the token lists (and the marked lexicon of the character ``docs``)."""
+def _fit(
+    token_lists: Sequence[Sequence[str]],
+    labels: Sequence[str],
+    docs: Sequence[str],
+    weights: np.ndarray | None = None,
+) -> Model:
+    """Word model on the token lists (and the marked lexicon of the character ``docs``);
+    ``weights``: optional sample weights (None: all 1)."""
     from sklearn.linear_model import LogisticRegression
 
     vocab, idf = build_vocabulary(token_lists, min_df=MIN_DF)
     x = design_matrix(token_lists, vocab, idf, marked=docs if MARKED_LEXICON else None)
     clf = LogisticRegression(C=C, max_iter=3000)
-    clf.fit(x, list(labels))
+    clf.fit(x, list(labels), sample_weight=weights)
     return Model(
         classes=[str(c) for c in clf.classes_],
         vocab=vocab,
@@ -296,14 +302,17 @@ def _multiclass(a: np.ndarray) -> np.ndarray:
 
 
 def _fit_char(
-    docs: Sequence[str], labels: Sequence[str], classes: list[str]
+    docs: Sequence[str],
+    labels: Sequence[str],
+    classes: list[str],
+    weights: np.ndarray | None = None,
 ) -> dict[str, np.ndarray]:
     """Character model on :func:`char_docs` (every training text, with or without marks)."""
     from sklearn.linear_model import LogisticRegression
 
     kept, idf = fit_vocabulary(docs)
     clf = LogisticRegression(C=CHAR_C, max_iter=3000)
-    clf.fit(model_char_tfidf(docs, kept, idf), list(labels))
+    clf.fit(model_char_tfidf(docs, kept, idf), list(labels), sample_weight=weights)
     assert [str(c) for c in clf.classes_] == classes
     return {
         "kept": kept,
@@ -314,21 +323,30 @@ def _fit_char(
 
 
 def _fit_temperature(
-    token_lists: list[list[str]], labels: list[str], docs: list[str], char: bool = True
+    token_lists: list[list[str]],
+    labels: list[str],
+    docs: list[str],
+    char: bool = True,
+    weights: np.ndarray | None = None,
 ) -> float:
-    """Temperature minimising the log-loss of 3-fold out-of-fold predictions."""
+    """Temperature minimising the log-loss of 3-fold out-of-fold predictions (weighted by
+    ``weights`` in the fits and in the loss)."""
     from sklearn.model_selection import StratifiedKFold
 
     y = np.asarray(labels)
     n_splits = min(3, int(min(np.unique(y, return_counts=True)[1])))
     if n_splits < 2:
         return 1.0
+    w = np.ones(len(y)) if weights is None else np.asarray(weights, dtype=float)
     logits: list[np.ndarray] = []
     gold: list[int] = []
+    held: list[np.ndarray] = []
     for tr, te in StratifiedKFold(n_splits, shuffle=True, random_state=0).split(y, y):
-        sub = _fit([token_lists[i] for i in tr], list(y[tr]), [docs[i] for i in tr])
+        wt = None if weights is None else w[tr]
+        sub = _fit([token_lists[i] for i in tr], list(y[tr]), [docs[i] for i in tr], wt)
+        held.append(w[te])
         if char:
-            sub.char = _fit_char([docs[i] for i in tr], list(y[tr]), sub.classes)
+            sub.char = _fit_char([docs[i] for i in tr], list(y[tr]), sub.classes, wt)
             sub.char_view = CHAR_VIEW
         x = design_matrix(
             [token_lists[i] for i in te],
@@ -339,30 +357,46 @@ def _fit_temperature(
         chars = sub._char_rows([docs[i] for i in te])
         logits.append(sub._mix(np.asarray(x @ sub.coef.T) + sub.intercept, chars))
         gold.extend(sub.classes.index(c) if c in sub.classes else -1 for c in y[te])
-    z, g = np.vstack(logits), np.asarray(gold)
+    z, g, wz = np.vstack(logits), np.asarray(gold), np.concatenate(held)
     keep = g >= 0
     best, best_loss = 1.0, float("inf")
     for t in np.linspace(0.3, 3.0, 28):
         p = _softmax(z[keep] / t)[np.arange(keep.sum()), g[keep]]
-        loss = float(-np.log(np.clip(p, 1e-9, 1)).mean())
+        loss = float(-(wz[keep] * np.log(np.clip(p, 1e-9, 1))).sum() / wz[keep].sum())
         if loss < best_loss:
             best, best_loss = float(t), loss
     return best
 
 
 def train(
-    examples: Sequence[tuple[str, str]], calibrate: bool = True, pair: PairParams | None = None
+    examples: Sequence[tuple[str, str]],
+    calibrate: bool = True,
+    pair: PairParams | None = None,
+    weights: Sequence[float] | None = None,
 ) -> Model:
-    """Fit a topic model from (text, topic) pairs; the version hashes the data and params."""
+    """Fit a topic model from (text, topic) pairs; the version hashes the data and params.
+
+    ``weights``: one sample weight per example (None: all 1), used by both ensemble members
+    and the temperature fit."""
     texts = [t for t, _ in examples]
     labels = [lab for _, lab in examples]
     token_lists = [tokens(t) for t in texts]
     docs = marked_docs(texts)
-    model = _fit(token_lists, labels, docs)
-    model.char = _fit_char(docs, labels, model.classes)
+    w = None
+    if weights is not None:
+        w = np.asarray(weights, dtype=float)
+        if w.shape != (len(texts),):
+            raise ValueError("one weight per example")
+        if np.all(w == 1.0):
+            w = None
+    model = _fit(token_lists, labels, docs, w)
+    model.char = _fit_char(docs, labels, model.classes, w)
     model.char_view = CHAR_VIEW
     if calibrate:
-        model.temperature = _fit_temperature(token_lists, labels, docs, model.char is not None)
+        model.temperature = _fit_temperature(token_lists, labels, docs, model.char is not None, w)
     model.pair = pair or PairParams()
-    model.version = model_version(texts, labels, json.dumps(model.pair.to_dict()))
+    extra = json.dumps(model.pair.to_dict())
+    if w is not None:
+        extra += json.dumps(sorted(zip(texts, w.tolist(), strict=True)))
+    model.version = model_version(texts, labels, extra)
     return model

@@ -1,4 +1,10 @@
-"""Training from the shipped development set, and retraining with officers' confirmed labels."""
+"""Training from the shipped data, and retraining with officers' confirmed labels.
+
+Shipped data: the labelled development set (``petitions-dev.jsonl``, with duplicate groups) and
+an authored supplementary corpus (``petitions-authored.jsonl``: petitions written for training,
+other provinces and regional styles, no duplicate groups; see ``data/README-authored.md``). The
+topic model learns from both; the pair scorer only from the development set's groups.
+"""
 
 from __future__ import annotations
 
@@ -18,12 +24,26 @@ from .vectorize import batch_tfidf, encode
 
 PACKAGE = Path(__file__).resolve().parent
 DATA_PATH = PACKAGE / "data" / "petitions-dev.jsonl"
+AUTHORED_PATH = PACKAGE / "data" / "petitions-authored.jsonl"
 MODEL_PATH = PACKAGE / "model" / "topic-model.npz"
+# Sample weight of an authored petition in the topic model (development petitions and
+# officer-confirmed labels weigh 1); see bench/README-synthesis.md, fourth quality pass.
+AUTHORED_WEIGHT = 1.0
 
 
 def load_rows(path: Path = DATA_PATH) -> list[dict[str, Any]]:
     with open(path, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
+
+
+def load_authored(path: Path = AUTHORED_PATH) -> list[dict[str, Any]]:
+    """The authored supplementary corpus (empty if the file is absent)."""
+    return load_rows(path) if path.exists() else []
+
+
+def shipped_rows() -> list[dict[str, Any]]:
+    """Every labelled petition shipped with the package: development set, then authored."""
+    return load_rows() + load_authored()
 
 
 def grouping_items(
@@ -47,7 +67,9 @@ def grouping_items(
 
 def oof_topics(rows: Sequence[dict[str, Any]], token_lists: Sequence[list[str]]) -> list[str]:
     """Topics predicted out of fold (3 folds, duplicate groups kept whole), so the pair scorer
-    learns how far to trust a predicted topic rather than a gold one."""
+    learns how far to trust a predicted topic rather than a gold one. Only ``rows`` train
+    these models: adding the authored corpus to them was measured slightly worse for grouping
+    (bench/README-synthesis.md, fourth quality pass)."""
     from sklearn.model_selection import GroupKFold
 
     groups = [r.get("dup_group") or r.get("id") or str(i) for i, r in enumerate(rows)]
@@ -78,25 +100,40 @@ def fit_pairs(rows: Sequence[dict[str, Any]], use_place: bool = True) -> PairPar
     return fit_pair_params(batch_tfidf(enc)[0], content, items, gold, chars)
 
 
-def train_rows(rows: Sequence[dict[str, Any]], use_place: bool = True) -> Model:
+def train_rows(
+    rows: Sequence[dict[str, Any]],
+    use_place: bool = True,
+    extra: Sequence[dict[str, Any]] = (),
+    extra_weight: float | None = None,
+) -> Model:
+    """Topic model on ``rows`` plus ``extra`` (rows without duplicate groups, e.g. the authored
+    corpus, weighted ``extra_weight``, default ``AUTHORED_WEIGHT``); pair scorer on ``rows``
+    alone."""
     pair = fit_pairs(rows, use_place) if any(r.get("dup_group") for r in rows) else None
-    return train([(r["text"], r["topic"]) for r in rows], pair=pair)
+    w_extra = AUTHORED_WEIGHT if extra_weight is None else extra_weight
+    examples = [(r["text"], r["topic"]) for r in [*rows, *extra]]
+    weights = [1.0] * len(rows) + [w_extra] * len(extra)
+    return train(examples, pair=pair, weights=weights)
 
 
 def train_shipped() -> Model:
-    """The model shipped with the package: trained on the development set."""
-    return train_rows(load_rows())
+    """The model shipped with the package: topics from the development set and the authored
+    corpus, grouping parameters from the development set."""
+    return train_rows(load_rows(), extra=load_authored())
 
 
 def retrain(confirmed: Iterable[tuple[str, str]], base: Model | None = None) -> Model:
-    """Shipped data plus officer-confirmed (text, topic) pairs; later labels win on equal text.
+    """Shipped data (development set and authored corpus) plus officer-confirmed (text, topic)
+    pairs; later labels win on equal text, and a confirmed label weighs 1.
 
     Grouping parameters are kept from ``base`` (default: the shipped model).
     """
-    labelled = {r["text"]: r["topic"] for r in load_rows()}
-    labelled.update({text: topic for text, topic in confirmed})
+    labelled = {r["text"]: (r["topic"], 1.0) for r in load_rows()}
+    labelled.update({r["text"]: (r["topic"], AUTHORED_WEIGHT) for r in load_authored()})
+    labelled.update({text: (topic, 1.0) for text, topic in confirmed})
     pair = (base or default_model()).pair
-    return train(list(labelled.items()), pair=pair)
+    examples = [(text, topic) for text, (topic, _w) in labelled.items()]
+    return train(examples, pair=pair, weights=[w for _t, w in labelled.values()])
 
 
 @lru_cache(maxsize=1)
