@@ -1,7 +1,7 @@
 """The one helper every service calls to record what it did."""
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NotRequired, TypedDict, Unpack
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -9,43 +9,34 @@ from django.db import models
 from doithoai.core.models import Event
 
 
-def event_record(
-    *,
-    actor: Any,
-    obj: models.Model,
-    action: str,
-    before: Mapping[str, Any] | None = None,
-    after: Mapping[str, Any] | None = None,
-    reason: str = "",
-) -> Event:
+class EventFields(TypedDict):
+    actor: Any
+    obj: models.Model
+    action: str
+    before: NotRequired[Mapping[str, Any] | None]
+    after: NotRequired[Mapping[str, Any] | None]
+    reason: NotRequired[str]
+
+
+def event_record(**fields: Unpack[EventFields]) -> Event:
     """Append one event about `obj`. Call it inside the service's transaction."""
-    event = event_new(
-        actor=actor, obj=obj, action=action, before=before, after=after, reason=reason
-    )
+    event = event_new(**fields)
     event.save()
     return event
 
 
-def event_new(
-    *,
-    actor: Any,
-    obj: models.Model,
-    action: str,
-    before: Mapping[str, Any] | None = None,
-    after: Mapping[str, Any] | None = None,
-    reason: str = "",
-) -> Event:
+def event_new(**fields: Unpack[EventFields]) -> Event:
     """The event `event_record` would append, not yet saved: for a service that writes it in the
     same statement as a new `obj` (`core.inserts.insert_together`, which sets `object_id`)."""
-    real_actor = actor if getattr(actor, "is_authenticated", False) else None
+    actor, obj = fields["actor"], fields["obj"]
     return Event(
-        actor=real_actor,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
         object_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
         object_id=str(obj.pk) if obj.pk is not None else "",
-        action=action,
-        before=dict(before or {}),
-        after=dict(after or {}),
-        reason=reason,
+        action=fields["action"],
+        before=dict(fields.get("before") or {}),
+        after=dict(fields.get("after") or {}),
+        reason=fields.get("reason", ""),
     )
 
 

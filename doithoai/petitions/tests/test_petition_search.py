@@ -7,6 +7,17 @@ from doithoai.petitions.selectors import PetitionFilters, petition_list_visible_
 from doithoai.petitions.tests.factories import PetitionFactory, ward
 
 
+def _every_page(user, filters, limit):
+    """The ids of every page, following the cursors."""
+    seen, cursor = [], None
+    while True:
+        page = petition_list_visible_to(user=user, filters=filters, cursor=cursor, limit=limit)
+        seen += [p.pk for p in page.items]
+        cursor = page.next_cursor
+        if not cursor:
+            return seen
+
+
 @pytest.fixture
 def rows(db):
     return {
@@ -128,13 +139,7 @@ def test_search_pages_are_the_same_whatever_the_route(
         monkeypatch.setattr(selectors.search, "phrase_share", lambda words: share)
         # Windows counted along the date index, or measured by id when times are shuffled.
         monkeypatch.setattr(selectors, "EXACT_WINDOW", 0 if times == "shuffled" else 10_000)
-        seen, cursor = [], None
-        while True:
-            page = petition_list_visible_to(user=user, filters=filters, cursor=cursor, limit=5)
-            seen += [p.pk for p in page.items]
-            cursor = page.next_cursor
-            if not cursor:
-                break
+        seen = _every_page(user, filters, limit=5)
         assert len(seen) == len(set(seen)) == len(everything) >= 12
         assert seen == [p.pk for p in everything]
         if oldest_first and times == "in id order":
@@ -204,13 +209,7 @@ def test_a_search_bounded_to_few_petitions_asks_the_index_within_the_units(
 
     monkeypatch.setattr(selectors, "_phrase_ids", spy)
     filters = PetitionFilters(q="den duong")
-    seen, cursor = [], None
-    while True:
-        page = petition_list_visible_to(user=user, filters=filters, cursor=cursor, limit=3)
-        seen += [p.pk for p in page.items]
-        cursor = page.next_cursor
-        if not cursor:
-            break
+    seen = _every_page(user, filters, limit=3)
     assert asked and all(units == policies.visible_unit_ids(user) for units in asked)
     newest_first = sorted(mine, key=lambda p: (p.created_at, p.pk), reverse=True)
     visible = [p.pk for p in newest_first]
