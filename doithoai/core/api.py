@@ -7,10 +7,11 @@ from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer, django_auth
+from pydantic import field_validator
 
 from doithoai.accounts.selectors import user_for_api_key
 
@@ -24,6 +25,18 @@ class TokenAuth(HttpBearer):
         if user is not None:
             request.user = user
         return user
+
+
+class InputSchema(Schema):
+    """Every request body and query of the API: text holding a NUL character (which PostgreSQL
+    cannot store, and no petition needs) is refused with the other validation errors."""
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_nul(cls, value: Any) -> Any:
+        if isinstance(value, str) and "\x00" in value:
+            raise ValueError(_("Văn bản không được chứa ký tự NUL (\\x00)."))
+        return value
 
 
 def staff_auth() -> list[Any]:

@@ -4,6 +4,8 @@ import datetime
 
 from ninja import Schema
 
+from doithoai.core.api import InputSchema
+
 
 class RoundOut(Schema):
     id: int
@@ -49,16 +51,16 @@ class StatementOut(Schema):
     directive_deadline: datetime.date | None
 
 
-class SpeakerIn(Schema):
+class SpeakerIn(InputSchema):
     name: str
     invitee_id: int | None = None
 
 
-class SpeakerStateIn(Schema):
+class SpeakerStateIn(InputSchema):
     state: str
 
 
-class StatementIn(Schema):
+class StatementIn(InputSchema):
     text: str
     speaker_id: int | None = None
     speaker_name: str = ""

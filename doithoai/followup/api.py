@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
-from doithoai.core.api import staff_auth
+from doithoai.core.api import InputSchema, staff_auth
 from doithoai.followup import policies, selectors, services
 from doithoai.followup.models import Answer, Assignment
 from doithoai.synthesis.models import Issue
@@ -28,18 +28,18 @@ class AssignmentOut(Schema):
     overdue: bool
 
 
-class AssignIn(Schema):
+class AssignIn(InputSchema):
     lead: int
     cooperating: list[int] = []
     due_on: datetime.date | None = None
 
 
-class ForwardIn(Schema):
+class ForwardIn(InputSchema):
     to_body: str
     reason: str
 
 
-class AnswerIn(Schema):
+class AnswerIn(InputSchema):
     text: str
 
 
@@ -51,12 +51,12 @@ class AnswerOut(Schema):
     remark: str
 
 
-class DecideIn(Schema):
+class DecideIn(InputSchema):
     approve: bool
     remark: str = ""
 
 
-class ProgressIn(Schema):
+class ProgressIn(InputSchema):
     text: str
     percent: int
 

@@ -6,12 +6,12 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import File, Header, Query, Router, Schema, Status
+from ninja import File, Header, Query, Router, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
 
 from doithoai.core import ratelimit
-from doithoai.core.api import staff_auth
+from doithoai.core.api import InputSchema, staff_auth
 from doithoai.petitions import policies
 from doithoai.petitions.attachments import MAX_FILE_BYTES, check_uploads
 from doithoai.petitions.choices import Channel
@@ -70,7 +70,7 @@ def petition_out(user: Any, p: Petition) -> dict[str, Any]:
     }
 
 
-class ListQuery(Schema):
+class ListQuery(InputSchema):
     q: str = ""
     round_id: int | None = None
     unit_id: int | None = None

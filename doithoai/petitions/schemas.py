@@ -6,6 +6,7 @@ from typing import Literal
 from ninja import Schema
 from pydantic import Field
 
+from doithoai.core.api import InputSchema
 from doithoai.petitions.choices import Channel
 
 StaffChannel = Literal[
@@ -13,7 +14,7 @@ StaffChannel = Literal[
 ]
 
 
-class PetitionCreateIn(Schema):
+class PetitionCreateIn(InputSchema):
     text: str = Field(max_length=20000)
     unit_id: int
     channel: StaffChannel = Channel.API  # type: ignore[assignment]
@@ -39,7 +40,7 @@ class PetitionCreateIn(Schema):
     notify_sms: bool = False
 
 
-class PublicPetitionCreateIn(Schema):
+class PublicPetitionCreateIn(InputSchema):
     text: str = Field(max_length=20000)
     unit_id: int
     legal_kind: str = "kien_nghi"
@@ -113,7 +114,7 @@ class PublicPetitionOut(Schema):
     answers: list[PublicAnswerOut] = []
 
 
-class TransitionIn(Schema):
+class TransitionIn(InputSchema):
     to_state: str
     reason_code: str = ""
     reason: str = Field("", max_length=2000)

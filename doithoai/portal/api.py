@@ -5,6 +5,7 @@ import datetime
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
+from doithoai.core.api import InputSchema
 from doithoai.portal.selectors import BoardFilters, board_search, public_round_get, public_rounds
 
 router = Router(tags=["public"])
@@ -31,7 +32,7 @@ class IssueResultOut(Schema):
     forwarded_to: str
 
 
-class BoardQuery(Schema):
+class BoardQuery(InputSchema):
     q: str = ""
     state: str = ""
     topic: str = ""

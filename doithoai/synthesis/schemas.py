@@ -1,6 +1,8 @@
 from ninja import Schema
 from pydantic import Field
 
+from doithoai.core.api import InputSchema
+
 
 class IssueOut(Schema):
     id: int
@@ -32,27 +34,27 @@ class SuggestionOut(Schema):
     model_version: str
 
 
-class TopicIn(Schema):
+class TopicIn(InputSchema):
     topic: str
 
 
-class MergeIn(Schema):
+class MergeIn(InputSchema):
     target: int
     sources: list[int] = Field(min_length=1, max_length=200)
 
 
-class SplitIn(Schema):
+class SplitIn(InputSchema):
     petition_ids: list[int] = Field(min_length=1, max_length=1000)
     title: str = Field("", max_length=300)
 
 
-class CreateIn(Schema):
+class CreateIn(InputSchema):
     round_id: int
     title: str = Field(max_length=300)
     petition_ids: list[int] = Field(max_length=1000)
 
 
-class MoveIn(Schema):
+class MoveIn(InputSchema):
     issue_id: int
 
 

@@ -82,6 +82,8 @@ def clean_input(data: PetitionInput) -> tuple[PetitionInput, Unit, Topic | None]
         "tax_code",
     ):
         setattr(data, name, nfc(str(getattr(data, name) or "")).strip())
+        if "\x00" in getattr(data, name):
+            fail(name, _("Văn bản không được chứa ký tự NUL (\\x00)."))
     data.text = re.sub(r"[ \t]+", " ", data.text)
     if len(data.text) < TEXT_MIN:
         fail("text", _("Nội dung kiến nghị phải có ít nhất %(n)d ký tự.") % {"n": TEXT_MIN})

@@ -68,6 +68,7 @@ def test_post_creates_through_the_intake_service(client, demo_user, db):
         ({"description": "ngắn"}, 400),
         ({"service_code": "khong_co"}, 400),
         ({"jurisdiction_id": "99999"}, 400),
+        ({"description": "Nội dung đủ dài\x00 để hợp lệ ở đây."}, 400),
     ],
 )
 def test_post_bad_input_is_an_open311_error_and_writes_nothing(client, demo_user, db, data, status):
@@ -83,3 +84,17 @@ def test_post_bad_input_is_an_open311_error_and_writes_nothing(client, demo_user
     assert response.status_code == status
     assert response.json()[0]["code"] == status and response.json()[0]["description"]
     assert Petition.objects.count() == before
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/open311/v2/requests.json?service_request_id=AB%00C",
+        "/open311/v2/requests.json?service_code=%00",
+        "/open311/v2/requests/AB%00C.json",
+    ],
+)
+def test_a_nul_character_in_a_parameter_is_an_open311_error(client, db, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert response.json()[0]["code"] == 400 and "NUL" in response.json()[0]["description"]

@@ -98,6 +98,8 @@ def test_same_key_with_another_body_is_a_conflict(client, token, body, counts):
         ({"text": "x" * 6000}, 422, "text"),
         ({"channel": "web"}, 422, "channel"),
         ({"email": "a@"}, 422, "email"),
+        ({"text": "Đề nghị sửa\x00 đường tổ 7 phường Đức Xuân."}, 422, "text"),
+        ({"submitter_name": "Vi\x00Văn"}, 422, "submitter_name"),
     ],
 )
 def test_bad_input_is_a_problem_with_vietnamese_message_and_writes_nothing(

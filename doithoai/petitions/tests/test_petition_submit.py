@@ -224,3 +224,28 @@ def test_a_taken_tracking_code_is_drawn_again_without_losing_the_petition(db, mo
     again = petition_submit(actor=None, data=data(), idempotency_key="k-1", client="test")
     assert not again.created and again.petition.pk == result.petition.pk
     assert counts()[:2] == (before[0] + 1, before[1] + 1)
+
+
+@pytest.mark.parametrize("field", ["text", "submitter_name", "place", "address"])
+def test_a_nul_character_is_refused_on_every_channel_and_writes_nothing(db, counts, field):
+    """PostgreSQL cannot store NUL: the intake service refuses it for every channel (the import
+    and Open311 included) before anything is written."""
+    from django.core.exceptions import ValidationError
+
+    from doithoai.petitions.services import PetitionInput, petition_submit
+
+    values = {
+        "text": "Đề nghị lắp đèn chiếu sáng ngõ 12 tổ 3.",
+        "submitter_name": "Lê Văn Thử",
+        "place": "Tổ 3",
+        "address": "Ngõ 12",
+    }
+    values[field] = values[field][:4] + "\x00" + values[field][4:]
+    before = counts()
+    with pytest.raises(ValidationError) as refused:
+        petition_submit(
+            actor=None,
+            data=PetitionInput(unit=ward().pk, channel="web", consent=True, **values),
+        )
+    assert "NUL" in refused.value.message_dict[field][0]
+    assert counts() == before
