@@ -132,6 +132,16 @@ def main() -> None:
     print(
         f"topic macro-F1 {f1_score(gold_t, pt, average='macro'):.4f}  accuracy {correct.mean():.4f}"
     )
+    labels = sorted(set(gold_t))
+    per_topic = f1_score(gold_t, pt, average=None, labels=labels)
+    print("topic F1: " + ", ".join(f"{t} {v:.2f}" for t, v in zip(labels, per_topic, strict=True)))
+    by_variant: dict[str, list[float]] = defaultdict(list)
+    for row, ok in zip(rows, correct, strict=True):
+        by_variant[row["variant"]].append(ok)
+    print(
+        "accuracy by variant: "
+        + ", ".join(f"{v} {np.mean(x):.3f} ({len(x)})" for v, x in sorted(by_variant.items()))
+    )
     print(f"confidence: mean {c.mean():.3f}, ECE {ece(c, correct):.3f}")
     print(f"grouping pairwise P {p:.4f} R {r:.4f} F1 {f:.4f}  B-cubed F1 {b3:.4f}")
     print(f"hard-negative pairs wrongly grouped: {len(wrong)} / {len(negatives)} {wrong}")
