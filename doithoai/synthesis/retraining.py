@@ -61,10 +61,10 @@ def quality_report(
 def model_retrain(*, actor: Any) -> ModelVersion:
     if not policies.can_retrain(actor):
         raise PermissionDenied(_("Bạn không có quyền huấn luyện lại mô hình."))
-    from doithoai.synthesis.engine.training import load_rows, retrain
+    from doithoai.synthesis.engine.training import retrain, shipped_rows
 
     confirmed = confirmed_examples()
-    labelled = {r["text"]: r["topic"] for r in load_rows()}
+    labelled = {r["text"]: r["topic"] for r in shipped_rows()}
     labelled.update(dict(confirmed))
     model = retrain(confirmed)
     folder = Path(settings.MEDIA_ROOT) / "models"

@@ -21,6 +21,11 @@ def test_retraining_uses_confirmed_labels_and_changes_the_version(
     version = model_retrain(actor=officer)
     assert version.version != default_model().version
     assert version.confirmed_examples == len(confirmed) and not version.active
+    from doithoai.synthesis.engine.training import load_authored, shipped_rows
+
+    shipped = {r["text"] for r in shipped_rows()}
+    assert load_authored() and version.trained_examples == len(shipped | {t for t, _ in confirmed})
+    assert version.quality["examples"] == version.trained_examples
     assert 0.5 < version.quality["cv_macro_f1"] <= 1.0
     from doithoai.synthesis.engine.classifier import Model
 
