@@ -35,15 +35,6 @@ def _error(status: int, description: str) -> JsonResponse:
     )
 
 
-def _nul_in(request: HttpRequest, *values: str) -> bool:
-    """A NUL character anywhere in the request's parameters: PostgreSQL cannot compare it."""
-    params = [*request.GET.values(), *request.POST.values(), *values]
-    return any("\x00" in value for value in params)
-
-
-NUL_ERROR = "Tham số chứa ký tự NUL (\\x00) / a parameter holds a NUL character"
-
-
 def _iso(value: datetime.datetime | datetime.date | None) -> str | None:
     if value is None:
         return None
@@ -90,8 +81,6 @@ def services(request: HttpRequest) -> JsonResponse:
 
 @require_GET
 def request_detail(request: HttpRequest, code: str) -> JsonResponse:
-    if _nul_in(request, code):
-        return _error(400, NUL_ERROR)
     petition = petition_public_lookup(code=code)
     if petition is None:
         return _error(404, "Không tìm thấy yêu cầu / request not found")
@@ -103,8 +92,6 @@ def request_detail(request: HttpRequest, code: str) -> JsonResponse:
 @csrf_exempt  # machine-to-machine: authenticated by api_key, no session cookie is used
 @require_http_methods(["GET", "POST"])
 def requests_collection(request: HttpRequest) -> HttpResponse:
-    if _nul_in(request):
-        return _error(400, NUL_ERROR)
     if request.method == "POST":
         return _create(request)
     qs = Petition.objects.select_related("unit", "topic", "assigned_to").order_by(

@@ -1,0 +1,45 @@
+"""Requests refused before any view runs."""
+
+import json
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+
+from doithoai.core.api import problem
+
+
+class RefuseNulCharacters:
+    """A NUL character in a query or form parameter is refused with a 400: PostgreSQL cannot store
+    or compare text holding one, and no citizen or client has a reason to send it. The answer
+    takes the form each caller expects: RFC 7807 for the API, the Open311 error list, plain text
+    elsewhere."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if "\x00" in request.path or _nul_in_parameters(request):
+            return _refusal(request.path)
+        return self.get_response(request)
+
+
+def _nul_in_parameters(request: HttpRequest) -> bool:
+    if any("\x00" in value for _name, values in request.GET.lists() for value in values):
+        return True
+    content_type = request.META.get("CONTENT_TYPE", "")
+    if request.method == "POST" and content_type.startswith(
+        ("application/x-www-form-urlencoded", "multipart/form-data")
+    ):
+        return any("\x00" in value for _name, values in request.POST.lists() for value in values)
+    return False
+
+
+def _refusal(path: str) -> HttpResponse:
+    message = _("Tham số chứa ký tự NUL (\\x00), không được chấp nhận.")
+    if path.startswith("/api/"):
+        return problem(400, message)
+    if path.startswith("/open311/"):
+        body = json.dumps([{"code": 400, "description": message}], ensure_ascii=False)
+        return HttpResponse(body, status=400, content_type="application/json")
+    return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
