@@ -2,7 +2,7 @@
 
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -82,8 +82,9 @@ def clean_input(data: PetitionInput) -> tuple[PetitionInput, Unit, Topic | None]
         "tax_code",
     ):
         setattr(data, name, nfc(str(getattr(data, name) or "")).strip())
-        if "\x00" in getattr(data, name):
-            fail(name, _("Văn bản không được chứa ký tự NUL (\\x00)."))
+    for item in fields(data):
+        if "\x00" in str(getattr(data, item.name) or ""):
+            fail(item.name, _("Văn bản không được chứa ký tự NUL (\\x00)."))
     data.text = re.sub(r"[ \t]+", " ", data.text)
     if len(data.text) < TEXT_MIN:
         fail("text", _("Nội dung kiến nghị phải có ít nhất %(n)d ký tự.") % {"n": TEXT_MIN})
@@ -109,7 +110,7 @@ def clean_input(data: PetitionInput) -> tuple[PetitionInput, Unit, Topic | None]
     if unit is None:
         fail("unit", _("Không tìm thấy địa bàn (phường, xã) đã chọn."))
     topic = None
-    if data.topic:
+    if data.topic and "topic" not in errors:  # a NUL character would reach the query
         row = _topic_row.first(data.topic)
         topic = instance_from(Topic, row) if row else None
         if topic is None:

@@ -226,7 +226,7 @@ def test_a_taken_tracking_code_is_drawn_again_without_losing_the_petition(db, mo
     assert counts()[:2] == (before[0] + 1, before[1] + 1)
 
 
-@pytest.mark.parametrize("field", ["text", "submitter_name", "place", "address"])
+@pytest.mark.parametrize("field", ["text", "submitter_name", "place", "address", "topic"])
 def test_a_nul_character_is_refused_on_every_channel_and_writes_nothing(db, counts, field):
     """PostgreSQL cannot store NUL: the intake service refuses it for every channel (the import
     and Open311 included) before anything is written."""
@@ -239,6 +239,7 @@ def test_a_nul_character_is_refused_on_every_channel_and_writes_nothing(db, coun
         "submitter_name": "Lê Văn Thử",
         "place": "Tổ 3",
         "address": "Ngõ 12",
+        "topic": "giao_thong",
     }
     values[field] = values[field][:4] + "\x00" + values[field][4:]
     before = counts()
