@@ -24,12 +24,17 @@ def load_reference_data() -> None:
 
 @pytest.fixture(autouse=True)
 def _fresh_cache() -> Iterator[None]:
-    """Each test starts with an empty cache (rate limits, the cached unit tree)."""
+    """Each test starts with an empty process cache (cached areas and choices) and reads the unit
+    tree's version afresh; the shared cache is a table, rolled back with the test's data."""
     from django.core.cache import cache
 
+    from doithoai.units import selectors
+
     cache.clear()
+    selectors._tree_version_read = None
     yield
     cache.clear()
+    selectors._tree_version_read = None
 
 
 @pytest.fixture(scope="session")

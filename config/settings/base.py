@@ -118,6 +118,18 @@ DOITHOAI_DOCUMENT_TEMPLATES = os.environ.get("DOITHOAI_DOCUMENT_TEMPLATES", "")
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# "default" is each process's own memory (computed values: areas, filter choices, page
+# fragments). "shared" lives in the database, so every server process sees it: rate-limit
+# counters and the unit tree's version (core/migrations/0002 creates its table).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "shared": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "doithoai_shared_cache",
+        "OPTIONS": {"MAX_ENTRIES": 50_000},  # rate-limit counters are culled only past this
+    },
+}
+
 MAILERS = {
     "default": {
         "BACKEND": "django.core.mail.backends.smtp.EmailBackend",

@@ -1,8 +1,8 @@
-"""A fixed-window counter per client address, kept in Django's cache."""
+"""A fixed-window counter per client address, kept in the cache every server process shares."""
 
 import time
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpRequest
 
 
@@ -14,6 +14,7 @@ def hit(scope: str, request: HttpRequest, *, limit: int, window_seconds: int = 3
     """Count one request; False once the client has used up `limit` in the current window."""
     window = int(time.time() // window_seconds)
     key = f"rate:{scope}:{client_address(request)}:{window}"
+    cache = caches["shared"]
     if cache.add(key, 1, timeout=window_seconds):
         return True
     try:

@@ -1,15 +1,31 @@
 """Reads of units: the tree below a unit, and what a unit covers across the 2025 reform."""
 
 import hashlib
+import time
 from collections.abc import Iterable
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db.models import QuerySet
 
 from doithoai.core.text import fold
 from doithoai.units.models import Unit, UnitSuccession
 
 TREE_VERSION_KEY = "units:tree-version"
+# The version lives in the shared cache (every server process sees a change); each process
+# reads it at most this often.
+TREE_VERSION_SECONDS = 10
+_tree_version_read: tuple[float, int] | None = None
+
+
+def tree_version() -> int:
+    """The unit tree's version: it changes when units are loaded or added (`tree_changed`), and
+    every process's cached areas and choices with it, within TREE_VERSION_SECONDS."""
+    global _tree_version_read
+    now = time.monotonic()
+    if _tree_version_read is None or now - _tree_version_read[0] > TREE_VERSION_SECONDS:
+        version = int(caches["shared"].get_or_set(TREE_VERSION_KEY, 1, timeout=None) or 1)
+        _tree_version_read = (now, version)
+    return _tree_version_read[1]
 
 
 def unit_covered_ids(unit_ids: Iterable[int]) -> set[int]:
@@ -32,8 +48,7 @@ def unit_covered_ids(unit_ids: Iterable[int]) -> set[int]:
 def unit_covered_ids_cached(unit_ids: frozenset[int]) -> set[int]:
     """`unit_covered_ids` through the cache: the unit tree changes only when units are loaded or
     added, and those services bump `TREE_VERSION_KEY`."""
-    version = cache.get_or_set(TREE_VERSION_KEY, 1, timeout=None)
-    key = f"units:covered:{version}:{_digest(unit_ids)}"
+    key = f"units:covered:{tree_version()}:{_digest(unit_ids)}"
     found = cache.get(key)
     if found is None:
         found = unit_covered_ids(unit_ids)
@@ -47,10 +62,13 @@ def _digest(unit_ids: Iterable[int]) -> str:
 
 
 def tree_changed() -> None:
+    global _tree_version_read
+    shared = caches["shared"]
     try:
-        cache.incr(TREE_VERSION_KEY)
+        shared.incr(TREE_VERSION_KEY)
     except ValueError:
-        cache.set(TREE_VERSION_KEY, 2, timeout=None)
+        shared.set(TREE_VERSION_KEY, 2, timeout=None)
+    _tree_version_read = None  # this process sees its own change at once
 
 
 def unit_current_successors(unit: Unit) -> QuerySet[Unit]:
@@ -88,9 +106,8 @@ def participating_unit_choices(unit_ids: set[int] | None) -> list[tuple[int, str
     """(id, name) of the participating units among `unit_ids` (all of them for None), for filter
     forms shown on every request. Cached for ten minutes and until the unit tree changes, so a
     ward's new People's Committee appears in the filters within that time."""
-    version = cache.get_or_set(TREE_VERSION_KEY, 1, timeout=None)
     digest = _digest(unit_ids) if unit_ids is not None else "all"
-    key = f"units:choices:{version}:{digest}"
+    key = f"units:choices:{tree_version()}:{digest}"
     found = cache.get(key)
     if found is None:
         units = participating_units() if unit_ids is None else participating_units_within(unit_ids)

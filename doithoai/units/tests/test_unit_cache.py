@@ -17,3 +17,25 @@ def test_cached_area_equals_the_computed_one_and_follows_tree_changes(
         )
     assert village.pk in unit_covered_ids_cached(frozenset({ward.pk}))
     cache.clear()
+
+
+def test_a_tree_change_made_by_another_process_reaches_this_one(db, monkeypatch):
+    """The version is in the shared (database) cache: another server process's change is seen
+    here once the process's short-lived copy of the version expires."""
+    from django.core.cache import caches
+
+    from doithoai.units import selectors
+
+    ward = Unit.objects.get(scheme="2004", code="01840")
+    before = selectors.tree_version()
+    first = unit_covered_ids_cached(frozenset({ward.pk}))
+    # Another process adds a village and bumps the shared version; this process's memory
+    # still holds the old area.
+    village = Unit.objects.create(
+        scheme="local", code="bench-village", kind=UnitKind.VILLAGE, name="Thôn Khác", parent=ward
+    )
+    caches["shared"].set(selectors.TREE_VERSION_KEY, before + 1, timeout=None)
+    assert village.pk not in unit_covered_ids_cached(frozenset({ward.pk}))
+    monkeypatch.setattr(selectors, "TREE_VERSION_SECONDS", 0)
+    assert selectors.tree_version() == before + 1
+    assert unit_covered_ids_cached(frozenset({ward.pk})) == first | {village.pk}
