@@ -27,7 +27,7 @@ def insert_together(parent: Model, dependents: Sequence[tuple[Model, str]] = ())
     if connections[alias].vendor != "postgresql":
         parent.save(using=alias)
         for obj, attname in dependents:
-            setattr(obj, attname, parent.pk)
+            _point(obj, attname, parent.pk)
             obj.save(using=alias)
         return
     pk_column = connections[alias].ops.quote_name(str(parent._meta.pk.column))
@@ -35,7 +35,8 @@ def insert_together(parent: Model, dependents: Sequence[tuple[Model, str]] = ())
     parent_id = f"(SELECT {pk_column} FROM {_PARENT})"  # noqa: S608
     for obj, attname in dependents:
         setattr(obj, attname, RawSQL(parent_id, ()))  # noqa: S611
-    inserts = [_insert(obj, alias) for obj in (parent, *(obj for obj, _ in dependents))]
+    objs = [parent, *(obj for obj, _ in dependents)]
+    inserts = [_insert(obj, alias) for obj in objs]
     names = [_PARENT, *(f"dependent_{i}" for i in range(len(dependents)))]
     sql = "WITH {} SELECT * FROM {}".format(  # noqa: S608
         ", ".join(f"{name} AS ({insert[1]})" for name, insert in zip(names, inserts, strict=True)),
@@ -45,15 +46,20 @@ def insert_together(parent: Model, dependents: Sequence[tuple[Model, str]] = ())
     with prepared_cursor(alias) as cursor:
         cursor.execute(sql, params)
         row = list(cursor.fetchone())
-    for obj, (compiler, _sql, _params, fields) in zip(
-        (parent, *(obj for obj, _ in dependents)), inserts, strict=True
-    ):
+    for obj, (compiler, _sql, _params, fields) in zip(objs, inserts, strict=True):
         values, row = row[: len(fields)], row[len(fields) :]
         _set_returned(obj, compiler, fields, values)
         obj._state.adding = False
         obj._state.db = alias
     for obj, attname in dependents:
-        setattr(obj, attname, parent.pk)
+        _point(obj, attname, parent.pk)
+
+
+def _point(obj: Model, attname: str, pk: Any) -> None:
+    """Set the dependent's field to the parent's key, in the field's own type (an event's
+    `object_id` is text)."""
+    field = next(f for f in obj._meta.concrete_fields if f.attname == attname)
+    setattr(obj, attname, field.to_python(pk))
 
 
 def _insert(obj: Model, alias: str) -> tuple[Any, str, list[Any], list[Any]]:

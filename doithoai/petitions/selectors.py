@@ -15,7 +15,7 @@ from doithoai.petitions import policies, search
 from doithoai.petitions.choices import LegalKind, PetitionState
 from doithoai.petitions.codes import normalise_code
 from doithoai.petitions.models import Petition
-from doithoai.units.selectors import unit_covered_ids, unit_covered_ids_cached
+from doithoai.units.selectors import unit_covered_ids_cached
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
@@ -66,7 +66,7 @@ def _filtered(user: Any, filters: PetitionFilters) -> QuerySet[Petition]:
     if filters.round_id:
         qs = qs.filter(round_id=filters.round_id)
     if filters.unit_id:
-        qs = qs.filter(unit_id__any_of=unit_covered_ids([filters.unit_id]))
+        qs = qs.filter(unit_id__any_of=unit_covered_ids_cached(frozenset([filters.unit_id])))
     if filters.topic:
         qs = qs.filter(topic__code=filters.topic)
     for name in ("channel", "state", "legal_kind"):
