@@ -160,6 +160,29 @@ def test_reading_index_ids_in_batches_keeps_page_order_and_skips_the_filtered(db
     assert [p.pk for p in _in_order(qs, ids, 100)] == [pk for pk in ids if pk in kept]
 
 
+@pytest.mark.parametrize(
+    ("folded", "expected"),
+    [
+        (
+            "dat dai, nha-van hoa",
+            ["dat", "dat dai", "dai", "dai nha", "nha", "nha van", "van", "van hoa", "hoa"],
+        ),
+        ("  to 12!", ["to", "to 12", "12"]),
+        ("den", ["den"]),
+        (" ,.; ", []),
+        ("", []),
+    ],
+)
+def test_the_word_index_function_lists_words_and_neighbour_pairs(db, folded, expected):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the word index is PostgreSQL's")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT doithoai_words(%s)", [folded])
+        assert cursor.fetchone()[0] == expected
+
+
 def test_phrase_share_comes_from_the_index_statistics(db):
     from django.db import connection
 
