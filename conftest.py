@@ -14,8 +14,14 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Browser tests flush the database when they end, so they run after everything else."""
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    """Browser tests and others outside a test transaction flush the database when they end, so
+    they run after everything else."""
+    items.sort(
+        key=lambda item: (
+            item.get_closest_marker("browser") is not None
+            or "transactional_db" in getattr(item, "fixturenames", ())
+        )
+    )
 
 
 def load_reference_data() -> None:
@@ -35,6 +41,13 @@ def _fresh_cache() -> Iterator[None]:
     yield
     cache.clear()
     selectors._tree_version_read = None
+
+
+@pytest.fixture
+def committed_reference_data(transactional_db):  # type: ignore[no-untyped-def]
+    """For a test that must run with no transaction open, as a request does: the reference data
+    loaded and committed (the database is flushed when the test ends, so such tests run last)."""
+    load_reference_data()
 
 
 @pytest.fixture(scope="session")

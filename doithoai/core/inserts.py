@@ -4,12 +4,13 @@ For hot write paths where each row's round trip costs more than writing it (the 
 create: see bench/README-petitions.md). The ORM still writes each INSERT (defaults, `auto_now_add`,
 value preparation); PostgreSQL's data-modifying WITH queries join them into one statement, which
 is atomic on its own. Model `save()` methods and save signals do not run on that path, so it is
-only for models that have none that matter for a new row."""
+only for models that have none that matter for a new row. One statement is atomic on its own: the
+caller needs no transaction around it."""
 
 from collections.abc import Sequence
 from typing import Any
 
-from django.db import connections, router
+from django.db import connections, router, transaction
 from django.db.models import Model
 from django.db.models.expressions import RawSQL
 from django.db.models.sql import InsertQuery
@@ -21,14 +22,16 @@ _PARENT = "new_parent"
 
 def insert_together(parent: Model, dependents: Sequence[tuple[Model, str]] = ()) -> None:
     """Insert the new `parent`, then each new dependent with its field `attname` set to the
-    parent's primary key. Elsewhere than on PostgreSQL each row is saved in turn (the caller
-    holds the transaction)."""
+    parent's primary key: all or none, in a transaction of their own when the caller holds none.
+    Elsewhere than on PostgreSQL each row is saved in turn."""
     alias = router.db_for_write(type(parent))
     if connections[alias].vendor != "postgresql":
-        parent.save(using=alias)
-        for obj, attname in dependents:
-            _point(obj, attname, parent.pk)
-            obj.save(using=alias)
+        # Without a savepoint: inside a caller's transaction, a failure here fails that one.
+        with transaction.atomic(using=alias, savepoint=False):
+            parent.save(using=alias)
+            for obj, attname in dependents:
+                _point(obj, attname, parent.pk)
+                obj.save(using=alias)
         return
     pk_column = connections[alias].ops.quote_name(str(parent._meta.pk.column))
     # Only names from model metadata and ORM-compiled SQL are joined here; values stay parameters.

@@ -72,6 +72,33 @@ def test_create_writes_the_petition_its_event_and_its_key_in_one_statement(
     assert IdempotencyKey.objects.get(petition=petition).key == "one-go"
 
 
+def test_a_request_writes_in_one_statement_without_a_transaction_on_postgresql(
+    committed_reference_data, client, token, body, counts
+):
+    """No BEGIN and COMMIT around the create's single statement on PostgreSQL (two round trips
+    fewer); elsewhere its three INSERTs run in one transaction."""
+    key = token("phuong")
+    before = counts()
+    seen = []
+
+    def spy(execute, sql, params, many, context):
+        if sql.lstrip().upper().startswith(("INSERT", "WITH")):
+            seen.append((sql, connection.get_autocommit(), connection.in_atomic_block))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(spy):
+        response = post(client, "/api/v1/petitions", body, key, HTTP_IDEMPOTENCY_KEY="alone")
+    assert response.status_code == 201
+    assert counts()[:2] == (before[0] + 1, before[1] + 1)
+    if connection.vendor == "postgresql":
+        assert [(autocommit, atomic) for _sql, autocommit, atomic in seen] == [(True, False)]
+    else:
+        assert [atomic for _sql, _autocommit, atomic in seen] == [True, True, True]
+    again = post(client, "/api/v1/petitions", body, key, HTTP_IDEMPOTENCY_KEY="alone")
+    assert again.status_code == 200 and again.json()["id"] == response.json()["id"]
+    assert counts()[:2] == (before[0] + 1, before[1] + 1)
+
+
 def test_same_key_with_another_body_is_a_conflict(client, token, body, counts):
     key = token("phuong")
     post(client, "/api/v1/petitions", body, key, HTTP_IDEMPOTENCY_KEY="abc-2")

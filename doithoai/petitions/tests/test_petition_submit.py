@@ -198,6 +198,21 @@ def test_press_cannot_open_staff_entry(client, demo_user):
 
 
 def test_a_taken_tracking_code_is_drawn_again_without_losing_the_petition(db, monkeypatch, counts):
+    _draw_a_taken_code_twice(monkeypatch, counts)
+
+
+def test_outside_a_transaction_a_taken_code_is_drawn_again_too(
+    committed_reference_data, monkeypatch, counts
+):
+    """With no transaction open (a request), the write is one statement on PostgreSQL with no
+    transaction around it: a taken code fails that statement alone, and the next draw succeeds."""
+    from django.db import connection
+
+    assert not connection.in_atomic_block
+    _draw_a_taken_code_twice(monkeypatch, counts)
+
+
+def _draw_a_taken_code_twice(monkeypatch, counts):
     from itertools import chain, count
 
     from doithoai.petitions import codes
