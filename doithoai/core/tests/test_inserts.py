@@ -3,6 +3,7 @@ PostgreSQL, row by row elsewhere; all or nothing either way."""
 
 import pytest
 from django.db import IntegrityError, connection, transaction
+from django.db.models import Value
 from django.test.utils import CaptureQueriesContext
 
 from doithoai.core.events import event_new
@@ -47,3 +48,43 @@ def test_a_failing_dependent_writes_nothing():
         insert_together(second[0], [(second[1], "object_id"), (second[2], "petition_id")])
     assert (Petition.objects.count(), Event.objects.count()) == (petitions, events)
     assert not Petition.objects.filter(code="INS-0003").exists()
+
+
+def test_later_rows_reuse_the_compiled_insert_with_their_own_values():
+    """After the first row the SQL is reused: each row still gets its own values, its own
+    creation time and JSON, and its dependents point to it."""
+    written = []
+    for n in range(3):
+        petition, event, idempotency = _new_rows(f"INS-01{n:02d}", key=f"k-{n}")
+        petition.text = petition.text_folded = f"noi dung so {n}"
+        event.after = {"n": n}
+        insert_together(petition, [(event, "object_id"), (idempotency, "petition_id")])
+        written.append((petition, event, idempotency))
+    if connection.vendor == "postgresql":
+        from doithoai.core import inserts
+
+        assert all(shape.reusable for shape in inserts._shapes.values())
+    times = [p.created_at for p, _e, _k in written]
+    assert len(set(times)) == 3
+    for n, (petition, event, idempotency) in enumerate(written):
+        stored = Petition.objects.get(pk=petition.pk)
+        assert (stored.code, stored.text, stored.created_at) == (
+            f"INS-01{n:02d}",
+            f"noi dung so {n}",
+            times[n],
+        )
+        assert Event.objects.get(pk=event.pk).after == {"n": n}
+        assert Event.objects.get(pk=event.pk).object_id == str(petition.pk)
+        assert IdempotencyKey.objects.get(pk=idempotency.pk).petition_id == petition.pk
+
+
+def test_an_expression_value_is_compiled_again():
+    from django.db.models.functions import Upper
+
+    first = _new_rows("INS-0200", key="k-a")
+    insert_together(first[0], [(first[1], "object_id")])
+    petition, event, _key = _new_rows("INS-0201", key="k-b")
+    petition.place = Upper(Value("to 5"))
+    insert_together(petition, [(event, "object_id")])
+    assert Petition.objects.get(pk=petition.pk).place == "TO 5"
+    assert Event.objects.get(pk=event.pk).object_id == str(petition.pk)
