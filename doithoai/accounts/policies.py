@@ -13,20 +13,22 @@ def active_memberships(user: Any) -> list[Membership]:
         return []
     cached = getattr(user, "_doithoai_memberships", None)
     if cached is None:
-        cached = [_membership_from(row) for row in _membership_rows.all(user.pk)]
+        cached = [membership_from(row) for row in _membership_rows.all(user.pk)]
         user._doithoai_memberships = cached
     return cached
+
+
+def memberships_read_with(user: Any, memberships: list[Membership]) -> None:
+    """Keep the active memberships read together with the user (the API token's query), so
+    `active_memberships` does not read them again."""
+    user._doithoai_memberships = memberships
 
 
 def _membership_query(user_id: int) -> Any:
     return (
         Membership.objects.filter(user_id=user_id, active=True)
         .order_by("pk")
-        .values(
-            *field_names(Membership),
-            *field_names(Organisation, prefix="organisation__"),
-            *field_names(Unit, prefix="organisation__unit__"),
-        )
+        .values(*membership_values())
     )
 
 
@@ -34,11 +36,20 @@ def _membership_query(user_id: int) -> Any:
 _membership_rows = CompiledRow(Membership, _membership_query, many=True, placeholder=INT_SLOT)
 
 
-def _membership_from(row: dict[str, Any]) -> Membership:
+def membership_values(prefix: str = "") -> list[str]:
+    """The `values()` names that `membership_from` reads, under `prefix`."""
+    return [
+        *field_names(Membership, prefix=prefix),
+        *field_names(Organisation, prefix=f"{prefix}organisation__"),
+        *field_names(Unit, prefix=f"{prefix}organisation__unit__"),
+    ]
+
+
+def membership_from(row: dict[str, Any], prefix: str = "") -> Membership:
     """The membership with its organisation and unit attached, as `select_related` gives them."""
-    membership: Membership = instance_from(Membership, row)
-    organisation = instance_from(Organisation, row, prefix="organisation__")
-    organisation.unit = instance_from(Unit, row, prefix="organisation__unit__")
+    membership: Membership = instance_from(Membership, row, prefix=prefix)
+    organisation = instance_from(Organisation, row, prefix=f"{prefix}organisation__")
+    organisation.unit = instance_from(Unit, row, prefix=f"{prefix}organisation__unit__")
     membership.organisation = organisation
     return membership
 

@@ -1,8 +1,10 @@
 import datetime
 from typing import Any
 
+from django.db.models import FilteredRelation, Q
 from django.utils import timezone
 
+from doithoai.accounts import policies
 from doithoai.accounts.models import ApiToken, User
 from doithoai.accounts.services import hash_key
 from doithoai.core.compiled import CompiledRow, field_names, instance_from
@@ -12,26 +14,45 @@ USAGE_RESOLUTION = datetime.timedelta(minutes=5)
 
 
 def user_for_api_key(key: str) -> User | None:
-    """The active user of a valid, unrevoked token; marks the token as used."""
+    """The active user of a valid, unrevoked token, with their active memberships (read in the
+    same query); marks the token as used."""
     if not key or len(key) > 200:
         return None
-    row = _token_row.first(hash_key(key))
-    if row is None or not row["user__is_active"]:
+    rows = _token_rows.all(hash_key(key))
+    if not rows or not rows[0]["user__is_active"]:
         return None
+    row = rows[0]
     now = timezone.now()
     if row["last_used_at"] is None or now - row["last_used_at"] > USAGE_RESOLUTION:
         ApiToken.objects.filter(pk=row["id"]).update(last_used_at=now)
     user: User = instance_from(User, row, prefix="user__")
+    memberships = [
+        policies.membership_from(r, prefix="membership__")
+        for r in rows
+        if r["membership__id"] is not None
+    ]
+    policies.memberships_read_with(user, memberships)
     return user
 
 
 def _token_query(key_hash: str) -> Any:
+    """The token's user, one row per active membership (one row with none)."""
     return (
         ApiToken.objects.filter(key_hash=key_hash, revoked=False)
-        .order_by()
-        .values("id", "last_used_at", *field_names(User, prefix="user__"))
+        .annotate(
+            membership=FilteredRelation(
+                "user__memberships", condition=Q(user__memberships__active=True)
+            )
+        )
+        .order_by("membership__id")
+        .values(
+            "id",
+            "last_used_at",
+            *field_names(User, prefix="user__"),
+            *policies.membership_values(prefix="membership__"),
+        )
     )
 
 
 # Every API request authenticates: compiled and prepared once (see core/compiled.py).
-_token_row = CompiledRow(ApiToken, _token_query)
+_token_rows = CompiledRow(ApiToken, _token_query, many=True)

@@ -68,3 +68,38 @@ def test_inactive_memberships_are_left_out(demo_user):
     user = User.objects.get(pk=demo_user("phuong").pk)
     Membership.objects.filter(user=user).update(active=False)
     assert active_memberships(user) == []
+
+
+def test_a_key_reads_its_user_and_active_memberships_in_one_query(demo_user):
+    user = demo_user("phuong")
+    _token, key = api_token_create(actor=user, user=user, name="test")
+    user_for_api_key(key)  # marks the token as used: a write this test does not count
+    Membership.objects.create(
+        user=user,
+        organisation=Membership.objects.filter(user=user).first().organisation,
+        role="mttq_officer",
+        active=False,
+    )
+    expected = list(
+        Membership.objects.filter(user=user, active=True)
+        .select_related("organisation__unit")
+        .order_by("pk")
+    )
+    assert len(expected) >= 1
+    with CaptureQueriesContext(connection) as queries:
+        found = user_for_api_key(key)
+        memberships = active_memberships(found)
+    assert len(queries.captured_queries) == 1
+    assert [(m.pk, m.role, m.organisation.code, m.organisation.unit.code) for m in memberships] == [
+        (m.pk, m.role, m.organisation.code, m.organisation.unit.code) for m in expected
+    ]
+
+
+def test_a_key_of_a_user_without_memberships_gives_the_user_with_none():
+    user = User.objects.create_user(username="doitac", password="x")
+    _token, key = api_token_create(actor=user, user=user, name="partner")
+    found = user_for_api_key(key)
+    assert found is not None and found.pk == user.pk
+    with CaptureQueriesContext(connection) as queries:
+        assert active_memberships(found) == []
+    assert queries.captured_queries == []
