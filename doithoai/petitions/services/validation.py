@@ -10,7 +10,13 @@ from django.core.validators import validate_email
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from doithoai.core.compiled import INT_SLOT, CompiledRow, field_names, instance_from
+from doithoai.core.compiled import (
+    INT_SLOT,
+    CompiledRow,
+    field_names,
+    first_of_each,
+    instance_from,
+)
 from doithoai.core.text import nfc
 from doithoai.petitions.choices import Channel, LegalKind, SubmitterType
 from doithoai.petitions.models import Topic
@@ -106,18 +112,12 @@ def clean_input(data: PetitionInput) -> tuple[PetitionInput, Unit, Topic | None]
         fail("channel", _("Kênh tiếp nhận không hợp lệ."))
     if data.submitter_type not in SubmitterType.values:
         fail("submitter_type", _("Loại người gửi không hợp lệ."))
-    unit = _resolve_unit(data.unit)
+    # A NUL character in the topic code would reach the query: it is not looked up.
+    unit, topic = _read_unit_and_topic(data.unit, "" if "topic" in errors else data.topic)
     if unit is None:
         fail("unit", _("Không tìm thấy địa bàn (phường, xã) đã chọn."))
-    topic = None
-    if data.topic and "topic" not in errors:  # a NUL character would reach the query
-        row = _topic_row.first(data.topic)
-        topic = instance_from(Topic, row) if row else None
-        if topic is None:
-            fail(
-                "topic",
-                _("Lĩnh vực '%(code)s' không có trong danh mục.") % {"code": data.topic[:40]},
-            )
+    if data.topic and topic is None and "topic" not in errors:
+        fail("topic", _("Lĩnh vực '%(code)s' không có trong danh mục.") % {"code": data.topic[:40]})
     if data.anonymous:
         data.submitter_type = SubmitterType.ANONYMOUS
         data.submitter_name = data.phone = data.email = data.submitter_address = ""
@@ -153,19 +153,36 @@ def clean_input(data: PetitionInput) -> tuple[PetitionInput, Unit, Topic | None]
     return data, unit, topic
 
 
-def _resolve_unit(value: Unit | int | str | None) -> Unit | None:
-    if isinstance(value, Unit):
-        return value
+def _read_unit_and_topic(
+    unit: Unit | int | str | None, topic_code: str
+) -> tuple[Unit | None, Topic | None]:
+    """The unit (given, or read by id) and the active topic of that code (none without a code),
+    read in one statement when both are needed."""
+    reads: list[tuple[CompiledRow, Any]] = []
+    pk = None if isinstance(unit, Unit) else _unit_pk(unit)
+    if pk is not None:
+        reads.append((_unit_row, pk))
+    if topic_code:
+        reads.append((_topic_row, topic_code))
+    rows = first_of_each(*reads) if len(reads) > 1 else [row.first(v) for row, v in reads]
+    found = iter(rows)
+    if pk is not None:
+        row = next(found)
+        unit = instance_from(Unit, row) if row else None
+    elif not isinstance(unit, Unit):
+        unit = None
+    row = next(found) if topic_code else None
+    return unit, instance_from(Topic, row) if row else None
+
+
+def _unit_pk(value: int | str | None) -> int | None:
     if value in (None, ""):
         return None
     try:
-        pk = int(value)
+        pk = int(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return None
-    if not -(2**63) <= pk < 2**63:
-        return None
-    row = _unit_row.first(pk)
-    return instance_from(Unit, row) if row else None
+    return pk if -(2**63) <= pk < 2**63 else None
 
 
 # Every intake reads one unit and one topic: compiled and prepared once (see core/compiled.py).
