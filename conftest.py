@@ -34,13 +34,13 @@ def _fresh_cache() -> Iterator[None]:
     tree's version afresh; the shared cache is a table, rolled back with the test's data."""
     from django.core.cache import cache
 
-    from doithoai.units import selectors
+    from doithoai.core.versions import forget_all
 
     cache.clear()
-    selectors._tree_version_read = None
+    forget_all()
     yield
     cache.clear()
-    selectors._tree_version_read = None
+    forget_all()
 
 
 @pytest.fixture

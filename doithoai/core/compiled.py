@@ -60,55 +60,20 @@ class CompiledRow:
             raise TypeError("This query was compiled for one row; pass many=True.")
         return self._run(value, one=False)
 
-    def _entry(self, alias: str) -> tuple[Any, str, list[Any], int, list[str], list[Any]]:
+    def _run(self, value: Any, *, one: bool) -> list[dict[str, Any]]:
+        alias = router.db_for_read(self._model)
         entry = self._compiled.get(alias)
         if entry is None:
             entry = self._compiled[alias] = self._compile()
-        return entry
-
-    def _params(self, alias: str, value: Any) -> list[Any]:
-        _compiler, _sql, params, slot, _names, _converters = self._entry(alias)
-        return [*params[:slot], value, *params[slot + 1 :]]
-
-    def _rows(self, alias: str, rows: list[Any]) -> list[dict[str, Any]]:
-        compiler, _sql, _params, _slot, names, converters = self._entry(alias)
+        compiler, sql, params, slot, names, converters = entry
+        params = [*params[:slot], value, *params[slot + 1 :]]
+        with prepared_cursor(alias) as cursor:
+            cursor.execute(sql, params)
+            rows = [cursor.fetchone()] if one else cursor.fetchall()
+        rows = [row for row in rows if row is not None]
         if converters and rows:
             rows = list(compiler.apply_converters(rows, converters))
         return [dict(zip(names, row, strict=True)) for row in rows]
-
-    def _run(self, value: Any, *, one: bool) -> list[dict[str, Any]]:
-        alias = router.db_for_read(self._model)
-        sql = self._entry(alias)[1]
-        with prepared_cursor(alias) as cursor:
-            cursor.execute(sql, self._params(alias, value))
-            rows = [cursor.fetchone()] if one else cursor.fetchall()
-        return self._rows(alias, [row for row in rows if row is not None])
-
-
-def first_of_each(*reads: tuple[CompiledRow, Any]) -> list[dict[str, Any] | None]:
-    """Several one-row reads `(compiled, value)` in one statement (one round trip): the first
-    row of each, or None, in order. The reads must use the same database."""
-    alias = router.db_for_read(reads[0][0]._model)
-    if any(router.db_for_read(row._model) != alias for row, _ in reads[1:]):
-        raise ValueError("Reads combined in one statement must use the same database.")
-    if any(row._many for row, _ in reads):
-        raise TypeError("Only one-row reads can be combined.")
-    # Each read's columns follow a "found" marker, so a row of NULLs still reads as found.
-    joins = [
-        f"LEFT JOIN (SELECT 1 AS found, r.* FROM ({row._entry(alias)[1]}) AS r) AS r{i} ON 1 = 1"  # noqa: S608 - ORM-compiled SQL only
-        for i, (row, _value) in enumerate(reads)
-    ]
-    sql = "SELECT * FROM (SELECT 1 AS one) AS one " + " ".join(joins)  # noqa: S608
-    params = [param for row, value in reads for param in row._params(alias, value)]
-    with prepared_cursor(alias) as cursor:
-        cursor.execute(sql, params)
-        values = list(cursor.fetchone())[1:]
-    found: list[dict[str, Any] | None] = []
-    for row, _value in reads:
-        width = len(row._entry(alias)[4])
-        marker, columns, values = values[0], values[1 : width + 1], values[width + 1 :]
-        found.append(row._rows(alias, [columns])[0] if marker is not None else None)
-    return found
 
 
 def field_names(model: type[Model], prefix: str = "") -> list[str]:

@@ -11,10 +11,11 @@ from django.http import Http404
 from django.utils import timezone
 
 from doithoai.core.compiled import CompiledRow
+from doithoai.core.versions import SharedVersion
 from doithoai.petitions import policies, search
 from doithoai.petitions.choices import LegalKind, PetitionState
 from doithoai.petitions.codes import normalise_code
-from doithoai.petitions.models import Petition
+from doithoai.petitions.models import Petition, Topic
 from doithoai.units.selectors import unit_covered_ids_cached
 
 PAGE_SIZE = 50
@@ -34,6 +35,25 @@ WIDE_WINDOW = 100_000
 # petitions by the planner's estimate (a commune, a small ward), the word index is asked within
 # them; a common phrase has only a few hundred matches there.
 AREA_INDEX_ROWS = 80_000
+
+
+# Changes when the secretariat adds, renames or retires a topic (`topics_changed`).
+TOPICS = SharedVersion("petitions:topics-version")
+
+
+def active_topic(code: str) -> Topic | None:
+    """The active topic of that code, from this process's copy of the (short) topic list, read
+    again when the list changes. The instance is shared: read it, do not modify it."""
+    memo = TOPICS.memo()
+    active = memo.get("active")
+    if active is None:
+        active = memo["active"] = {t.code: t for t in Topic.objects.filter(active=True)}
+    return active.get(code)
+
+
+def topics_changed() -> None:
+    """Call after the topic list changed (on commit): every process reads it again."""
+    TOPICS.bump()
 
 
 @dataclass

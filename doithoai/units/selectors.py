@@ -1,31 +1,34 @@
 """Reads of units: the tree below a unit, and what a unit covers across the 2025 reform."""
 
 import hashlib
-import time
 from collections.abc import Iterable
 
-from django.core.cache import cache, caches
+from django.core.cache import cache
 from django.db.models import QuerySet
 
 from doithoai.core.text import fold
+from doithoai.core.versions import SharedVersion
 from doithoai.units.models import Unit, UnitSuccession
 
-TREE_VERSION_KEY = "units:tree-version"
-# The version lives in the shared cache (every server process sees a change); each process
-# reads it at most this often.
-TREE_VERSION_SECONDS = 10
-_tree_version_read: tuple[float, int] | None = None
+# Changes when units are loaded, added or edited (`tree_changed`); every process's cached areas,
+# choices and units go with it within TREE.seconds.
+TREE = SharedVersion("units:tree-version")
 
 
 def tree_version() -> int:
-    """The unit tree's version: it changes when units are loaded or added (`tree_changed`), and
-    every process's cached areas and choices with it, within TREE_VERSION_SECONDS."""
-    global _tree_version_read
-    now = time.monotonic()
-    if _tree_version_read is None or now - _tree_version_read[0] > TREE_VERSION_SECONDS:
-        version = int(caches["shared"].get_or_set(TREE_VERSION_KEY, 1, timeout=None) or 1)
-        _tree_version_read = (now, version)
-    return _tree_version_read[1]
+    return TREE.current()
+
+
+def unit_by_id(pk: int) -> Unit | None:
+    """The unit with that id, kept in this process until the unit tree changes (every intake
+    names one; the tree holds a few thousand units). The instance is shared: do not modify it."""
+    units = TREE.memo().setdefault("units_by_id", {})
+    unit = units.get(pk)
+    if unit is None:
+        unit = Unit.objects.filter(pk=pk).first()
+        if unit is not None:
+            units[pk] = unit
+    return unit
 
 
 def unit_covered_ids(unit_ids: Iterable[int]) -> set[int]:
@@ -62,13 +65,7 @@ def _digest(unit_ids: Iterable[int]) -> str:
 
 
 def tree_changed() -> None:
-    global _tree_version_read
-    shared = caches["shared"]
-    try:
-        shared.incr(TREE_VERSION_KEY)
-    except ValueError:
-        shared.set(TREE_VERSION_KEY, 2, timeout=None)
-    _tree_version_read = None  # this process sees its own change at once
+    TREE.bump()
 
 
 def unit_current_successors(unit: Unit) -> QuerySet[Unit]:

@@ -112,30 +112,3 @@ def test_compiled_rows_read_every_row_and_build_instances():
     assert children.all(-1) == []
     with pytest.raises(TypeError):
         CompiledRow(Unit, lambda pk: Unit.objects.filter(pk=pk).values("pk")).all(1)
-
-
-def test_reads_combined_in_one_statement_give_each_first_row_or_none():
-    from doithoai.core.compiled import first_of_each
-
-    petition = PetitionFactory(place="")
-    PetitionFactory(place="")
-    by_code = CompiledRow(
-        Petition,
-        lambda code: Petition.objects.filter(code=code).values("code", "due_on", "received_on"),
-    )
-    unit_name = CompiledRow(
-        Unit, lambda pk: Unit.objects.filter(pk=pk).order_by().values("name"), placeholder=-7
-    )
-    with CaptureQueriesContext(connection) as queries:
-        found = first_of_each((by_code, petition.code), (unit_name, petition.unit_id))
-        missing = first_of_each((by_code, "KHONG-CO"), (unit_name, petition.unit_id))
-        neither = first_of_each((unit_name, -1), (by_code, "KHONG-CO"))
-    assert len(queries.captured_queries) == 3
-    # A found row whose selected columns are NULL (`due_on`) is still found; dates are converted.
-    assert found == [
-        {"code": petition.code, "due_on": None, "received_on": petition.received_on},
-        {"name": petition.unit.name},
-    ]
-    assert isinstance(found[0]["received_on"], datetime.date)
-    assert missing == [None, {"name": petition.unit.name}]
-    assert neither == [None, None]

@@ -10,17 +10,12 @@ from django.core.validators import validate_email
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from doithoai.core.compiled import (
-    INT_SLOT,
-    CompiledRow,
-    field_names,
-    first_of_each,
-    instance_from,
-)
 from doithoai.core.text import nfc
 from doithoai.petitions.choices import Channel, LegalKind, SubmitterType
 from doithoai.petitions.models import Topic
+from doithoai.petitions.selectors import active_topic
 from doithoai.units.models import Unit
+from doithoai.units.selectors import unit_by_id
 
 TEXT_MIN, TEXT_MAX = 10, 5000
 _PHONE = re.compile(r"^0\d{8,10}$")
@@ -156,23 +151,12 @@ def clean_input(data: PetitionInput) -> tuple[PetitionInput, Unit, Topic | None]
 def _read_unit_and_topic(
     unit: Unit | int | str | None, topic_code: str
 ) -> tuple[Unit | None, Topic | None]:
-    """The unit (given, or read by id) and the active topic of that code (none without a code),
-    read in one statement when both are needed."""
-    reads: list[tuple[CompiledRow, Any]] = []
-    pk = None if isinstance(unit, Unit) else _unit_pk(unit)
-    if pk is not None:
-        reads.append((_unit_row, pk))
-    if topic_code:
-        reads.append((_topic_row, topic_code))
-    rows = first_of_each(*reads) if len(reads) > 1 else [row.first(v) for row, v in reads]
-    found = iter(rows)
-    if pk is not None:
-        row = next(found)
-        unit = instance_from(Unit, row) if row else None
-    elif not isinstance(unit, Unit):
-        unit = None
-    row = next(found) if topic_code else None
-    return unit, instance_from(Topic, row) if row else None
+    """The unit (given, or by id) and the active topic of that code (none without a code), from
+    the process's copies of both lists: an intake usually reads neither from the database."""
+    if not isinstance(unit, Unit):
+        pk = _unit_pk(unit)
+        unit = unit_by_id(pk) if pk is not None else None
+    return unit, active_topic(topic_code) if topic_code else None
 
 
 def _unit_pk(value: int | str | None) -> int | None:
@@ -183,17 +167,3 @@ def _unit_pk(value: int | str | None) -> int | None:
     except (TypeError, ValueError):
         return None
     return pk if -(2**63) <= pk < 2**63 else None
-
-
-# Every intake reads one unit and one topic: compiled and prepared once (see core/compiled.py).
-_unit_row = CompiledRow(
-    Unit,
-    lambda pk: Unit.objects.filter(pk=pk).order_by().values(*field_names(Unit)),
-    placeholder=INT_SLOT,
-)
-_topic_row = CompiledRow(
-    Topic,
-    lambda code: (
-        Topic.objects.filter(code=code, active=True).order_by().values(*field_names(Topic))
-    ),
-)
