@@ -279,6 +279,7 @@ def main(argv: list[str] | None = None) -> int:
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install -y wrk")
 
+    drop_created()  # left by an earlier, interrupted run: never in the sample of codes and ids
     with connection.cursor() as cur:
         cur.execute("SELECT count(*) FROM petitions_petition")
         (total,) = cur.fetchone()
@@ -294,7 +295,6 @@ def main(argv: list[str] | None = None) -> int:
             "SELECT sum(pg_prewarm(c.oid)) FROM pg_class c JOIN pg_namespace n "
             "ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'i')"
         )
-    drop_created()  # left by an earlier, interrupted run
     load_before = " ".join(Path("/proc/loadavg").read_text().split()[:3])
     user = User.objects.get(username=args.user)
     _token, key = api_token_create(actor=None, user=user, name="bench")
