@@ -4,6 +4,7 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+_COMBINING = re.compile("[\u0300-\u036f]+")
 
 
 def nfc(text: str) -> str:
@@ -16,6 +17,8 @@ def fold(text: str) -> str:
     Old and new tone placement (hoà/hòa) fold to the same key because all marks go.
     """
     decomposed = unicodedata.normalize("NFD", (text or "").lower())
-    stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
-    stripped = stripped.replace("đ", "d")
+    # Vietnamese marks are all in the combining block; other scripts' marks are looked up.
+    stripped = _COMBINING.sub("", decomposed).replace("đ", "d")
+    if not stripped.isascii():
+        stripped = "".join(c for c in stripped if unicodedata.category(c) != "Mn")
     return _SPACES.sub(" ", stripped).strip()

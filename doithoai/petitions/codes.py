@@ -12,7 +12,8 @@ _CONFUSABLE = str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"})
 
 
 def new_code() -> str:
-    raw = "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))
+    bits = secrets.randbits(5 * LENGTH)  # one draw: each symbol is 5 of the random bits
+    raw = "".join(ALPHABET[(bits >> (5 * i)) & 31] for i in range(LENGTH))
     return f"{raw[:3]}-{raw[3:6]}-{raw[6:]}"
 
 

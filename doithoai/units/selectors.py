@@ -49,13 +49,12 @@ def unit_covered_ids(unit_ids: Iterable[int]) -> set[int]:
 
 
 def unit_covered_ids_cached(unit_ids: frozenset[int]) -> set[int]:
-    """`unit_covered_ids` through the cache: the unit tree changes only when units are loaded or
-    added, and those services bump `TREE_VERSION_KEY`."""
-    key = f"units:covered:{tree_version()}:{_digest(unit_ids)}"
-    found = cache.get(key)
+    """`unit_covered_ids`, kept in this process until the unit tree changes (units loaded, added
+    or edited bump `TREE`): every staff request asks it for the user's area."""
+    covered: dict[frozenset[int], frozenset[int]] = TREE.memo().setdefault("covered", {})
+    found = covered.get(unit_ids)
     if found is None:
-        found = unit_covered_ids(unit_ids)
-        cache.set(key, found, timeout=3600)
+        found = covered[unit_ids] = frozenset(unit_covered_ids(unit_ids))
     return set(found)
 
 

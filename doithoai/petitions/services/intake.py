@@ -4,7 +4,7 @@ import hashlib
 import json
 from collections.abc import Sequence
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -35,7 +35,9 @@ class SubmitResult:
 
 
 def body_hash(data: PetitionInput, files: list[CheckedFile]) -> str:
-    payload = asdict(data)
+    # Shallow: `asdict` would deep-copy a Unit instance. The fields are plain values, `extra` a
+    # dict of them, so the JSON (and the hash a retry is compared with) is the same.
+    payload = {item.name: getattr(data, item.name) for item in fields(data)}
     payload["unit"] = getattr(data.unit, "pk", data.unit)
     payload["files"] = [f.sha256 for f in files]
     encoded = json.dumps(payload, sort_keys=True, default=str).encode()
