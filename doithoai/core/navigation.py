@@ -63,6 +63,12 @@ def _supervises(user: Any) -> bool:
     return bool(supervised_unit_ids(user))
 
 
+def _manages_topics(user: Any) -> bool:
+    from doithoai.petitions.policies import can_manage_topics
+
+    return can_manage_topics(user)
+
+
 def _sees_rounds(user: Any) -> bool:
     from doithoai.dialogues.policies import visible_rounds_q
 
@@ -74,6 +80,7 @@ STAFF_LINKS: list[Link] = [
     Link(_("Kỳ đối thoại: kế hoạch, hội nghị"), "dialogue-index", _sees_rounds),
     Link(_("Kiến nghị, phản ánh"), "petition-list", _lists_petitions),
     Link(_("Nhập kiến nghị"), "petition-new-staff", _has_area),
+    Link(_("Danh mục lĩnh vực"), "topic-list", _manages_topics),
     Link(_("Báo cáo, thống kê"), "reports-dashboard", _sees_reports),
     Link(_("Theo dõi giải quyết, trả lời"), "followup-work", _follows_up),
     Link(_("Giám sát của Mặt trận Tổ quốc"), "followup-supervision", _supervises),

@@ -1,6 +1,12 @@
 from django.urls import path
 
-from doithoai.petitions import views_import, views_open311, views_public, views_staff
+from doithoai.petitions import (
+    views_import,
+    views_open311,
+    views_public,
+    views_staff,
+    views_topics,
+)
 
 urlpatterns = [
     path("gui-kien-nghi/", views_public.petition_new_public, name="petition-new-public"),
@@ -21,6 +27,9 @@ urlpatterns = [
         views_staff.petition_transition_view,
         name="petition-transition",
     ),
+    path("staff/linh-vuc/", views_topics.topic_list, name="topic-list"),
+    path("staff/linh-vuc/moi/", views_topics.topic_new, name="topic-new"),
+    path("staff/linh-vuc/<slug:code>/", views_topics.topic_edit, name="topic-edit"),
     path("open311/v2/services.json", views_open311.services, name="open311-services"),
     path("open311/v2/requests.json", views_open311.requests_collection, name="open311-requests"),
     path(
