@@ -8,9 +8,18 @@ from doithoai.accounts import policies
 from doithoai.accounts.models import ApiToken, User
 from doithoai.accounts.services import hash_key
 from doithoai.core.compiled import CompiledRow, field_names, instance_from
+from doithoai.core.versions import SharedVersion
 
 # last_used_at is refreshed at most this often, so reads do not each write.
 USAGE_RESOLUTION = datetime.timedelta(minutes=5)
+# Changes when a token is revoked, a role granted or revoked, or a user edited in the admin
+# (`access_changed`): every process forgets the API tokens it has read.
+ACCESS = SharedVersion("accounts:access-version")
+
+
+def access_changed() -> None:
+    """Call after a change to who may do what through a token (on commit)."""
+    ACCESS.bump()
 
 
 def user_for_api_key(key: str) -> User | None:
