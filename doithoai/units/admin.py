@@ -5,6 +5,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from doithoai.accounts.selectors import access_changed
 from doithoai.units.models import Organisation, Unit
 from doithoai.units.selectors import tree_changed
 
@@ -37,3 +38,8 @@ class OrganisationAdmin(admin.ModelAdmin[Organisation]):
     list_filter = ["kind", "active"]
     search_fields = ["name", "code"]
     raw_id_fields = ["unit", "parent"]
+
+    # A role's reach follows its organisation's unit: processes keep tokens with their roles.
+    def save_model(self, request: HttpRequest, obj: Organisation, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        transaction.on_commit(access_changed)

@@ -73,7 +73,10 @@ def test_inactive_memberships_are_left_out(demo_user):
 def test_a_key_reads_its_user_and_active_memberships_in_one_query(demo_user):
     user = demo_user("phuong")
     _token, key = api_token_create(actor=user, user=user, name="test")
-    user_for_api_key(key)  # marks the token as used: a write this test does not count
+    # Used a minute ago: no write to count. Not read yet by this process.
+    from django.utils import timezone
+
+    ApiToken.objects.filter(user=user).update(last_used_at=timezone.now())
     Membership.objects.create(
         user=user,
         organisation=Membership.objects.filter(user=user).first().organisation,
@@ -86,6 +89,9 @@ def test_a_key_reads_its_user_and_active_memberships_in_one_query(demo_user):
         .order_by("pk")
     )
     assert len(expected) >= 1
+    from doithoai.accounts import selectors
+
+    selectors.ACCESS.current()  # the shared version, read every few seconds
     with CaptureQueriesContext(connection) as queries:
         found = user_for_api_key(key)
         memberships = active_memberships(found)
@@ -103,3 +109,99 @@ def test_a_key_of_a_user_without_memberships_gives_the_user_with_none():
     with CaptureQueriesContext(connection) as queries:
         assert active_memberships(found) == []
     assert queries.captured_queries == []
+
+
+def _admin_post_data(response):
+    """The POST data of an admin change page as rendered (its form and inline formsets)."""
+    from django.forms import MultiWidget
+
+    def fields_of(form):
+        data = {}
+        for name, field in form.fields.items():
+            value = form[name].value()
+            key = form.add_prefix(name)
+            if isinstance(field.widget, MultiWidget):
+                parts = field.widget.decompress(value)
+                for i, part in enumerate(parts):
+                    data[f"{key}_{i}"] = "" if part is None else str(part)
+            elif isinstance(value, list | tuple):
+                data[key] = [str(v) for v in value]
+            elif isinstance(value, bool):
+                if value:
+                    data[key] = "on"
+            elif value is not None:
+                data[key] = str(value)
+        return data
+
+    data = fields_of(response.context["adminform"].form)
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        data.update(fields_of(formset.management_form))
+        for form in formset.forms:
+            data.update(fields_of(form))
+    return data
+
+
+def test_a_token_is_read_once_then_kept(demo_user, django_assert_num_queries):
+    user = demo_user("phuong")
+    _token, key = api_token_create(actor=user, user=user, name="test")
+    first = user_for_api_key(key)  # reads the token and records its first use
+    with django_assert_num_queries(0):
+        second = user_for_api_key(key)
+        memberships = active_memberships(second)
+    assert second.pk == first.pk and second is not first
+    assert memberships and memberships is not active_memberships(first)
+    assert [m.pk for m in memberships] == [m.pk for m in active_memberships(first)]
+
+
+def test_unknown_keys_are_not_kept():
+    from doithoai.accounts import selectors
+
+    for n in range(20):
+        assert user_for_api_key(f"khong-co-{n}") is None
+    assert selectors.ACCESS.memo().get("tokens", {}) == {}
+
+
+def test_a_revoked_token_is_refused_once_access_changes(demo_user, monkeypatch):
+    from django.core.cache import caches
+
+    from doithoai.accounts import selectors
+
+    user = demo_user("phuong")
+    token, key = api_token_create(actor=user, user=user, name="test")
+    assert user_for_api_key(key) is not None
+    ApiToken.objects.filter(pk=token.pk).update(revoked=True)
+    assert user_for_api_key(key) is not None  # this process has not been told
+    # Another process revoked it: the shared version changes, seen when this process reads it.
+    caches["shared"].set(selectors.ACCESS.key, selectors.ACCESS.current() + 1, timeout=None)
+    monkeypatch.setattr(selectors.ACCESS, "seconds", 0)
+    assert user_for_api_key(key) is None
+
+
+def test_a_kept_token_is_read_again_after_a_while_whatever_changed(demo_user, monkeypatch):
+    from doithoai.accounts import selectors
+
+    user = demo_user("phuong")
+    token, key = api_token_create(actor=user, user=user, name="test")
+    assert user_for_api_key(key) is not None
+    ApiToken.objects.filter(pk=token.pk).update(revoked=True)  # outside any service
+    monkeypatch.setattr(selectors, "TOKEN_SECONDS", 0)
+    assert user_for_api_key(key) is None
+
+
+def test_deactivating_a_user_in_the_admin_refuses_their_token_at_once(
+    demo_user, client, django_capture_on_commit_callbacks
+):
+    admin = User.objects.create_superuser(username="sieuquantri", password="x")
+    user = demo_user("phuong")
+    _token, key = api_token_create(actor=user, user=user, name="test")
+    assert user_for_api_key(key) is not None
+    client.force_login(admin)
+    url = f"/admin/accounts/user/{user.pk}/change/"
+    data = _admin_post_data(client.get(url))
+    assert data.pop("is_active") == "on"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, data)
+    assert response.status_code == 302, response.context and response.context["errors"]
+    assert not User.objects.get(pk=user.pk).is_active
+    assert user_for_api_key(key) is None
