@@ -13,6 +13,7 @@ urlpatterns = [
     path("ngon-ngu/<str:code>/", core_views.language_switch, name="language-switch"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    path("", include("doithoai.accounts.urls")),
     path("", include("doithoai.petitions.urls")),
     path("", include("doithoai.synthesis.urls")),
     path("", include("doithoai.followup.urls")),

@@ -90,5 +90,29 @@ def api_token_create(*, actor: Any, user: User, name: str) -> tuple[ApiToken, st
     return token, key
 
 
+@transaction.atomic
+def api_token_revoke(*, actor: Any, token: ApiToken, reason: str = "") -> None:
+    """Revoke `token` (its owner or an administrator; `actor=None` only from set-up commands,
+    such as `doithoai api-token revoke`). Revoking a revoked token does nothing. After commit,
+    every server process forgets the tokens it has read (`access_changed`)."""
+    if actor is not None and actor.pk != token.user_id and not policies.can_manage_accounts(actor):
+        raise PermissionDenied(_("Bạn không có quyền thu hồi khóa API này."))
+    # A conditional update: of two concurrent revocations, only one writes and records.
+    changed = ApiToken.objects.filter(pk=token.pk, revoked=False).update(revoked=True)
+    token.revoked = True
+    if not changed:
+        return
+    event_record(
+        actor=actor,
+        obj=token.user,
+        action="api_token.revoked",
+        before={"name": token.name, "prefix": token.prefix},
+        reason=reason,
+    )
+    from doithoai.accounts.selectors import access_changed  # selectors imports this module
+
+    transaction.on_commit(access_changed)
+
+
 def hash_key(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()

@@ -8,7 +8,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from doithoai.accounts.policies import is_administrator
+from doithoai.accounts.policies import is_administrator, is_staff_member
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,7 @@ STAFF_LINKS: list[Link] = [
     Link(_("Báo cáo, thống kê"), "reports-dashboard", _sees_reports),
     Link(_("Theo dõi giải quyết, trả lời"), "followup-work", _follows_up),
     Link(_("Giám sát của Mặt trận Tổ quốc"), "followup-supervision", _supervises),
+    Link(_("Khóa API"), "api-token-list", is_staff_member),
     Link(_("Quản trị danh mục, người dùng"), "admin:index", is_administrator),
 ]
 
