@@ -52,6 +52,7 @@ def membership_grant(
             action="membership.granted",
             after={"organisation": organisation.code, "role": role},
         )
+        transaction.on_commit(_access_changed)
     return membership
 
 
@@ -70,6 +71,15 @@ def membership_revoke(*, actor: Any, membership: Membership, reason: str = "") -
         before={"organisation": membership.organisation.code, "role": membership.role},
         reason=reason,
     )
+    transaction.on_commit(_access_changed)
+
+
+def _access_changed() -> None:
+    """Processes keep API tokens with their user's roles (accounts.selectors, which imports this
+    module): a role granted or revoked must reach them."""
+    from doithoai.accounts.selectors import access_changed
+
+    access_changed()
 
 
 @transaction.atomic
@@ -109,9 +119,7 @@ def api_token_revoke(*, actor: Any, token: ApiToken, reason: str = "") -> None:
         before={"name": token.name, "prefix": token.prefix},
         reason=reason,
     )
-    from doithoai.accounts.selectors import access_changed  # selectors imports this module
-
-    transaction.on_commit(access_changed)
+    transaction.on_commit(_access_changed)
 
 
 def hash_key(key: str) -> str:

@@ -205,3 +205,24 @@ def test_deactivating_a_user_in_the_admin_refuses_their_token_at_once(
     assert response.status_code == 302, response.context and response.context["errors"]
     assert not User.objects.get(pk=user.pk).is_active
     assert user_for_api_key(key) is None
+
+
+def test_a_role_granted_or_revoked_reaches_a_kept_token_at_once(
+    demo_user, django_capture_on_commit_callbacks
+):
+    from doithoai.accounts.services import membership_grant, membership_revoke
+
+    admin = demo_user("quantri")
+    user = demo_user("phuong")
+    _token, key = api_token_create(actor=user, user=user, name="test")
+    roles = {m.role for m in active_memberships(user_for_api_key(key))}
+    assert "mttq_officer" not in roles
+    organisation = Membership.objects.filter(user=user).first().organisation
+    with django_capture_on_commit_callbacks(execute=True):
+        granted = membership_grant(
+            actor=admin, user=user, organisation=organisation, role="mttq_officer"
+        )
+    assert "mttq_officer" in {m.role for m in active_memberships(user_for_api_key(key))}
+    with django_capture_on_commit_callbacks(execute=True):
+        membership_revoke(actor=admin, membership=granted)
+    assert {m.role for m in active_memberships(user_for_api_key(key))} == roles
