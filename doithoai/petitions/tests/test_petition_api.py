@@ -85,18 +85,16 @@ def test_a_request_writes_in_one_statement_without_a_transaction_on_postgresql(
 
     key = token("phuong")
     user_for_api_key(key)  # its first use is recorded: a write a later request does not repeat
+
+    def create(idempotency_key):
+        with_topic = {**body, "topic": "moi_truong"}
+        return post(
+            client, "/api/v1/petitions", with_topic, key, HTTP_IDEMPOTENCY_KEY=idempotency_key
+        )
+
     # The first request also computes the officer's area and reads the topic list, kept for
     # the next ones.
-    assert (
-        post(
-            client,
-            "/api/v1/petitions",
-            {**body, "topic": "moi_truong"},
-            key,
-            HTTP_IDEMPOTENCY_KEY="warm",
-        ).status_code
-        == 201
-    )
+    assert create("warm").status_code == 201
     before = counts()
     seen, statements = [], []
 
@@ -107,13 +105,7 @@ def test_a_request_writes_in_one_statement_without_a_transaction_on_postgresql(
         return execute(sql, params, many, context)
 
     with connection.execute_wrapper(spy):
-        response = post(
-            client,
-            "/api/v1/petitions",
-            {**body, "topic": "moi_truong"},
-            key,
-            HTTP_IDEMPOTENCY_KEY="alone",
-        )
+        response = create("alone")
     assert response.status_code == 201 and response.json()["topic"] == "moi_truong"
     assert counts()[:2] == (before[0] + 1, before[1] + 1)
     if connection.vendor == "postgresql":
@@ -123,13 +115,7 @@ def test_a_request_writes_in_one_statement_without_a_transaction_on_postgresql(
         assert len(statements) == 1, [sql[:90] for sql in statements]
     else:
         assert [atomic for _sql, _autocommit, atomic in seen] == [True, True, True]
-    again = post(
-        client,
-        "/api/v1/petitions",
-        {**body, "topic": "moi_truong"},
-        key,
-        HTTP_IDEMPOTENCY_KEY="alone",
-    )
+    again = create("alone")
     assert again.status_code == 200 and again.json()["id"] == response.json()["id"]
     assert counts()[:2] == (before[0] + 1, before[1] + 1)
 
