@@ -3,9 +3,9 @@
 For hot write paths where each row's round trip costs more than writing it (the API's petition
 create: see bench/README-petitions.md). The ORM still writes each INSERT (defaults, `auto_now_add`,
 value preparation); PostgreSQL's data-modifying WITH queries join them into one statement, which
-is atomic on its own. Model `save()` methods and save signals do not run on that path, so it is
-only for models that have none that matter for a new row. One statement is atomic on its own: the
-caller needs no transaction around it."""
+is atomic on its own: the caller needs no transaction around it. Model `save()` methods and save
+signals do not run on that path, so it is only for models that have none that matter for a new
+row."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -93,7 +93,7 @@ def _insert(
     prepares them (`pre_save`, then `get_db_prep_save`), unless a value is an expression."""
     key = (type(obj), alias, pointer, obj.pk is None)
     shape = _shapes.get(key)
-    if shape is not None and shape.reusable:
+    if shape is not None:
         values = [field.pre_save(obj, True) for field in shape.fields]
         if not any(hasattr(value, "resolve_expression") for value in values):
             connection = connections[alias]
@@ -106,7 +106,8 @@ def _insert(
                 shape,
             )
     shape, params = _compile(obj, alias, pointer, parent_id)
-    _shapes.setdefault(key, shape)
+    if shape.reusable:  # a row compiled for an expression value never stands for the others
+        _shapes[key] = shape
     return shape.sql, params, shape
 
 

@@ -63,6 +63,7 @@ def test_later_rows_reuse_the_compiled_insert_with_their_own_values():
     if connection.vendor == "postgresql":
         from doithoai.core import inserts
 
+        assert {model for model, *_rest in inserts._shapes} >= {Petition, Event, IdempotencyKey}
         assert all(shape.reusable for shape in inserts._shapes.values())
     times = [p.created_at for p, _e, _k in written]
     assert len(set(times)) == 3
@@ -81,10 +82,22 @@ def test_later_rows_reuse_the_compiled_insert_with_their_own_values():
 def test_an_expression_value_is_compiled_again():
     from django.db.models.functions import Upper
 
-    first = _new_rows("INS-0200", key="k-a")
-    insert_together(first[0], [(first[1], "object_id")])
+    from doithoai.core import inserts
+
+    inserts._shapes.clear()
     petition, event, _key = _new_rows("INS-0201", key="k-b")
     petition.place = Upper(Value("to 5"))
     insert_together(petition, [(event, "object_id")])
     assert Petition.objects.get(pk=petition.pk).place == "TO 5"
     assert Event.objects.get(pk=event.pk).object_id == str(petition.pk)
+    later = _new_rows("INS-0202", key="k-c")
+    insert_together(later[0], [(later[1], "object_id")])
+    assert Petition.objects.get(pk=later[0].pk).place == later[0].place
+    if connection.vendor == "postgresql":
+        # The row compiled for the expression is not kept: the next plain row's shape is.
+        assert inserts._shapes[(Petition, "default", None, True)].reusable
+    # And after it, an expression value is compiled again rather than sent as a parameter.
+    again, again_event, _k = _new_rows("INS-0203", key="k-d")
+    again.place = Upper(Value("to 6"))
+    insert_together(again, [(again_event, "object_id")])
+    assert Petition.objects.get(pk=again.pk).place == "TO 6"
