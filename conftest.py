@@ -1,8 +1,10 @@
 """Fixtures shared by every app's tests: reference data, roles, and a real headless Chromium."""
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -41,6 +43,18 @@ def _fresh_cache() -> Iterator[None]:
     yield
     cache.clear()
     forget_all()
+
+
+def log_in(page: Any, username: str) -> None:
+    """Log a demo user in through the login page of a browser test (any earlier user out)."""
+    from doithoai.demo.people import DEMO_PASSWORD
+
+    page.context.clear_cookies()
+    page.goto("/accounts/login/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(re.compile(r"/staff/"))
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import urllib.request
 
 import pytest
 
-from doithoai.demo.people import DEMO_PASSWORD
+from conftest import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -25,11 +25,7 @@ def _api_status(base: str, key: str) -> int:
 
 
 def test_officer_creates_uses_and_revokes_an_api_key(page, live_server):
-    page.goto("/accounts/login/")
-    page.get_by_label("Tên đăng nhập").fill("phuong")
-    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(re.compile(r"/staff/"))
+    log_in(page, "phuong")
     page.get_by_role("link", name="Khóa API").click()
     page.get_by_label("Tên khóa").fill("Cổng dịch vụ công")
     page.get_by_role("button", name="Tạo khóa").click()

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from doithoai.demo.people import DEMO_PASSWORD
+from conftest import log_in
 from doithoai.dialogues.models import Directive, Round, Statement
 from doithoai.petitions.models import Topic
 from doithoai.synthesis.models import Issue
@@ -28,10 +28,7 @@ def test_conference_checkin_speaker_answer_directive_and_live_projector(page):
     projector.goto(f"/doi-thoai/{round_.pk}/man-hinh/")
     expect(projector.get_by_test_id("projector-issue")).to_have_text("Hội nghị sắp bắt đầu")
 
-    page.goto("/accounts/login/")
-    page.get_by_label("Tên đăng nhập").fill("vanphong")
-    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
+    log_in(page, "vanphong")
     desk = page.context.new_page()  # a second desk screen that is never reloaded
     desk.goto(f"/staff/doi-thoai/{round_.pk}/hoi-nghi/")
     expect(desk.get_by_test_id("present-business")).to_have_text("0")

@@ -1,26 +1,15 @@
 """One issue in a real browser: assigned, drafted, approved, published — then seen on the public
 board and by the petitioner through the tracking code."""
 
-import re
-
 import pytest
 
+from conftest import log_in
 from doithoai.accounts.models import User
 from doithoai.petitions.models import Petition
 from doithoai.synthesis.models import Issue, IssueMembership
 
 pytestmark = pytest.mark.browser
-PASSWORD = "doithoai-demo"
 ANSWER = "Phòng Quản lý đô thị đã vá xong mặt đường tổ 7 ngày 20/10/2016."
-
-
-def _login(page, username):
-    page.context.clear_cookies()
-    page.goto("/accounts/login/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(re.compile(r"/staff/"))
 
 
 def test_issue_from_assignment_to_published_answer(page):
@@ -32,7 +21,7 @@ def test_issue_from_assignment_to_published_answer(page):
     IssueMembership.objects.create(petition=petition, issue=issue)
     assert User.objects.filter(username="vanphong").exists()
 
-    _login(page, "vanphong")
+    log_in(page, "vanphong")
     page.goto("/staff/theo-doi/")
     page.click(f"[data-testid=assign-{issue.pk}]")
     page.select_option("select[name=lead]", label="Phòng Quản lý đô thị")
@@ -41,19 +30,19 @@ def test_issue_from_assignment_to_published_answer(page):
     assert page.inner_text("[data-testid=lead]") == "Phòng Quản lý đô thị"
     assignment_url = page.url
 
-    _login(page, "chuyenvien")
+    log_in(page, "chuyenvien")
     page.goto(assignment_url)
     page.fill("textarea[name=text]", ANSWER)
     page.click("[data-testid=save-draft]")
     page.click("[data-testid=submit-answer]")
     assert "Chờ lãnh đạo phòng duyệt" in page.inner_text("[data-testid=answer-state]")
 
-    _login(page, "truongphong")
+    log_in(page, "truongphong")
     page.goto(assignment_url)
     page.click("[data-testid=approve]")
     assert "Đã duyệt" in page.inner_text("[data-testid=answer-state]")
 
-    _login(page, "vanphong")
+    log_in(page, "vanphong")
     page.goto(assignment_url)
     page.click("[data-testid=publish]")
     assert "Đã gửi và công khai" in page.inner_text("[data-testid=answer-state]")

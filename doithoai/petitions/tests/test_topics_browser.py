@@ -5,18 +5,14 @@ import re
 
 import pytest
 
-from doithoai.demo.people import DEMO_PASSWORD
+from conftest import log_in
 from doithoai.petitions import selectors
 
 pytestmark = pytest.mark.browser
 
 
 def test_secretariat_adds_then_retires_a_topic(page):
-    page.goto("/accounts/login/")
-    page.get_by_label("Tên đăng nhập").fill("vanphong")
-    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(re.compile(r"/staff/"))
+    log_in(page, "vanphong")
     page.get_by_role("link", name="Danh mục lĩnh vực").click()
     page.get_by_role("link", name="Thêm lĩnh vực").click()
     page.get_by_label("Mã lĩnh vực").fill("cay_xanh")

@@ -2,15 +2,12 @@
 
 import pytest
 
-from doithoai.demo.people import DEMO_PASSWORD
+from conftest import log_in
 
 
 @pytest.mark.browser
 def test_leader_sees_chart_and_table(page):
-    page.goto("/accounts/login/")
-    page.get_by_label("Tên đăng nhập").fill("lanhdao")
-    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
+    log_in(page, "lanhdao")
     page.get_by_role("link", name="Báo cáo, thống kê").click()
     assert page.get_by_role("heading", name="Báo cáo, thống kê", level=1).is_visible()
     chart = page.get_by_role("img", name="Số kiến nghị theo lĩnh vực")

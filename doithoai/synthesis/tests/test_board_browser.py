@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from doithoai.demo.people import DEMO_PASSWORD
+from conftest import log_in
 from doithoai.dialogues.models import Round
 
 
@@ -14,10 +14,7 @@ def count(page, issue_id):
 @pytest.mark.browser
 def test_secretariat_runs_synthesis_merges_and_moves(page):
     round_ = Round.objects.get(unit__code="058")
-    page.goto("/accounts/login/")
-    page.get_by_label("Tên đăng nhập").fill("vanphong")
-    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
+    log_in(page, "vanphong")
     page.get_by_role("link", name="Tổng hợp, phân loại: bảng vấn đề").click()
     page.get_by_role("link", name=re.compile("Tiếp xúc, đối thoại")).click()
     with page.expect_navigation(timeout=120_000):
