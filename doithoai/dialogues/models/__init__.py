@@ -4,6 +4,7 @@ from doithoai.dialogues.models.conference import (
     INVITEE_TRANSITIONS,
     SPEAKER_TRANSITIONS,
     AgendaItem,
+    AgendaKind,
     AgendaState,
     Invitee,
     InviteeState,
@@ -21,6 +22,7 @@ from doithoai.dialogues.models.plan import (
     FocusTopic,
     Task,
     TaskState,
+    TaskUpdate,
 )
 from doithoai.dialogues.models.rounds import (
     ROUND_TRANSITIONS,
@@ -37,6 +39,7 @@ __all__ = [
     "SPEAKER_TRANSITIONS",
     "TASK_TRANSITIONS",
     "AgendaItem",
+    "AgendaKind",
     "AgendaState",
     "Chair",
     "ChairRole",
@@ -56,4 +59,5 @@ __all__ = [
     "Statement",
     "Task",
     "TaskState",
+    "TaskUpdate",
 ]

@@ -68,6 +68,12 @@ class AgendaState(models.TextChoices):
     DONE = "done", _("Đã thảo luận")
 
 
+class AgendaKind(models.TextChoices):
+    OPENING = "opening", _("Báo cáo mở đầu")
+    ISSUE = "issue", _("Vấn đề")
+    OTHER = "other", _("Nội dung khác")
+
+
 class AgendaItem(models.Model):
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="agenda_items")
     issue = models.ForeignKey(
@@ -77,6 +83,11 @@ class AgendaItem(models.Model):
     position = models.PositiveIntegerField(default=0)
     minutes = models.PositiveSmallIntegerField(_("thời lượng (phút)"), default=5)
     state = models.CharField(max_length=16, choices=AgendaState.choices, default="pending")
+    kind = models.CharField(max_length=16, choices=AgendaKind.choices, default=AgendaKind.ISSUE)
+    # Added or changed by a person: a rebuild of the proposal keeps it.
+    manual = models.BooleanField(default=False)
+    # Why the builder proposed it (petitions, focus topic, repeat, overdue), in words.
+    reason = models.CharField(_("lý do đề xuất"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["position", "id"]

@@ -1,5 +1,6 @@
 """The content of a plan: focus topics, chairs and the tasks it assigns to organisations."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -77,6 +78,40 @@ class Task(models.Model):
 
     class Meta:
         ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class TaskUpdate(models.Model):
+    """A progress report on a task by its organisation, a ward under it or the secretariat, with
+    an optional evidence file (downloaded only through a permission-checked view)."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="updates")
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("đơn vị báo cáo"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    text = models.TextField(_("tiến độ thực hiện"))
+    state = models.CharField(
+        _("trạng thái báo cáo"), max_length=16, choices=TaskState.choices, blank=True
+    )
+    evidence = models.FileField(upload_to="tasks/%Y/%m/", blank=True)
+    evidence_name = models.CharField(max_length=200, blank=True)
+    evidence_type = models.CharField(max_length=64, blank=True)
+    evidence_size = models.PositiveIntegerField(default=0)
+    evidence_sha256 = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
         return self.text[:80]

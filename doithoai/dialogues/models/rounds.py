@@ -38,6 +38,14 @@ class Round(models.Model):
     minutes_number = models.CharField(_("số biên bản"), max_length=50, blank=True)
     conclusion_number = models.CharField(_("số thông báo kết luận"), max_length=50, blank=True)
     conclusion_on = models.DateField(_("ngày thông báo kết luận"), null=True, blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("thời lượng hội nghị (phút)"), default=180
+    )
+    minutes_per_issue = models.PositiveSmallIntegerField(
+        _("thời lượng mỗi vấn đề (phút)"), default=10
+    )
+    # Issues staff removed from the agenda: a rebuild of the proposal does not bring them back.
+    agenda_excluded = models.JSONField(default=list, blank=True)
     state = models.CharField(
         _("trạng thái"), max_length=16, choices=RoundState.choices, default=RoundState.DRAFT
     )
