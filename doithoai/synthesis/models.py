@@ -29,7 +29,29 @@ class Issue(models.Model):
         on_delete=models.PROTECT,
         related_name="issues",
     )
+    # The unit whose issues these are: the round's unit, or for petitions outside every round the
+    # unit whose "outside rounds" board holds the issue. Null only on issues made before it existed.
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("đơn vị"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # The ward most of the issue's petitions come from; set by each run (a theme is topic × area).
+    area = models.ForeignKey(
+        Unit,
+        verbose_name=_("địa bàn"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     title = models.CharField(_("tiêu đề"), max_length=300)
+    title_folded = models.CharField(max_length=300, blank=True, editable=False)
+    # A person confirmed the title as fit for the public; re-runs never overwrite it.
+    title_confirmed = models.BooleanField(_("tiêu đề đã xác nhận"), default=False)
     topic = models.ForeignKey(
         Topic,
         verbose_name=_("lĩnh vực"),
@@ -59,7 +81,10 @@ class Issue(models.Model):
 
     class Meta:
         ordering = ["-id"]
-        indexes = [models.Index(fields=["round", "state"])]
+        indexes = [
+            models.Index(fields=["round", "state"]),
+            models.Index(fields=["unit", "round"]),
+        ]
         verbose_name = _("vấn đề")
         verbose_name_plural = _("vấn đề")
 
@@ -136,7 +161,15 @@ class RunState(models.TextChoices):
 
 
 class SynthesisRun(models.Model):
-    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="synthesis_runs")
+    """One run of the engine over a round's petitions, or (round empty) over the petitions of
+    `unit` that belong to no round."""
+
+    round = models.ForeignKey(
+        Round, null=True, blank=True, on_delete=models.CASCADE, related_name="synthesis_runs"
+    )
+    unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     state = models.CharField(max_length=16, choices=RunState.choices, default=RunState.QUEUED)
     total = models.PositiveIntegerField(default=0)
     done = models.PositiveIntegerField(default=0)

@@ -8,7 +8,7 @@ import os
 import sys
 import threading
 import traceback
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,8 +23,9 @@ from .concern import concern, content_strings
 from .grouping import Item, group
 from .normalize import fold, fold_keep_case, tokens
 from .places import content_mask, extract, with_given
+from .public_titles import public_title
 from .routing import suggest_department
-from .titles import central_members, shared_terms, title
+from .titles import central_members, shared_terms
 from .vectorize import Encoded, _normalised, batch_tfidf, doc_slices, encode
 
 CLASSIFY_CHUNK = 4096
@@ -273,8 +274,11 @@ def synthesize(
         out = []
         for lab, idx in part:
             terms = shared_terms(token_lists, idx, idf_by_term) if len(idx) > 1 else []
-            weights = {t: idf_by_term.get(t, 0.0) for t in terms} or None
-            out.append((title(texts[heads.get(lab, idx[0])], weights), terms))
+            head = heads.get(lab, idx[0])
+            ordered = [head, *(i for i in idx if i != head)]
+            topic = Counter(topics[i] for i in ordered).most_common(1)[0][0]
+            name = public_title([texts[i] for i in ordered], petitions[head].unit, topic)
+            out.append((name, terms))
         return out
 
     groups = list(members.items())
