@@ -16,6 +16,7 @@ from doithoai.petitions import policies
 from doithoai.petitions.attachments import MAX_FILE_BYTES, check_uploads
 from doithoai.petitions.choices import Channel
 from doithoai.petitions.models import Petition
+from doithoai.petitions.rounds import intake_note
 from doithoai.petitions.schemas import (
     PetitionCreateIn,
     PetitionOut,
@@ -40,6 +41,7 @@ public_router = Router(tags=["public"])
 
 
 def petition_out(user: Any, p: Petition) -> dict[str, Any]:
+    joined = p.round if p.round_id else None
     submitter = None
     if policies.can_see_personal_data(user, p):
         submitter = SubmitterOut(
@@ -66,6 +68,8 @@ def petition_out(user: Any, p: Petition) -> dict[str, Any]:
         "received_on": p.received_on,
         "created_at": p.created_at,
         "due_on": p.due_on,
+        "round": {"id": joined.pk, "title": joined.title} if joined else None,
+        "round_note": intake_note(joined.title if joined else None),
         "submitter": submitter,
     }
 
@@ -73,6 +77,7 @@ def petition_out(user: Any, p: Petition) -> dict[str, Any]:
 class ListQuery(InputSchema):
     q: str = ""
     round_id: int | None = None
+    no_round: bool = False
     unit_id: int | None = None
     topic: str = ""
     channel: str = ""

@@ -115,8 +115,12 @@ class StaffPetitionForm(PetitionBaseForm):
     )
 
 
+NO_ROUND = "ngoai"
+
+
 class FilterForm(forms.Form):
     q = forms.CharField(label=_("Tìm (không cần dấu)"), required=False, max_length=200)
+    round = forms.ChoiceField(label=_("Kỳ đối thoại"), required=False, widget=PlainSelect)
     unit = forms.TypedChoiceField(
         label=_("Địa bàn"), required=False, coerce=int, empty_value=None, widget=PlainSelect
     )
@@ -147,11 +151,27 @@ class FilterForm(forms.Form):
         widget=PlainSelect,
     )
 
-    def __init__(self, *args: Any, units: list[tuple[int, str]], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        units: list[tuple[int, str]],
+        rounds: list[tuple[int, str]] | None = None,
+        **kwargs: Any,
+    ) -> None:
         """`units`: (id, name) of the units the user may filter by; plain choices, so the page
-        renders them without a query per form."""
+        renders them without a query per form. `rounds`: (id, title) of the rounds offered; a
+        round named in the address but not offered (an older one) is kept as asked."""
         super().__init__(*args, **kwargs)
         self.fields["unit"].choices = [("", "—"), *units]  # type: ignore[attr-defined]
+        round_choices: list[tuple[str, str]] = [
+            ("", "—"),
+            (NO_ROUND, str(_("Ngoài kỳ đối thoại"))),
+            *[(str(pk), title) for pk, title in rounds or []],
+        ]
+        asked = str(self.data.get("round", "")) if self.is_bound else ""
+        if asked.isdigit() and len(asked) < 10 and asked not in dict(round_choices):
+            round_choices.append((asked, str(_("Kỳ đối thoại số %(n)s")) % {"n": asked}))
+        self.fields["round"].choices = round_choices  # type: ignore[attr-defined]
         topics = Topic.objects.order_by("name").values_list("code", "name")
         self.fields["topic"].choices = [("", "—"), *topics]  # type: ignore[attr-defined]
 
@@ -167,6 +187,20 @@ class TransitionForm(forms.Form):
     reason = forms.CharField(
         max_length=2000, required=False, label=_("Ghi chú"), widget=forms.Textarea
     )
+
+
+class RoundSetForm(forms.Form):
+    """Move a petition: a short select of the rounds collecting petitions that cover its unit,
+    or out of every round."""
+
+    round = forms.ChoiceField(label=_("Chuyển sang"), required=False, widget=PlainSelect)
+
+    def __init__(self, *args: Any, rounds: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["round"].choices = [  # type: ignore[attr-defined]
+            ("", str(_("Ngoài kỳ đối thoại (xử lý thường xuyên)"))),
+            *[(str(pk), title) for pk, title in rounds],
+        ]
 
 
 class LookupForm(forms.Form):

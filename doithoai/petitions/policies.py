@@ -108,6 +108,14 @@ def can_set_topic(user: Any, petition: Petition) -> bool:
     return petition.unit_id in _area(user, Role.SECRETARIAT, Role.MTTQ_OFFICER)
 
 
+def can_set_round(user: Any, petition: Petition) -> bool:
+    """Move a petition to another round or out of every round: the secretariat of its area,
+    which runs the rounds, and administrators (who fix what was filed in the wrong round)."""
+    if is_administrator(user):
+        return True
+    return petition.unit_id in _area(user, Role.SECRETARIAT)
+
+
 def can_export(user: Any) -> bool:
     return bool(_area(user, *AREA_ROLES))
 

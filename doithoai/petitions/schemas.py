@@ -74,6 +74,11 @@ class SubmitterOut(Schema):
     tax_code: str
 
 
+class RoundOut(Schema):
+    id: int
+    title: str
+
+
 class PetitionOut(Schema):
     id: int
     code: str
@@ -87,6 +92,12 @@ class PetitionOut(Schema):
     received_on: datetime.date
     created_at: datetime.datetime
     due_on: datetime.date | None
+    round: RoundOut | None = Field(
+        None,
+        description="The dialogue round the petition is in; null: outside every round, handled "
+        "through ordinary citizen-feedback handling.",
+    )
+    round_note: str = Field("", description="What the receipt says about the round.")
     submitter: SubmitterOut | None = Field(
         None, description="Present only for roles allowed to see the petitioner's personal data."
     )
@@ -111,6 +122,8 @@ class PublicPetitionOut(Schema):
     topic: str | None
     forwarded_to: str
     due_on: datetime.date | None
+    round_title: str | None = Field(None, description="The dialogue round the petition is in.")
+    round_note: str = ""
     answers: list[PublicAnswerOut] = []
 
 

@@ -12,12 +12,15 @@ from django.utils import timezone
 
 from doithoai.core.compiled import CompiledRow
 from doithoai.core.versions import SharedVersion
+from doithoai.dialogues.models import RoundState
 from doithoai.petitions import policies, search
 from doithoai.petitions.choices import LegalKind, PetitionState
 from doithoai.petitions.codes import normalise_code
 from doithoai.petitions.models import Petition, Topic
 from doithoai.units.selectors import unit_covered_ids_cached
 
+# A round has public pages (its page, notice, results) once announced.
+PUBLIC_ROUND_STATES = (RoundState.ANNOUNCED, RoundState.HELD, RoundState.CONCLUDED)
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
 # Search routes (_search_page). A phrase among the word index's common entries (statistics,
@@ -60,6 +63,8 @@ def topics_changed() -> None:
 class PetitionFilters:
     q: str = ""
     round_id: int | None = None
+    # Petitions outside every round (ordinary handling); the round filter then does not apply.
+    no_round: bool = False
     unit_id: int | None = None
     topic: str = ""
     channel: str = ""
@@ -83,7 +88,9 @@ def _filtered(user: Any, filters: PetitionFilters) -> QuerySet[Petition]:
     if scope is None:
         return Petition.objects.none()
     qs = Petition.objects.filter(scope)
-    if filters.round_id:
+    if filters.no_round:
+        qs = qs.filter(round__isnull=True)
+    elif filters.round_id:
         qs = qs.filter(round_id=filters.round_id)
     if filters.unit_id:
         qs = qs.filter(unit_id__any_of=unit_covered_ids_cached(frozenset([filters.unit_id])))
@@ -271,8 +278,7 @@ def petition_list_visible_to(
     """A page of the petitions `user` may see. `only` names the fields to load (a page that
     shows a few columns); the default loads every field."""
     qs = _filtered(user, filters).select_related("unit", "topic")
-    if only:
-        qs = qs.only(*only)
+    qs = qs.only(*only) if only else qs.select_related("round")
     desc = not filters.oldest_first
     qs = qs.order_by(*_ordering(desc))
     position = _decode(cursor)
@@ -341,6 +347,16 @@ class PublicStatus:
     forwarded_to: str
     due_on: datetime.date | None
     answers: list[dict[str, Any]]
+    # The round the petition is in (its title is public), or None: ordinary handling.
+    round_id: int | None = None
+    round_title: str | None = None
+    round_public: bool = False
+
+    @property
+    def round_note(self) -> str:
+        from doithoai.petitions.rounds import intake_note
+
+        return intake_note(self.round_title if self.round_id else None)
 
 
 def _public_status_query(code: str) -> Any:
@@ -361,6 +377,9 @@ def _public_status_query(code: str) -> Any:
             "legal_kind",
             "unit__name",
             "topic__name",
+            "round_id",
+            "round__title",
+            "round__state",
             "issue_link__issue_id",
             "answered",
         )
@@ -391,6 +410,9 @@ def petition_public_status(*, code: str) -> PublicStatus | None:
         forwarded_to=row["forwarded_to"],
         due_on=row["due_on"],
         answers=answers,
+        round_id=row["round_id"],
+        round_title=row["round__title"],
+        round_public=row["round__state"] in PUBLIC_ROUND_STATES,
     )
 
 

@@ -27,6 +27,11 @@ urlpatterns = [
         views_staff.petition_transition_view,
         name="petition-transition",
     ),
+    path(
+        "staff/kien-nghi/<int:petition_id>/ky-doi-thoai/",
+        views_staff.petition_round_view,
+        name="petition-round",
+    ),
     path("staff/linh-vuc/", views_topics.topic_list, name="topic-list"),
     path("staff/linh-vuc/moi/", views_topics.topic_new, name="topic-new"),
     path("staff/linh-vuc/<slug:code>/", views_topics.topic_edit, name="topic-edit"),

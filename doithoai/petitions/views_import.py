@@ -94,6 +94,10 @@ def import_petitions(request: HttpRequest) -> HttpResponse:
         )
         if preview.batch is not None and not preview.already_imported:
             messages.success(request, _("Đã nhập %(n)d kiến nghị.") % {"n": preview.batch.rows})
+            for group in preview.rounds:
+                messages.info(
+                    request, _("%(n)d kiến nghị: %(note)s") % {"n": group.rows, "note": group.note}
+                )
             return redirect("petition-list")
         sha = _stash(int(request.user.pk or 0), data)
         context.update(

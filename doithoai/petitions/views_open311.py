@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from doithoai.accounts.selectors import user_for_api_key
 from doithoai.petitions.choices import Channel, PetitionState
 from doithoai.petitions.models import Petition, Topic
+from doithoai.petitions.rounds import intake_note
 from doithoai.petitions.selectors import petition_public_lookup
 from doithoai.petitions.services import PetitionInput, petition_submit
 from doithoai.units.models import Unit
@@ -171,9 +172,15 @@ def _create(request: HttpRequest) -> HttpResponse:
         return _error(400, "; ".join(messages))
     except PermissionDenied as error:
         return _error(403, str(error))
-    body = [{"service_request_id": result.petition.code, "service_notice": "", "account_id": None}]
+    joined = result.petition.round if result.petition.round_id else None
+    notice = intake_note(joined.title if joined is not None else None)
+    body = [
+        {"service_request_id": result.petition.code, "service_notice": notice, "account_id": None}
+    ]
     return HttpResponse(
-        json.dumps(body), status=201 if result.created else 200, content_type="application/json"
+        json.dumps(body, ensure_ascii=False),
+        status=201 if result.created else 200,
+        content_type="application/json",
     )
 
 

@@ -10,14 +10,29 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from doithoai.accounts.policies import unit_ids_with_role
 from doithoai.core.events import events_for
+from doithoai.core.flash import attempt
+from doithoai.dialogues.models import Round
 from doithoai.petitions import policies
 from doithoai.petitions.attachments import MAX_FILE_BYTES, check_uploads
 from doithoai.petitions.exports import petitions_xlsx
-from doithoai.petitions.forms import FilterForm, StaffPetitionForm, TransitionForm
+from doithoai.petitions.forms import (
+    NO_ROUND,
+    FilterForm,
+    RoundSetForm,
+    StaffPetitionForm,
+    TransitionForm,
+)
+from doithoai.petitions.rounds import (
+    intake_note,
+    round_filter_choices,
+    rounds_covering,
+    short_title,
+)
 from doithoai.petitions.rows import ROW_FIELDS, list_rows
 from doithoai.petitions.selectors import PetitionFilters, petition_get_for, petition_list_visible_to
-from doithoai.petitions.services import petition_submit, petition_transition
+from doithoai.petitions.services import petition_round_set, petition_submit, petition_transition
 from doithoai.petitions.views_helpers import add_errors, read_uploads
 from doithoai.units.selectors import (
     participating_unit_choices,
@@ -38,12 +53,27 @@ def _unit_choices(user: Any) -> list[tuple[int, str]]:
     return participating_unit_choices(policies.area_of(user))
 
 
+def _round_choices(user: Any) -> list[tuple[int, str]]:
+    if policies.is_administrator(user):
+        return round_filter_choices(area=None, roots=set())
+    return round_filter_choices(
+        area=policies.area_of(user), roots=unit_ids_with_role(user, *policies.AREA_ROLES)
+    )
+
+
+def _filter_form(request: HttpRequest, units: list[tuple[int, str]]) -> FilterForm:
+    """The one filter form of the list page and its export."""
+    return FilterForm(request.GET or None, units=units, rounds=_round_choices(request.user))
+
+
 def _filters(form: FilterForm) -> PetitionFilters:
     if not form.is_valid():
         return PetitionFilters()
     d = form.cleaned_data
     return PetitionFilters(
         q=d["q"],
+        round_id=int(d["round"]) if d["round"].isdigit() else None,
+        no_round=d["round"] == NO_ROUND,
         unit_id=d["unit"],
         topic=d["topic"],
         channel=d["channel"],
@@ -59,7 +89,7 @@ def _filters(form: FilterForm) -> PetitionFilters:
 @login_required
 def petition_list(request: HttpRequest) -> HttpResponse:
     units = _unit_choices(request.user)
-    form = FilterForm(request.GET or None, units=units)
+    form = _filter_form(request, units)
     page = petition_list_visible_to(
         user=request.user,
         filters=_filters(form),
@@ -93,9 +123,42 @@ def petition_detail(request: HttpRequest, petition_id: int) -> HttpResponse:
             "show_personal": policies.can_see_personal_data(request.user, petition),
             "can_triage": policies.can_transition(request.user, petition, "accepted"),
             "transition_form": TransitionForm(),
+            "round_form": _round_form(request.user, petition),
             "events": events_for(petition),
         },
     )
+
+
+def _round_form(user: Any, petition: Any, data: Any = None) -> RoundSetForm | None:
+    """The rounds a petition may move to (collecting, covering its unit: a handful), or None
+    when the user may not move it."""
+    if not policies.can_set_round(user, petition):
+        return None
+    rounds = [(r.pk, short_title(r.title)) for r in rounds_covering(petition.unit)]
+    form = RoundSetForm(data, rounds=rounds, initial={"round": petition.round_id or ""})
+    return form
+
+
+@login_required
+@require_POST
+def petition_round_view(request: HttpRequest, petition_id: int) -> HttpResponse:
+    petition = petition_get_for(user=request.user, petition_id=petition_id)
+    form = _round_form(request.user, petition, request.POST)
+    if form is None:
+        raise PermissionDenied
+    if not form.is_valid():
+        messages.error(request, _("Hãy chọn một kỳ đối thoại trong danh sách."))
+        return redirect("petition-detail", petition_id=petition.pk)
+    chosen = form.cleaned_data["round"]
+    target = Round.objects.filter(pk=int(chosen)).first() if chosen else None
+    attempt(
+        request,
+        lambda: petition_round_set(actor=request.user, petition=petition, round_=target),
+        _("Đã chuyển kiến nghị sang kỳ đối thoại “%(title)s”.") % {"title": target.title}
+        if target is not None
+        else _("Đã chuyển kiến nghị ra ngoài các kỳ đối thoại (xử lý thường xuyên)."),
+    )
+    return redirect("petition-detail", petition_id=petition.pk)
 
 
 @login_required
@@ -116,8 +179,12 @@ def petition_new_staff(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             add_errors(form, error)
         else:
+            petition = result.petition
             messages.success(
-                request, _("Đã ghi nhận kiến nghị, mã %(code)s.") % {"code": result.petition.code}
+                request,
+                _("Đã ghi nhận kiến nghị, mã %(code)s.") % {"code": petition.code}
+                + " "
+                + intake_note(petition.round.title if petition.round else None),
             )
             return redirect("petition-detail", petition_id=result.petition.pk)
     token = request.POST.get("submission_token") or __import__("uuid").uuid4().hex
@@ -159,8 +226,9 @@ def petition_transition_view(request: HttpRequest, petition_id: int) -> HttpResp
 def petition_export(request: HttpRequest) -> HttpResponse:
     if not policies.can_export(request.user):
         raise PermissionDenied
-    form = FilterForm(request.GET or None, units=_unit_choices(request.user))
-    data = petitions_xlsx(user=request.user, filters=_filters(form))
+    data = petitions_xlsx(
+        user=request.user, filters=_filters(_filter_form(request, _unit_choices(request.user)))
+    )
     response = HttpResponse(
         data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )

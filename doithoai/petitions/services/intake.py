@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from doithoai.core.events import event_new, event_record
 from doithoai.core.inserts import insert_together
 from doithoai.core.text import fold
-from doithoai.petitions import codes, policies
+from doithoai.petitions import codes, policies, rounds
 from doithoai.petitions.attachments import CheckedFile
 from doithoai.petitions.choices import PUBLIC_CHANNELS
 from doithoai.petitions.models import Attachment, IdempotencyKey, Petition
@@ -131,6 +131,7 @@ def create_checked(
     files: list[CheckedFile],
     code: str = "",
     dependents: Sequence[tuple[Model, str]] = (),
+    round_memo: dict[Any, Any] | None = None,
 ) -> Petition:
     """Validate and write one petition with its first event (and `dependents`, new rows given
     with the name of their field that takes the petition's id), atomically. With `code`, a
@@ -139,10 +140,21 @@ def create_checked(
 
     Without attachments or a receipt to queue, the rows go in one statement on PostgreSQL
     (`insert_together`), which needs no transaction around it: the API's create is one round
-    trip instead of three."""
+    trip instead of three.
+
+    The petition joins its round (`rounds.round_for_intake`: the named one once checked, else
+    the unit's round that is collecting; one small query, or none from `round_memo` in a batch);
+    `petition.round` holds it, or None for ordinary handling."""
     data, unit, topic = clean_input(data)
     if data.channel not in PUBLIC_CHANNELS and not policies.can_enter_for(actor, unit):
         raise PermissionDenied(_("Bạn không có quyền nhập kiến nghị cho địa bàn này."))
+    joined = rounds.round_for_intake(
+        unit=unit,
+        round_id=data.round_id,
+        channel=data.channel,
+        received_on=data.received_on,
+        memo=round_memo,
+    )
     staff = actor if getattr(actor, "is_authenticated", False) else None
     petition = Petition(
         code=code or codes.new_code(),
@@ -156,7 +168,7 @@ def create_checked(
         latitude=data.latitude,
         longitude=data.longitude,
         channel=data.channel,
-        round_id=data.round_id,
+        round=joined,
         submitter_type=data.submitter_type,
         anonymous=data.anonymous,
         confidential=data.confidential or policies.is_secret_kind(data.legal_kind),
@@ -175,7 +187,12 @@ def create_checked(
         actor=staff,
         obj=petition,
         action="petition.received",
-        after={"state": petition.state, "channel": petition.channel, "unit": unit.code},
+        after={
+            "state": petition.state,
+            "channel": petition.channel,
+            "unit": unit.code,
+            "round": joined.pk if joined else None,
+        },
     )
     rows = [(received, "object_id"), *dependents]
     # A new petition's only consent is the one just given: without an email address or an SMS
@@ -205,7 +222,12 @@ def _queue_receipt(staff: Any, petition: Petition, data: PetitionInput) -> None:
             sms=data.notify_sms and bool(petition.phone),
         )
     # Queued in this transaction; delivered by the worker after commit (never on rollback).
-    message_to_petitioner(actor=staff, petition=petition, key="petition_received")
+    message_to_petitioner(
+        actor=staff,
+        petition=petition,
+        key="petition_received",
+        context={"round": rounds.intake_note(petition.round.title if petition.round else None)},
+    )
 
 
 def _insert_with_free_code(petition: Petition, rows: list[tuple[Model, str]]) -> None:

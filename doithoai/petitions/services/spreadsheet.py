@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.core.events import event_record
 from doithoai.core.text import fold
-from doithoai.petitions import policies
+from doithoai.petitions import policies, rounds
 from doithoai.petitions.importing import CleanRow, SpreadsheetError, clean_row, read_table
 from doithoai.petitions.models import ImportBatch, Petition, Topic
 from doithoai.petitions.services.intake import create_checked
@@ -27,6 +27,17 @@ class ImportRow:
     row_number: int
     values: dict[str, Any]
     errors: list[str] = field(default_factory=list)
+    # The round the row joins (its title), None for ordinary handling; unknown for a bad row.
+    round_title: str | None = None
+
+
+@dataclass(frozen=True)
+class RoundCount:
+    """How many rows join one round (title None: outside every round), and what that means."""
+
+    title: str | None
+    rows: int
+    note: str
 
 
 @dataclass
@@ -36,6 +47,7 @@ class ImportPreview:
     warnings: list[str] = field(default_factory=list)
     batch: ImportBatch | None = None
     already_imported: bool = False
+    rounds: list[RoundCount] = field(default_factory=list)
 
     @property
     def error_count(self) -> int:
@@ -143,12 +155,16 @@ def petitions_import(
     resolver = _Resolver(actor, unit)
     inputs: list[PetitionInput] = []
     rows: list[ImportRow] = []
+    memo: dict[Any, Any] = {}  # a round look-up per unit, not per row
     for raw in table.rows:
         cleaned = clean_row(raw)
         item, errors = _to_input(cleaned, resolver, channel, round_id)
-        rows.append(ImportRow(cleaned.row_number, cleaned.values, errors))
+        row = ImportRow(cleaned.row_number, cleaned.values, errors)
+        if not errors:
+            _join_round(row, item, memo)
+        rows.append(row)
         inputs.append(item)
-    preview = ImportPreview(rows=rows, warnings=table.warnings)
+    preview = ImportPreview(rows=rows, warnings=table.warnings, rounds=_round_counts(rows))
     if not rows:
         preview.file_error = _("Bảng tính không có dòng kiến nghị nào.")
     digest = hashlib.sha256(data).hexdigest()
@@ -157,13 +173,44 @@ def petitions_import(
         preview.batch, preview.already_imported = existing, True
         return preview
     if commit and preview.ok:
-        preview.batch = _commit(actor, inputs, digest, filename, unit, channel)
+        preview.batch = _commit(actor, inputs, digest, filename, unit, channel, memo)
     return preview
+
+
+def _join_round(row: ImportRow, item: PetitionInput, memo: dict[Any, Any]) -> None:
+    """The round the row will join, as the commit will choose it (`rounds.round_for_intake`)."""
+    assert isinstance(item.unit, Unit)
+    try:
+        joined = rounds.round_for_intake(
+            unit=item.unit,
+            round_id=item.round_id,
+            channel=item.channel,
+            received_on=item.received_on,
+            memo=memo,
+        )
+    except ValidationError as error:
+        row.errors += error.messages
+        return
+    row.round_title = joined.title if joined is not None else None
+
+
+def _round_counts(rows: list[ImportRow]) -> list[RoundCount]:
+    counts: dict[str | None, int] = {}
+    for row in rows:
+        if not row.errors:
+            counts[row.round_title] = counts.get(row.round_title, 0) + 1
+    return [RoundCount(title, n, rounds.intake_note(title)) for title, n in counts.items()]
 
 
 @transaction.atomic
 def _commit(
-    actor: Any, inputs: list[PetitionInput], digest: str, filename: str, unit: Unit, channel: str
+    actor: Any,
+    inputs: list[PetitionInput],
+    digest: str,
+    filename: str,
+    unit: Unit,
+    channel: str,
+    memo: dict[Any, Any],
 ) -> ImportBatch:
     batch = ImportBatch.objects.create(
         sha256=digest,
@@ -173,12 +220,19 @@ def _commit(
         rows=len(inputs),
         imported_by=actor,
     )
-    created: list[Petition] = [create_checked(actor=actor, data=item, files=[]) for item in inputs]
+    created: list[Petition] = [
+        create_checked(actor=actor, data=item, files=[], round_memo=memo) for item in inputs
+    ]
     batch.petitions.set(created)
     event_record(
         actor=actor,
         obj=batch,
         action="petitions.imported",
-        after={"rows": len(created), "file": filename[:200], "sha256": digest},
+        after={
+            "rows": len(created),
+            "file": filename[:200],
+            "sha256": digest,
+            "rounds": sorted({p.round_id for p in created if p.round_id}),
+        },
     )
     return batch
