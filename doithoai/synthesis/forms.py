@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from doithoai.petitions.models import Topic
 
+BULK_ACTIONS = ("topic_confirm", "topic_set", "merge", "title_confirm")
+
 
 class TopicForm(forms.Form):
     topic = forms.ModelChoiceField(
@@ -10,13 +12,26 @@ class TopicForm(forms.Form):
     )
 
 
-class MergeForm(forms.Form):
-    target = forms.IntegerField(label=_("Gộp vào vấn đề"))
-    sources = forms.TypedMultipleChoiceField(coerce=int, choices=[], label=_("Các vấn đề được gộp"))
+class TitleForm(forms.Form):
+    title = forms.CharField(max_length=300, label=_("Tiêu đề"))
+    confirm = forms.BooleanField(required=False, label=_("Xác nhận tiêu đề"))
 
-    def __init__(self, *args: object, issue_ids: list[int], **kwargs: object) -> None:
+
+class BulkForm(forms.Form):
+    issue = forms.TypedMultipleChoiceField(coerce=int, choices=[], label=_("Vấn đề"))
+    action = forms.ChoiceField(choices=[(a, a) for a in BULK_ACTIONS])
+    topic = forms.ModelChoiceField(
+        queryset=Topic.objects.filter(active=True),
+        to_field_name="code",
+        required=False,
+        label=_("Lĩnh vực"),
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["sources"].choices = [(i, i) for i in issue_ids]  # type: ignore[attr-defined]
+        data = self.data.getlist("issue") if hasattr(self.data, "getlist") else []
+        # Any whole number is a choice here; the selector keeps only the board's issues.
+        self.fields["issue"].choices = [(v, v) for v in data if str(v).isdigit()]  # type: ignore[attr-defined]
 
 
 class PetitionsForm(forms.Form):

@@ -1,4 +1,8 @@
-"""Who may run synthesis, review issues, retrain the model and edit routing."""
+"""Who may run synthesis, review issues, retrain the model and edit routing.
+
+A board belongs to a unit: a round's unit, or the unit whose petitions outside every round it
+groups. The same roles act on both kinds of board.
+"""
 
 from typing import Any
 
@@ -6,24 +10,52 @@ from doithoai.accounts.models import Role
 from doithoai.accounts.policies import area_ids, is_administrator, unit_ids_with_role
 from doithoai.dialogues.models import Round
 
+VIEW_ROLES = (Role.SECRETARIAT, Role.MTTQ_OFFICER, Role.LEADER)
+REVIEW_ROLES = (Role.SECRETARIAT, Role.MTTQ_OFFICER)
+
 
 def _covers(user: Any, unit_id: int, *roles: str) -> bool:
     return unit_id in area_ids(user, *roles)
 
 
+def can_view_unit(user: Any, unit_id: int) -> bool:
+    return _covers(user, unit_id, *VIEW_ROLES)
+
+
+def can_review_unit(user: Any, unit_id: int) -> bool:
+    return _covers(user, unit_id, *REVIEW_ROLES)
+
+
+def can_run_unit(user: Any, unit_id: int) -> bool:
+    return _covers(user, unit_id, *REVIEW_ROLES)
+
+
+def issue_unit_id(issue: Any) -> int | None:
+    """The unit whose board holds `issue` (its own unit, else its round's)."""
+    if issue.unit_id is not None:
+        return int(issue.unit_id)
+    return int(issue.round.unit_id) if issue.round_id is not None else None
+
+
+def can_review_issue(user: Any, issue: Any) -> bool:
+    unit_id = issue_unit_id(issue)
+    return unit_id is not None and can_review_unit(user, unit_id)
+
+
 def can_view_board(user: Any, round_: Round) -> bool:
-    return _covers(user, round_.unit_id, Role.SECRETARIAT, Role.MTTQ_OFFICER, Role.LEADER)
+    return can_view_unit(user, round_.unit_id)
 
 
 def can_review(user: Any, round_: Round | None) -> bool:
-    """Confirm topics, merge, split, move and create issues: the secretariat and the Front."""
+    """Confirm topics and titles, merge, split, move and create issues: the secretariat and the
+    Front."""
     if round_ is None:
         return bool(unit_ids_with_role(user, Role.SECRETARIAT))
-    return _covers(user, round_.unit_id, Role.SECRETARIAT, Role.MTTQ_OFFICER)
+    return can_review_unit(user, round_.unit_id)
 
 
 def can_run(user: Any, round_: Round) -> bool:
-    return _covers(user, round_.unit_id, Role.SECRETARIAT, Role.MTTQ_OFFICER)
+    return can_run_unit(user, round_.unit_id)
 
 
 def can_retrain(user: Any) -> bool:

@@ -7,9 +7,35 @@ urlpatterns = [
     path("staff/tong-hop/<int:round_id>/", views.board, name="synthesis-board"),
     path("staff/tong-hop/<int:round_id>/chay/", views.run_start, name="synthesis-run"),
     path("staff/tong-hop/<int:round_id>/tien-do/", views.run_status, name="synthesis-run-status"),
-    path("staff/tong-hop/<int:round_id>/gop/", views.issues_merge, name="synthesis-merge"),
     path("staff/tong-hop/<int:round_id>/tao/", views.issue_new, name="synthesis-issue-new"),
+    path(
+        "staff/tong-hop/ngoai-ky/<int:unit_id>/",
+        views.board_outside,
+        name="synthesis-board-outside",
+    ),
+    path(
+        "staff/tong-hop/ngoai-ky/<int:unit_id>/chay/",
+        views.run_start,
+        name="synthesis-run-outside",
+    ),
+    path(
+        "staff/tong-hop/ngoai-ky/<int:unit_id>/tien-do/",
+        views.run_status,
+        name="synthesis-run-status-outside",
+    ),
+    path(
+        "staff/tong-hop/ngoai-ky/<int:unit_id>/tao/",
+        views.issue_new,
+        name="synthesis-issue-new-outside",
+    ),
+    path("staff/van-de/hang-loat/", views.issues_bulk, name="synthesis-bulk"),
     path("staff/van-de/<int:issue_id>/linh-vuc/", views.issue_topic, name="synthesis-issue-topic"),
+    path("staff/van-de/<int:issue_id>/tieu-de/", views.issue_title, name="synthesis-issue-title"),
+    path(
+        "staff/van-de/<int:issue_id>/kien-nghi/",
+        views.issue_petitions,
+        name="synthesis-issue-petitions",
+    ),
     path("staff/van-de/<int:issue_id>/tach/", views.issue_split, name="synthesis-issue-split"),
     path(
         "staff/kien-nghi/<int:petition_id>/chuyen-van-de/",

@@ -1,83 +1,218 @@
-"""The issues board: run synthesis, confirm topics, merge, split, move and create issues."""
+"""The issues board: themes (topic × area) above issues, filters, search, paging, bulk actions.
+
+Every action answers an htmx request with the affected part of the page (an issue's row or the
+board's body) and a plain form post with a redirect back to the same filtered page and anchor.
+"""
+
+from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from doithoai.core.flash import attempt
 from doithoai.petitions.models import Petition, Topic
 from doithoai.petitions.selectors import petition_get_for
 from doithoai.synthesis import policies, selectors, services
-from doithoai.synthesis.forms import MergeForm, MoveForm, PetitionsForm, TopicForm
+from doithoai.synthesis.forms import BulkForm, MoveForm, PetitionsForm, TitleForm, TopicForm
 from doithoai.synthesis.models import Issue
 from doithoai.synthesis.runs import synthesis_run_request
+from doithoai.synthesis.selectors import Board, BoardFilters
+
+UNGROUPED_SHOWN = 50
 
 
-def _back(issue_or_round_id: int, page: str = "") -> HttpResponse:
-    url = reverse("synthesis-board", args=[issue_or_round_id])
-    return redirect(f"{url}?page={page}" if page else url)
+def board_url(board: Board) -> str:
+    if board.round is not None:
+        return reverse("synthesis-board", args=[board.round.pk])
+    return reverse("synthesis-board-outside", args=[board.unit.pk])
+
+
+def _assign_url() -> str | None:
+    """followup's bulk assignment, when that app offers it (synthesis never imports followup)."""
+    try:
+        return reverse("followup-bulk-assign")
+    except NoReverseMatch:
+        return None
+
+
+def _next(request: HttpRequest, board: Board) -> str:
+    """Where to come back to: the page the form was on (same board, filters and page)."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return board_url(board)
+
+
+def _filters_of(url: str) -> BoardFilters:
+    return BoardFilters.from_query(QueryDict(urlsplit(url).query))
+
+
+def _board_of(issue: Issue) -> Board:
+    if issue.round is not None:
+        return Board(unit=issue.round.unit, round=issue.round)
+    unit_id = policies.issue_unit_id(issue)
+    if unit_id is None:
+        raise Http404
+    from doithoai.units.models import Unit
+
+    return Board(unit=Unit.objects.get(pk=unit_id))
+
+
+def _context(request: HttpRequest, board: Board, f: BoardFilters, here: str) -> dict[str, object]:
+    can_review = policies.can_review_unit(request.user, board.unit.pk)
+    context: dict[str, object] = {
+        "board": board,
+        "round": board.round,
+        "f": f,
+        "here": here,
+        "can_review": can_review,
+        "assign_url": _assign_url() if can_review else None,
+        "topics": Topic.objects.filter(active=True),
+    }
+    if f.view == "issues":
+        context["issues"] = selectors.board_issue_page(board, f)
+    else:
+        context["themes"] = selectors.board_themes(board, f)
+    return context
+
+
+def _body(request: HttpRequest, board: Board, here: str) -> HttpResponse:
+    f = _filters_of(here)
+    return render(request, "synthesis/_body.html", _context(request, board, f, here))
+
+
+def _answer(
+    request: HttpRequest, board: Board, *, issue: Issue | None = None, anchor: str = ""
+) -> HttpResponse:
+    """After an action: the changed part of the page for htmx, else back to the same place."""
+    here = _next(request, board)
+    if not request.htmx:
+        return redirect(f"{here}#{anchor}" if anchor else here)
+    if issue is not None and Issue.objects.filter(pk=issue.pk).exists():
+        row = selectors.board_issue_page(
+            board, BoardFilters(view="issues", q=f"#{issue.pk}")
+        ).object_list[0]
+        return render(
+            request,
+            "synthesis/_issue_row.html",
+            {
+                "issue": row,
+                "here": here,
+                "can_review": True,
+                "topics": Topic.objects.filter(active=True),
+                "with_messages": True,
+            },
+        )
+    return _body(request, board, here)
 
 
 @login_required
 def board_index(request: HttpRequest) -> HttpResponse:
     return render(
-        request, "synthesis/index.html", {"rounds": selectors.rounds_for_board(user=request.user)}
-    )
-
-
-@login_required
-def board(request: HttpRequest, round_id: int) -> HttpResponse:
-    round_ = selectors.round_get_for_board(user=request.user, round_id=round_id)
-    topic = request.GET.get("topic", "")
-    page = selectors.board_issues(
-        round_=round_, topic=topic, page=int(request.GET.get("page", "1") or 1)
-    )
-    return render(
         request,
-        "synthesis/board.html",
+        "synthesis/index.html",
         {
-            "round": round_,
-            "page": page,
-            "cards": selectors.board_cards(list(page.object_list)),
-            "ungrouped": selectors.ungrouped_petitions(round_=round_)[:200],
-            "all_issues": selectors.issue_choices(round_=round_),
-            "topics": Topic.objects.filter(active=True),
-            "topic": topic,
-            "run": selectors.latest_run(round_=round_),
-            "can_review": policies.can_review(request.user, round_),
-            "can_run": policies.can_run(request.user, round_),
+            "rounds": selectors.rounds_for_board(user=request.user),
+            "units": selectors.units_for_board(user=request.user),
         },
     )
 
 
+def _board_page(request: HttpRequest, board: Board) -> HttpResponse:
+    f = BoardFilters.from_query(request.GET)
+    here = request.get_full_path()
+    if request.htmx and request.GET.get("part") == "body":
+        here = f"{board_url(board)}?{f.query()}"
+        return _body(request, board, here)
+    context = _context(request, board, f, here)
+    can_review = context["can_review"]
+    ungrouped = selectors.ungrouped_petitions(board=board)
+    context.update(
+        {
+            "base_url": board_url(board),
+            "counts": selectors.board_counts(board),
+            "choices": selectors.filter_choices(board),
+            "run": selectors.latest_run(board=board),
+            "can_run": policies.can_run_unit(request.user, board.unit.pk),
+            "ungrouped": list(ungrouped[:UNGROUPED_SHOWN]) if can_review else [],
+        }
+    )
+    return render(request, "synthesis/board.html", context)
+
+
 @login_required
-def run_status(request: HttpRequest, round_id: int) -> HttpResponse:
-    round_ = selectors.round_get_for_board(user=request.user, round_id=round_id)
+@require_GET
+def board(request: HttpRequest, round_id: int) -> HttpResponse:
+    return _board_page(request, selectors.board_for_round(user=request.user, round_id=round_id))
+
+
+@login_required
+@require_GET
+def board_outside(request: HttpRequest, unit_id: int) -> HttpResponse:
+    return _board_page(request, selectors.board_for_unit(user=request.user, unit_id=unit_id))
+
+
+def _board_from_kwargs(request: HttpRequest, round_id: int | None, unit_id: int | None) -> Board:
+    if round_id is not None:
+        return selectors.board_for_round(user=request.user, round_id=round_id)
+    assert unit_id is not None
+    return selectors.board_for_unit(user=request.user, unit_id=unit_id)
+
+
+@login_required
+def run_status(
+    request: HttpRequest, round_id: int | None = None, unit_id: int | None = None
+) -> HttpResponse:
+    board = _board_from_kwargs(request, round_id, unit_id)
     return render(
         request,
         "synthesis/_run.html",
-        {"round": round_, "run": selectors.latest_run(round_=round_)},
+        {"board": board, "base_url": board_url(board), "run": selectors.latest_run(board=board)},
     )
 
 
 @login_required
 @require_POST
-def run_start(request: HttpRequest, round_id: int) -> HttpResponse:
-    round_ = selectors.round_get_for_board(user=request.user, round_id=round_id)
+def run_start(
+    request: HttpRequest, round_id: int | None = None, unit_id: int | None = None
+) -> HttpResponse:
+    board = _board_from_kwargs(request, round_id, unit_id)
     attempt(
         request,
-        lambda: synthesis_run_request(actor=request.user, round_=round_),
+        lambda: synthesis_run_request(
+            actor=request.user, round_=board.round, unit=None if board.round else board.unit
+        ),
         _("Đã bắt đầu tổng hợp, phân loại."),
     )
-    return _back(round_.pk)
+    return redirect(board_url(board))
 
 
 def _issue(request: HttpRequest, issue_id: int) -> Issue:
     return selectors.issue_get_for_review(user=request.user, issue_id=issue_id)
+
+
+@login_required
+@require_GET
+def issue_petitions(request: HttpRequest, issue_id: int) -> HttpResponse:
+    """An issue's petitions, loaded when its list is opened (a page of its own without JS)."""
+    issue = _issue(request, issue_id)
+    board = _board_of(issue)
+    context = {
+        "issue": issue,
+        "petitions": selectors.issue_petitions(issue=issue),
+        "can_review": policies.can_review_issue(request.user, issue),
+        "here": _next(request, board),
+    }
+    template = "synthesis/_petitions.html" if request.htmx else "synthesis/petitions.html"
+    return render(request, template, context)
 
 
 @login_required
@@ -95,26 +230,85 @@ def issue_topic(request: HttpRequest, issue_id: int) -> HttpResponse:
         )
     else:
         messages.error(request, _("Hãy chọn lĩnh vực."))
-    return _back(issue.round_id or 0, request.POST.get("page", ""))
+    return _answer(request, _board_of(issue), issue=issue, anchor=f"issue-{issue.pk}")
 
 
 @login_required
 @require_POST
-def issues_merge(request: HttpRequest, round_id: int) -> HttpResponse:
-    round_ = selectors.round_get_for_board(user=request.user, round_id=round_id)
-    ids = list(Issue.objects.filter(round=round_).values_list("pk", flat=True))
-    form = MergeForm(request.POST, issue_ids=ids)
-    if form.is_valid() and form.cleaned_data["target"] in ids:
-        target = Issue.objects.get(pk=form.cleaned_data["target"])
-        sources = list(Issue.objects.filter(pk__in=form.cleaned_data["sources"]))
+def issue_title(request: HttpRequest, issue_id: int) -> HttpResponse:
+    """Edit the title (it waits for confirmation again) or confirm it, in one step or two."""
+    issue = _issue(request, issue_id)
+    form = TitleForm(request.POST)
+    if form.is_valid():
+        title, confirm = form.cleaned_data["title"], form.cleaned_data["confirm"]
+        if confirm and " ".join(title.split()) == issue.title:
+            attempt(
+                request,
+                lambda: services.issue_title_confirm(actor=request.user, issue=issue),
+                _("Đã xác nhận tiêu đề."),
+            )
+        else:
+            attempt(
+                request,
+                lambda: services.issue_title_set(
+                    actor=request.user, issue=issue, title=title, confirm=confirm
+                ),
+                _("Đã lưu và xác nhận tiêu đề.") if confirm else _("Đã lưu tiêu đề."),
+            )
+    else:
+        messages.error(request, _("Hãy nhập tiêu đề (tối đa 300 ký tự)."))
+    return _answer(request, _board_of(issue), issue=issue, anchor=f"issue-{issue.pk}")
+
+
+@login_required
+@require_POST
+def issues_bulk(request: HttpRequest) -> HttpResponse:
+    """A bulk action on selected issues (or every issue of a theme) of one board."""
+    form = BulkForm(request.POST)
+    if not form.is_valid():
+        ids = [int(v) for v in request.POST.getlist("issue") if v.isdigit()]
+        first = Issue.objects.filter(pk__in=ids).select_related("round__unit").first()
+        if first is None:
+            raise Http404
+        board = _board_of(selectors.issue_get_for_review(user=request.user, issue_id=first.pk))
+        messages.error(request, _("Hãy chọn ít nhất một vấn đề và một thao tác."))
+        return _answer(request, board)
+    ids = form.cleaned_data["issue"]
+    first = _issue(request, ids[0])
+    board = _board_of(first)
+    issues = selectors.board_issues_by_ids(board, ids)
+    action, topic = form.cleaned_data["action"], form.cleaned_data["topic"]
+    n = len(issues)
+    if action == "topic_confirm":
         attempt(
             request,
-            lambda: services.issue_merge(actor=request.user, target=target, sources=sources),
-            _("Đã gộp các vấn đề."),
+            lambda: services.issues_topic_confirm(actor=request.user, issues=issues),
+            _("Đã xác nhận lĩnh vực của %(n)d vấn đề.") % {"n": n},
+        )
+    elif action == "topic_set":
+        if topic is None:
+            messages.error(request, _("Hãy chọn lĩnh vực."))
+        else:
+            attempt(
+                request,
+                lambda: services.issues_topic_confirm(
+                    actor=request.user, issues=issues, topic=topic
+                ),
+                _("Đã đặt lĩnh vực “%(topic)s” cho %(n)d vấn đề.") % {"topic": topic.name, "n": n},
+            )
+    elif action == "title_confirm":
+        attempt(
+            request,
+            lambda: services.issues_title_confirm(actor=request.user, issues=issues),
+            _("Đã xác nhận tiêu đề của %(n)d vấn đề.") % {"n": n},
         )
     else:
-        messages.error(request, _("Hãy chọn vấn đề đích và ít nhất một vấn đề để gộp."))
-    return _back(round_.pk, request.POST.get("page", ""))
+        attempt(
+            request,
+            lambda: services.issues_merge(actor=request.user, issues=issues),
+            _("Đã gộp %(n)d vấn đề làm một.") % {"n": n},
+        )
+    return _answer(request, board)
 
 
 @login_required
@@ -137,7 +331,7 @@ def issue_split(request: HttpRequest, issue_id: int) -> HttpResponse:
         )
     else:
         messages.error(request, _("Hãy chọn các kiến nghị cần tách."))
-    return _back(issue.round_id or 0, request.POST.get("page", ""))
+    return _answer(request, _board_of(issue), anchor=f"issue-{issue.pk}")
 
 
 @login_required
@@ -145,31 +339,39 @@ def issue_split(request: HttpRequest, issue_id: int) -> HttpResponse:
 def petition_move(request: HttpRequest, petition_id: int) -> HttpResponse:
     petition: Petition = petition_get_for(user=request.user, petition_id=petition_id)
     form = MoveForm(request.POST)
-    target = (
-        Issue.objects.filter(pk=form.cleaned_data["issue"]).first() if form.is_valid() else None
-    )
-    if target is None or petition.round_id is None:
+    target = None
+    if form.is_valid():
+        target = (
+            Issue.objects.select_related("round__unit")
+            .filter(pk=form.cleaned_data["issue"])
+            .first()
+        )
+    link = getattr(petition, "issue_link", None)
+    current = link.issue if link is not None else None
+    if current is None:
         raise Http404
-    attempt(
-        request,
-        lambda: services.petition_move(actor=request.user, petition=petition, to_issue=target),
-        _("Đã chuyển kiến nghị."),
-    )
-    return _back(petition.round_id, request.POST.get("page", ""))
+    board = _board_of(selectors.issue_get_for_review(user=request.user, issue_id=current.pk))
+    if target is None or not board.issues().filter(pk=target.pk).exists():
+        messages.error(request, _("Không có vấn đề số này trên bảng."))
+    else:
+        attempt(
+            request,
+            lambda: services.petition_move(actor=request.user, petition=petition, to_issue=target),
+            _("Đã chuyển kiến nghị sang vấn đề #%(n)d.") % {"n": target.pk},
+        )
+    return _answer(request, board, anchor=f"issue-{current.pk}")
 
 
-@login_required
-@require_POST
-def issue_new(request: HttpRequest, round_id: int) -> HttpResponse:
-    round_ = selectors.round_get_for_board(user=request.user, round_id=round_id)
-    ids = list(Petition.objects.filter(round=round_).values_list("pk", flat=True))
+def _issue_new(request: HttpRequest, board: Board) -> HttpResponse:
+    ids = list(selectors.ungrouped_petitions(board=board).values_list("pk", flat=True))
     form = PetitionsForm(request.POST, petition_ids=ids)
     if form.is_valid():
         attempt(
             request,
             lambda: services.issue_create(
                 actor=request.user,
-                round_=round_,
+                round_=board.round,
+                unit=board.unit,
                 title=form.cleaned_data["title"],
                 petition_ids=form.cleaned_data["petitions"],
             ),
@@ -177,4 +379,12 @@ def issue_new(request: HttpRequest, round_id: int) -> HttpResponse:
         )
     else:
         messages.error(request, _("Hãy chọn kiến nghị và nhập tiêu đề."))
-    return _back(round_.pk)
+    return redirect(board_url(board))
+
+
+@login_required
+@require_POST
+def issue_new(
+    request: HttpRequest, round_id: int | None = None, unit_id: int | None = None
+) -> HttpResponse:
+    return _issue_new(request, _board_from_kwargs(request, round_id, unit_id))

@@ -1,0 +1,71 @@
+"""What the synthesis app's events say in a history (core.events.event_describe)."""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from doithoai.core.events import EventText, said
+from doithoai.core.models import Event
+from doithoai.petitions.models import Topic
+from doithoai.units.models import Organisation
+
+
+def _topic(event: Event) -> str:
+    code = str(event.after["topic"])
+    return Topic.objects.filter(code=code).values_list("name", flat=True).first() or _("khác")
+
+
+def _department(event: Event) -> str:
+    code = str(event.after["department"])
+    found = Organisation.objects.filter(code=code).values_list("name", flat=True).first()
+    return found or _("một cơ quan")
+
+
+def _created(event: Event, who: str) -> str:
+    if "split_from" in event.after:
+        return _("%(who)s đã tách một phần kiến nghị thành vấn đề mới") % {"who": who}
+    return _("%(who)s đã lập vấn đề “%(title)s”") % {"who": who, "title": event.after["title"]}
+
+
+def _applied(event: Event, who: str) -> str:
+    return _(
+        "Hệ thống đã tổng hợp %(petitions)s kiến nghị thành %(groups)s nhóm "
+        "(%(created)s vấn đề mới)"
+    ) % {
+        "petitions": event.after["petitions"],
+        "groups": event.after["groups"],
+        "created": event.after.get("issues_created", 0),
+    }
+
+
+TEXTS: dict[str, EventText] = {
+    "issue.created": _created,
+    "issue.merged": said(
+        gettext_lazy("%(who)s đã gộp %(n)s vấn đề vào vấn đề này"),
+        n=lambda e: len(e.after["from"]),
+    ),
+    "issue.merged_into": said(gettext_lazy("%(who)s đã gộp vấn đề này vào một vấn đề khác")),
+    "issue.split": said(
+        gettext_lazy("%(who)s đã tách %(n)s kiến nghị sang vấn đề mới"),
+        n=lambda e: len(e.after["petitions"]),
+    ),
+    "issue.emptied": said(gettext_lazy("%(who)s đã chuyển hết kiến nghị, vấn đề được xóa")),
+    "petition.moved": said(gettext_lazy("%(who)s đã chuyển kiến nghị sang một vấn đề khác")),
+    "issue.topic_confirmed": said(
+        gettext_lazy("%(who)s đã xác nhận lĩnh vực “%(topic)s”"), topic=_topic
+    ),
+    "issue.department_set": said(
+        gettext_lazy("%(who)s đã đề xuất %(department)s tham mưu giải quyết"),
+        department=_department,
+    ),
+    "issue.renamed": said(
+        gettext_lazy("%(who)s đã sửa tiêu đề thành “%(title)s”"), title=lambda e: e.after["title"]
+    ),
+    "issue.title_confirmed": said(gettext_lazy("%(who)s đã xác nhận tiêu đề để công khai")),
+    "synthesis.requested": said(gettext_lazy("%(who)s đã yêu cầu tổng hợp, phân loại kiến nghị")),
+    "synthesis.applied": _applied,
+    "model.trained": said(gettext_lazy("%(who)s đã huấn luyện lại mô hình phân loại")),
+    "model.activated": said(
+        gettext_lazy("%(who)s đã bật mô hình phân loại phiên bản %(version)s"),
+        version=lambda e: e.after["version"],
+    ),
+}
