@@ -7,4 +7,10 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self) -> None:
+        from django.db.models import fields
+        from django.utils.translation import gettext_lazy
+
         from doithoai.core import lookups  # noqa: F401  (registers `__any_of`)
+
+        # Django's "- Select an option -" on every select with a blank choice, in our words.
+        fields.BLANK_CHOICE_LABEL = gettext_lazy("— Chọn —")

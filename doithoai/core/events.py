@@ -1,10 +1,13 @@
 """The one helper every service calls to record what it did."""
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from importlib import import_module
 from typing import Any, NotRequired, TypedDict, Unpack
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from doithoai.core.models import Event
 
@@ -46,3 +49,79 @@ def events_for(obj: models.Model) -> models.QuerySet[Event]:
         object_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
         object_id=str(obj.pk),
     ).select_related("actor")
+
+
+# ---- Events as sentences -------------------------------------------------------------------
+# Each app describes its own actions in `<app>/event_texts.py`, a module with a `TEXTS` mapping
+# (action → a describer), found the first time a history is shown. A describer gets the event and
+# the name of who did it and returns one Vietnamese sentence (through gettext). An action no app
+# describes still reads as a Vietnamese sentence: "<who> đã cập nhật <the object's kind>".
+
+EventText = Callable[[Event, str], str]
+_TEXTS: dict[str, EventText] = {}
+_discovered: list[bool] = []
+
+
+def event_texts_register(texts: Mapping[str, EventText]) -> None:
+    """Add describers (action → describer); an app's `event_texts.TEXTS` is added by itself."""
+    _TEXTS.update(texts)
+
+
+def said(template: str | Promise, **values: Callable[[Event], object]) -> EventText:
+    """A describer from a template with `%(who)s` and named values read from the event, e.g.
+    `said(_("%(who)s đã giao vấn đề cho %(lead)s"), lead=lambda e: ...)`."""
+
+    def describe(event: Event, who: str) -> str:
+        data: dict[str, object] = {"who": who}
+        for key, get in values.items():
+            data[key] = get(event)
+        return str(template) % data
+
+    return describe
+
+
+def _discover() -> None:
+    if _discovered:
+        return
+    from django.apps import apps
+    from django.utils.module_loading import module_has_submodule
+
+    for config in apps.get_app_configs():
+        if module_has_submodule(config.module, "event_texts"):
+            module = import_module(f"{config.name}.event_texts")
+            event_texts_register(getattr(module, "TEXTS", {}))
+    _discovered.append(True)
+
+
+def event_who(event: Event, *, show_actor: bool = True) -> str:
+    """Who did it, for a sentence: the person's name for staff who may see it, else their role."""
+    actor = event.actor if event.actor_id else None
+    if actor is None:
+        return str(_("Hệ thống"))
+    if not show_actor:
+        return str(_("Cán bộ"))
+    return actor.get_full_name() or actor.get_username()
+
+
+def event_describe(event: Event, *, show_actor: bool = True) -> str:
+    """One Vietnamese sentence saying what the event recorded."""
+    _discover()
+    who = event_who(event, show_actor=show_actor)
+    describer = _TEXTS.get(event.action)
+    if describer is not None:
+        try:
+            return describer(event, who)
+        except (KeyError, TypeError, ValueError, LookupError):
+            pass  # an older event's fields: fall back to the general sentence
+    model = ContentType.objects.get_for_id(event.object_type_id).model_class()
+    what = model._meta.verbose_name if model is not None else _("hồ sơ")
+    return str(_("%(who)s đã cập nhật %(what)s")) % {"who": who, "what": what}
+
+
+def choice_label(choices: Any, value: object) -> str:
+    """The label of a `TextChoices` value, or a neutral word when the value is unknown (never the
+    raw code)."""
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return str(_("trạng thái khác"))

@@ -5,11 +5,18 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from doithoai.accounts.policies import active_memberships
+from doithoai.core.home import home_sections
 from doithoai.core.navigation import public_links, staff_links
 
 
 def public_home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/public_home.html", {"links": public_links(request.user)})
+    """The public home: the sections higher apps registered (rounds being announced, results),
+    then the public links."""
+    return render(
+        request,
+        "core/public_home.html",
+        {"links": public_links(request.user), "sections": home_sections(request)},
+    )
 
 
 @login_required

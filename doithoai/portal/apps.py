@@ -5,3 +5,11 @@ class PortalConfig(AppConfig):
     name = "doithoai.portal"
     label = "portal"
     verbose_name = "Công khai kết quả"
+
+    def ready(self) -> None:
+        from doithoai.core.home import HomeSection, home_section_register
+        from doithoai.portal.home import home_rounds
+
+        home_section_register(
+            HomeSection("portal-rounds", "portal/_home_rounds.html", home_rounds, order=10)
+        )

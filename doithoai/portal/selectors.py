@@ -1,14 +1,19 @@
 """The public results board: issues of a round with no personal data (never a name, a phone, an
-address or a denunciation). Search folds diacritics (`core.text.fold`) on both databases."""
+address or a denunciation). Search folds diacritics (`core.text.fold`) on both databases.
+
+An issue reaches the board only when a person confirmed its title (`Issue.title_confirmed`) and
+every public text of its row (title, published answer, directive, the body it was forwarded to)
+passes `core.privacy.personal_data_findings`. A generated title is a draft until then."""
 
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from doithoai.core.privacy import personal_data_findings
 from doithoai.core.text import fold
 from doithoai.dialogues.models import Directive, Round, RoundState
 from doithoai.followup.choices import ISSUE_SETTLED, AnswerState, AssignmentState
@@ -18,6 +23,9 @@ from doithoai.petitions.models import Petition
 from doithoai.synthesis.models import Issue
 
 PUBLIC_ROUND_STATES = (RoundState.ANNOUNCED, RoundState.HELD, RoundState.CONCLUDED)
+FINISHED_ROUND_STATES = (RoundState.HELD, RoundState.CONCLUDED)
+# Only titles a person confirmed reach a public page.
+PUBLIC_ISSUES = Q(title_confirmed=True)
 
 
 @dataclass
@@ -45,6 +53,30 @@ def public_rounds() -> QuerySet[Round]:
     return Round.objects.filter(state__in=PUBLIC_ROUND_STATES).select_related("unit")
 
 
+def announced_rounds() -> QuerySet[Round]:
+    """Rounds announced and not yet held, the nearest conference first."""
+    return (
+        Round.objects.filter(state=RoundState.ANNOUNCED)
+        .select_related("unit")
+        .order_by("starts_at", "id")
+    )
+
+
+def finished_rounds() -> QuerySet[Round]:
+    """Rounds whose conference was held, the latest first: their results boards are public."""
+    return (
+        Round.objects.filter(state__in=FINISHED_ROUND_STATES)
+        .select_related("unit")
+        .order_by("-starts_at", "-id")
+    )
+
+
+def is_publishable(row: "BoardRow") -> bool:
+    """No public text of the row could identify a person."""
+    texts = (row.title, row.answer, row.directive, row.forwarded_to)
+    return not any(personal_data_findings(text) for text in texts if text)
+
+
 def public_round_get(*, round_id: int) -> Round:
     found = (
         public_rounds().select_related("organisation", "unit__parent").filter(pk=round_id).first()
@@ -54,40 +86,46 @@ def public_round_get(*, round_id: int) -> Round:
     return found
 
 
-def board_rows(*, round_: Round) -> list[BoardRow]:
-    """Every issue of the round with at least one petition that is not a denunciation."""
+def board_rows(*, round_: Round, issue_id: int | None = None) -> list[BoardRow]:
+    """Every public issue of the round (or the one `issue_id`) with at least one petition that is
+    not a denunciation."""
     public_petitions = Petition.objects.filter(issue_link__issue__round=round_).exclude(
         legal_kind=LegalKind.TO_CAO
     )
+    if issue_id is not None:
+        public_petitions = public_petitions.filter(issue_link__issue=issue_id)
     counts = dict(
         public_petitions.values("issue_link__issue")
         .annotate(n=Count("id"))
         .values_list("issue_link__issue", "n")
     )
     units: dict[int, set[str]] = defaultdict(set)
-    for issue_id, name in public_petitions.values_list(
-        "issue_link__issue", "unit__name"
-    ).distinct():
-        units[issue_id].add(name)
+    for iid, name in public_petitions.values_list("issue_link__issue", "unit__name").distinct():
+        units[iid].add(name)
+    one = Q() if issue_id is None else Q(issue=issue_id)
     issues = (
-        Issue.objects.filter(round=round_, pk__in=list(counts))
+        Issue.objects.filter(PUBLIC_ISSUES, round=round_, pk__in=list(counts))
         .select_related("topic", "department")
         .order_by("id")
     )
     answers: dict[int | None, Answer] = {}
     for published in (
-        Answer.objects.filter(assignment__issue__round=round_, state=AnswerState.PUBLISHED)
+        Answer.objects.filter(
+            assignment__issue__round=round_,
+            state=AnswerState.PUBLISHED,
+            **({} if issue_id is None else {"assignment__issue": issue_id}),
+        )
         .select_related("assignment")
         .order_by("published_at", "id")
     ):
         answers[published.assignment.issue_id] = published
     current: dict[int | None, Assignment] = {}
     for found in (
-        Assignment.objects.filter(issue__round=round_).select_related("lead").order_by("id")
+        Assignment.objects.filter(one, issue__round=round_).select_related("lead").order_by("id")
     ):
         current[found.issue_id] = found
     directives: dict[int | None, Directive] = {}
-    for given in Directive.objects.filter(round=round_, issue__isnull=False).order_by("-id"):
+    for given in Directive.objects.filter(one, round=round_, issue__isnull=False).order_by("-id"):
         directives[given.issue_id] = given
     today = timezone.localdate()
     rows = []
@@ -120,11 +158,21 @@ def board_rows(*, round_: Round) -> list[BoardRow]:
             overdue=deadline is not None and deadline < today and not settled,
             forwarded_to=a.forwarded_to if a and a.state == AssignmentState.FORWARDED else "",
         )
+        if not is_publishable(row):
+            continue
         row.key = fold(
             " ".join([row.title, row.topic, row.answer, row.directive, row.department, *row.units])
         )
         rows.append(row)
     return rows
+
+
+def board_row_get(*, round_: Round, issue_id: int) -> BoardRow:
+    """One public issue of the board (404 when it is not public)."""
+    rows = board_rows(round_=round_, issue_id=issue_id)
+    if not rows:
+        raise Http404
+    return rows[0]
 
 
 @dataclass

@@ -5,7 +5,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from doithoai.portal.forms import BoardForm
-from doithoai.portal.selectors import board_search, public_round_get, public_rounds
+from doithoai.portal.selectors import (
+    board_row_get,
+    board_search,
+    public_round_get,
+    public_rounds,
+)
 
 PAGE_SIZE = 50
 
@@ -33,3 +38,10 @@ def results_board(request: HttpRequest, round_id: int) -> HttpResponse:
             "query": query.urlencode(),
         },
     )
+
+
+def results_issue(request: HttpRequest, round_id: int, issue_id: int) -> HttpResponse:
+    """One issue of the board: what was raised, the answer, the directive, the deadline."""
+    round_ = public_round_get(round_id=round_id)
+    row = board_row_get(round_=round_, issue_id=issue_id)
+    return render(request, "portal/issue.html", {"round": round_, "row": row})

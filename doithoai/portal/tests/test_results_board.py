@@ -10,7 +10,6 @@ from pypdf import PdfReader
 
 from doithoai.dialogues.models import Directive, Round
 from doithoai.documents.rendering import render_docx, render_pdf
-from doithoai.followup import services
 from doithoai.followup.documents import build_results
 from doithoai.petitions.models import Petition
 
@@ -18,15 +17,11 @@ ANSWER = "Phòng Quản lý đô thị đã sửa xong đoạn đường tổ 5 
 
 
 @pytest.fixture
-def published(make_issue, users, qldt, demo_round):
+def published(make_issue, publish, qldt, demo_round):
     issue = make_issue(title="Đường tổ 5 phường Đức Xuân xuống cấp")
     other = make_issue(n=1, title="Chiếu sáng công cộng khu chợ")
     secret = make_issue(n=1, title="Tố cáo cán bộ X", legal_kind="to_cao")
-    a = services.issue_assign(actor=users["vanphong"], issue=issue, lead=qldt)
-    ans = services.answer_draft(actor=users["chuyenvien"], assignment=a, text=ANSWER)
-    services.answer_submit(actor=users["chuyenvien"], answer=ans)
-    services.answer_decide(actor=users["truongphong"], answer=ans, approve=True)
-    services.answer_publish(actor=users["vanphong"], answer=ans)
+    publish(issue, ANSWER)
     Directive.objects.create(
         round=demo_round,
         issue=issue,

@@ -1,0 +1,9 @@
+"""What the units app's events say in a history (core.events.event_describe)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from doithoai.core.events import EventText, said
+
+TEXTS: dict[str, EventText] = {
+    "unit.created": said(_("%(who)s đã thêm đơn vị “%(name)s”"), name=lambda e: e.after["name"]),
+}
