@@ -39,7 +39,11 @@ ANSWER_TRANSITIONS: dict[str, frozenset[str]] = {
     AnswerState.PUBLISHED: frozenset(),
 }
 
-# Issue states are owned by synthesis; only followup services move them, along this table.
+# Issue states are owned by synthesis; only followup services move them, along this table
+# (`services.common.move_issue`). Who may take each step is in `ISSUE_STEPS` and policies.py:
+# open → assigned (secretariat) → answered (publication) → in progress (a directive) → resolved
+# (secretariat or the lead department, with a note) → closed (MTTQ verified where required and
+# petitioners informed); MTTQ "not verified" or a petitioner's feedback sends it back to assigned.
 ISSUE_TRANSITIONS: dict[str, frozenset[str]] = {
     IssueState.OPEN: frozenset({IssueState.ASSIGNED}),
     IssueState.ASSIGNED: frozenset({IssueState.ASSIGNED, IssueState.ANSWERED}),
@@ -65,6 +69,33 @@ DIRECTIVE_TRANSITIONS: dict[str, frozenset[str]] = {
     ),
     DirectiveState.VERIFIED: frozenset(),
 }
+
+
+class IssueStep(models.TextChoices):
+    """The steps that finish an issue, each with the states it may start from."""
+
+    RESOLVE = "resolve", _("Ghi nhận đã giải quyết")
+    VERIFY = "verify", _("Mặt trận xác nhận đã giải quyết")
+    REJECT = "reject", _("Mặt trận xác nhận chưa giải quyết")
+    CLOSE = "close", _("Kết thúc vấn đề")
+
+
+ISSUE_STEPS: dict[str, tuple[frozenset[str], str]] = {
+    IssueStep.RESOLVE: (
+        frozenset({IssueState.ANSWERED, IssueState.IN_PROGRESS}),
+        IssueState.RESOLVED,
+    ),
+    IssueStep.VERIFY: (frozenset({IssueState.RESOLVED}), IssueState.RESOLVED),
+    IssueStep.REJECT: (frozenset({IssueState.RESOLVED}), IssueState.ASSIGNED),
+    IssueStep.CLOSE: (frozenset({IssueState.RESOLVED}), IssueState.CLOSED),
+}
+
+
+class Verification(models.TextChoices):
+    PENDING = "", _("Chưa xác nhận")
+    VERIFIED = "verified", _("Đã xác nhận giải quyết")
+    NOT_VERIFIED = "not_verified", _("Xác nhận chưa giải quyết")
+
 
 # States in which an issue or directive is no longer late, whatever its deadline.
 ISSUE_SETTLED = frozenset({IssueState.ANSWERED, IssueState.RESOLVED, IssueState.CLOSED})

@@ -70,3 +70,22 @@ class PetitionerReopenForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     website = forms.CharField(required=False, widget=forms.HiddenInput)  # honeypot
+
+
+class ResolveForm(forms.Form):
+    note = forms.CharField(
+        label=_("Kết quả giải quyết (việc đã làm, ngày hoàn thành)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class SettingForm(forms.Form):
+    leader_approval_required = forms.BooleanField(
+        label=_("Lãnh đạo UBND duyệt trả lời trước khi công khai"), required=False
+    )
+    mttq_verification_required = forms.BooleanField(
+        label=_("Mặt trận Tổ quốc xác nhận trước khi kết thúc vấn đề"), required=False
+    )
+    reminder_days = forms.IntegerField(
+        label=_("Nhắc trước hạn (ngày làm việc)"), min_value=0, max_value=30
+    )

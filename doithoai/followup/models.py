@@ -14,6 +14,7 @@ from doithoai.followup.choices import (
     ExtensionState,
     HolidayKind,
     RemarkKind,
+    Verification,
 )
 from doithoai.petitions.models import Petition, Topic
 from doithoai.synthesis.models import Issue
@@ -65,7 +66,11 @@ class FollowupSetting(models.Model):
     organisation = models.OneToOneField(
         Organisation, verbose_name=_("cơ quan"), on_delete=models.CASCADE, related_name="+"
     )
-    leader_approval_required = models.BooleanField(_("lãnh đạo UBND duyệt trả lời"), default=False)
+    # Answers are published in the leader's name: the leader approves unless the unit says not.
+    leader_approval_required = models.BooleanField(_("lãnh đạo UBND duyệt trả lời"), default=True)
+    mttq_verification_required = models.BooleanField(
+        _("Mặt trận Tổ quốc xác nhận trước khi kết thúc vấn đề"), default=True
+    )
     reminder_days = models.PositiveSmallIntegerField(_("nhắc trước hạn (ngày làm việc)"), default=2)
 
     class Meta:
@@ -245,6 +250,40 @@ class SupervisionRemark(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}: {self.text[:60]}"
+
+
+class IssueResolution(models.Model):
+    """An issue recorded as resolved (note, evidence), the petitioners told, and the MTTQ's
+    verification of it. A reopened issue resolved again gets a new row; the latest one counts."""
+
+    issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="resolutions")
+    note = models.TextField(_("kết quả giải quyết"))
+    evidence = models.FileField(upload_to="evidence/%Y/%m/", blank=True)
+    evidence_name = models.CharField(max_length=200, blank=True)
+    resolved_by = models.ForeignKey(USER, null=True, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    informed_at = models.DateTimeField(_("đã báo người gửi lúc"), null=True, blank=True)
+    verification = models.CharField(
+        _("xác nhận của Mặt trận"),
+        max_length=16,
+        choices=Verification.choices,
+        blank=True,
+        default=Verification.PENDING,
+    )
+    verification_remark = models.TextField(_("ý kiến xác nhận"), blank=True)
+    verified_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    verified_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["issue", "-id"], name="resolution_issue_latest")]
+        verbose_name = _("kết quả giải quyết vấn đề")
+        verbose_name_plural = _("kết quả giải quyết vấn đề")
+
+    def __str__(self) -> str:
+        return f"{self.issue_id}: {self.note[:60]}"
 
 
 class Reminder(models.Model):

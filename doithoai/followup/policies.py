@@ -12,17 +12,25 @@ from doithoai.dialogues.models import Directive
 from doithoai.followup.choices import (
     ANSWER_TRANSITIONS,
     DIRECTIVE_TRANSITIONS,
+    ISSUE_STEPS,
     AnswerState,
     AssignmentState,
+    IssueStep,
 )
 from doithoai.followup.models import Answer, Assignment
+from doithoai.petitions import policies as petition_policies
+from doithoai.petitions.models import Petition
 from doithoai.synthesis.models import Issue, IssueState
+from doithoai.units.models import Organisation
 
 DEPARTMENT_ROLES = (Role.DEPARTMENT_OFFICER, Role.DEPARTMENT_HEAD)
 OVERSIGHT_ROLES = (Role.SECRETARIAT, Role.LEADER, Role.MTTQ_OFFICER)
 
 
 def issue_unit_id(issue: Issue) -> int | None:
+    """The issue's unit: its own `unit` (synthesis), else its round's, else its petitions'."""
+    if issue.unit_id is not None:
+        return int(issue.unit_id)
     if issue.round is not None:
         return int(issue.round.unit_id)
     first = issue.memberships.select_related("petition").first()
@@ -89,9 +97,37 @@ def can_publish(user: Any, answer: Answer) -> bool:
 
 
 def can_resolve(user: Any, issue: Issue) -> bool:
-    return issue.state in (IssueState.ANSWERED, IssueState.IN_PROGRESS) and _in_area(
+    """Record an answered issue as resolved: the secretariat of its area or its lead department
+    (after an assignment `Issue.department` is the lead)."""
+    if issue.state not in ISSUE_STEPS[IssueStep.RESOLVE][0]:
+        return False
+    return _in_area(user, issue_unit_id(issue), Role.SECRETARIAT) or (
+        issue.department_id is not None and issue.department_id in department_ids(user)
+    )
+
+
+def can_close(user: Any, issue: Issue) -> bool:
+    """Close a resolved issue (the service checks verification and informing): the secretariat."""
+    return issue.state in ISSUE_STEPS[IssueStep.CLOSE][0] and _in_area(
         user, issue_unit_id(issue), Role.SECRETARIAT
     )
+
+
+def can_bulk_assign(user: Any) -> bool:
+    """Reach the bulk assignment at all; each issue is still checked with `can_assign`."""
+    return bool(area_ids(user, Role.SECRETARIAT))
+
+
+def can_manage_settings(user: Any, organisation: Organisation) -> bool:
+    """Follow-up settings of an issuing organisation: administrators, or its level's secretariat."""
+    return is_administrator(user) or organisation.unit_id in area_ids(user, Role.SECRETARIAT)
+
+
+def can_open_petition_file(user: Any, petition: Petition, issue: Issue | None) -> bool:
+    """A petition's attachment: whoever may see the petition, or the issue's follow-up."""
+    if petition_policies.can_view(user, petition):
+        return True
+    return issue is not None and can_view_issue_followup(user, issue)
 
 
 # --- departments --------------------------------------------------------------------------
@@ -163,7 +199,9 @@ def can_supervise(user: Any, unit_id: int | None) -> bool:
 
 
 def can_verify_issue(user: Any, issue: Issue) -> bool:
-    return issue.state == IssueState.RESOLVED and can_supervise(user, issue_unit_id(issue))
+    return issue.state in ISSUE_STEPS[IssueStep.VERIFY][0] and can_supervise(
+        user, issue_unit_id(issue)
+    )
 
 
 def can_verify_directive(user: Any, directive: Directive) -> bool:

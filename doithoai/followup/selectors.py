@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
@@ -13,8 +13,9 @@ from doithoai.accounts.policies import area_ids, is_administrator
 from doithoai.dialogues.models import Directive
 from doithoai.followup import policies
 from doithoai.followup.choices import DIRECTIVE_SETTLED, AnswerState, AssignmentState
-from doithoai.followup.models import Answer, Assignment
-from doithoai.synthesis.models import Issue
+from doithoai.followup.models import Answer, Assignment, IssueResolution
+from doithoai.petitions.models import Attachment, Petition
+from doithoai.synthesis.models import Issue, IssueMembership, IssueState
 
 
 def is_overdue(
@@ -117,3 +118,208 @@ def supervision_board(*, user: Any, round_id: int | None = None) -> list[Supervi
         late = a is not None and assignment_overdue(a, today)
         rows.append(SupervisionRow(issue, a, late, (today - a.due_on).days if late and a else 0))
     return rows
+
+
+# --- paged work lists (every filter in the database; the page slices) ------------------------
+
+
+def _issue_scope_q(user: Any, *roles: str) -> Q | None:
+    """Issues of the units where `user` holds one of `roles` (None: none at all). An issue's unit
+    is its own `unit`, else its round's, else its petitions' (as `policies.issue_unit_id`)."""
+    area = area_ids(user, *roles)
+    if not area:
+        return None
+    outside = Exists(
+        IssueMembership.objects.filter(issue=OuterRef("pk"), petition__unit_id__in=area)
+    )
+    return (
+        Q(unit_id__in=area)
+        | Q(unit__isnull=True, round__unit_id__in=area)
+        | (Q(unit__isnull=True, round__isnull=True) & Q(outside))
+    )
+
+
+def _theme(qs: QuerySet[Issue], f: "IssueFilters") -> QuerySet[Issue]:
+    """Topic and area filters; 0 means "none" (issues without a topic, or without an area)."""
+    if f.topic_id == 0:
+        qs = qs.filter(topic__isnull=True)
+    elif f.topic_id:
+        qs = qs.filter(topic_id=f.topic_id)
+    if f.area_id == 0:
+        qs = qs.filter(area__isnull=True)
+    elif f.area_id:
+        qs = qs.filter(area_id=f.area_id)
+    return qs
+
+
+@dataclass(frozen=True)
+class IssueFilters:
+    round_id: int | None = None
+    topic_id: int | None = None
+    area_id: int | None = None
+    department_id: int | None = None
+    q: str = ""
+
+
+def unassigned_issues(*, user: Any, filters: IssueFilters | None = None) -> QuerySet[Issue]:
+    """Open issues the user may assign (the secretariat of their unit), filtered by theme
+    (round, topic, area), suggested department and words of the title."""
+    scope = _issue_scope_q(user, Role.SECRETARIAT)
+    if scope is None:
+        return Issue.objects.none()
+    f = filters or IssueFilters()
+    qs = Issue.objects.filter(scope, state=IssueState.OPEN)
+    if f.round_id:
+        qs = qs.filter(round_id=f.round_id)
+    qs = _theme(qs, f)
+    if f.department_id:
+        qs = qs.filter(department_id=f.department_id)
+    if f.q.strip():
+        qs = qs.filter(title__icontains=f.q.strip())
+    return qs.select_related("round", "topic", "department", "area").order_by("round_id", "id")
+
+
+def issues_for_bulk(
+    *, user: Any, issue_ids: list[int] | None = None, theme: IssueFilters | None = None
+) -> QuerySet[Issue]:
+    """The issues a bulk assignment names: chosen ids, or a whole theme (round, topic, area)
+    — only those the user may assign at all; the service reports the rest of the skips."""
+    scope = _issue_scope_q(user, Role.SECRETARIAT)
+    if scope is None:
+        return Issue.objects.none()
+    qs = Issue.objects.filter(scope).select_related("round", "department")
+    if issue_ids is not None:
+        return qs.filter(pk__in=issue_ids).order_by("id")
+    if theme is None or not theme.round_id:
+        return Issue.objects.none()
+    qs = _theme(qs.filter(round_id=theme.round_id, state=IssueState.OPEN), theme)
+    return qs.order_by("id")
+
+
+def unassigned_choices(*, user: Any) -> dict[str, list[tuple[int, str]]]:
+    """Rounds, topics, areas and departments that occur among the user's open issues (for the
+    filter selects: a handful each, never the issues themselves)."""
+    qs = unassigned_issues(user=user).order_by()
+    out: dict[str, list[tuple[int, str]]] = {}
+    for key, name in (
+        ("round", "round__title"),
+        ("topic", "topic__name"),
+        ("area", "area__name"),
+        ("department", "department__name"),
+    ):
+        rows = qs.filter(**{f"{key}__isnull": False}).values_list(f"{key}_id", name).distinct()
+        out[key] = sorted(((int(i), str(n)) for i, n in rows), key=lambda r: r[1])
+    return out
+
+
+def assignments_of(
+    *, user: Any, state: str | None = AssignmentState.ACTIVE
+) -> QuerySet[Assignment]:
+    """Assignments the user follows (a department its own, oversight its area), by deadline."""
+    qs = assignments_visible_to(user=user)
+    return qs.filter(state=state) if state else qs
+
+
+def _answers_scope(user: Any, *roles: str) -> QuerySet[Answer]:
+    area = area_ids(user, *roles)
+    if not area:
+        return Answer.objects.none()
+    return Answer.objects.filter(
+        Q(assignment__issue__round__unit_id__in=area)
+        | Q(assignment__issue__isnull=True, assignment__petition__unit_id__in=area)
+        | Q(
+            assignment__issue__round__isnull=True,
+            assignment__issue__memberships__petition__unit_id__in=area,
+        )
+    ).distinct()
+
+
+def _answer_rows(qs: QuerySet[Answer]) -> QuerySet[Answer]:
+    return qs.select_related(
+        "assignment__issue", "assignment__petition", "assignment__lead", "drafted_by"
+    ).order_by("updated_at", "id")
+
+
+def head_queue(*, user: Any) -> QuerySet[Answer]:
+    """Drafts submitted to the heads of the user's departments, oldest first."""
+    mine = policies.department_ids(user, Role.DEPARTMENT_HEAD)
+    if not mine:
+        return Answer.objects.none()
+    return _answer_rows(
+        Answer.objects.filter(state=AnswerState.SUBMITTED, assignment__lead_id__in=mine)
+    )
+
+
+def leader_queue(*, user: Any) -> QuerySet[Answer]:
+    """Answers approved by a department head, awaiting the leader of the user's level."""
+    return _answer_rows(_answers_scope(user, Role.LEADER).filter(state=AnswerState.HEAD_APPROVED))
+
+
+def publish_queue(*, user: Any) -> QuerySet[Answer]:
+    """Approved answers the secretariat of the user's level may send and publish."""
+    return _answer_rows(_answers_scope(user, Role.SECRETARIAT).filter(state=AnswerState.APPROVED))
+
+
+def _with_latest_assignment(qs: QuerySet[Issue]) -> QuerySet[Issue]:
+    latest = Assignment.objects.filter(issue=OuterRef("pk"), lead__isnull=False).order_by("-id")
+    return qs.annotate(latest_assignment_id=Subquery(latest.values("pk")[:1]))
+
+
+def resolvable_issues(*, user: Any) -> QuerySet[Issue]:
+    """Answered issues (or with a directive under way) that the user may record as resolved:
+    the secretariat's area, or a department's own issues."""
+    states = [IssueState.ANSWERED, IssueState.IN_PROGRESS]
+    scope = _issue_scope_q(user, Role.SECRETARIAT)
+    mine = policies.department_ids(user)
+    q = scope if scope is not None else Q(pk__in=[])
+    if mine:
+        q |= Q(department_id__in=mine)
+    if scope is None and not mine:
+        return Issue.objects.none()
+    qs = Issue.objects.filter(q, state__in=states).select_related("round", "department")
+    return _with_latest_assignment(qs).order_by("updated_at", "id")
+
+
+def verification_queue(*, user: Any) -> QuerySet[Issue]:
+    """Resolved issues of the MTTQ officer's level awaiting its verification, oldest first."""
+    scope = _issue_scope_q(user, Role.MTTQ_OFFICER)
+    if scope is None:
+        return Issue.objects.none()
+    latest = IssueResolution.objects.filter(issue=OuterRef("pk")).order_by("-id")
+    qs = (
+        Issue.objects.filter(scope, state=IssueState.RESOLVED)
+        .annotate(
+            resolution_note=Subquery(latest.values("note")[:1]),
+            resolution_evidence=Subquery(latest.values("evidence")[:1]),
+            resolution_id=Subquery(latest.values("pk")[:1]),
+            resolved_on=Subquery(latest.values("created_at")[:1]),
+        )
+        .select_related("round", "department")
+    )
+    return _with_latest_assignment(qs).order_by("updated_at", "id")
+
+
+def issue_petitions_page_rows(*, user: Any, issue: Issue) -> QuerySet[Petition]:
+    """The petitions of an issue for its follow-up page (the caller pages them), with their
+    attachments; the page shows personal data only where petitions' policies allow."""
+    return (
+        Petition.objects.filter(issue_link__issue=issue)
+        .select_related("unit", "topic")
+        .prefetch_related("attachments")
+        .order_by("received_on", "id")
+    )
+
+
+def attachment_get_for(*, user: Any, attachment_id: int) -> Attachment:
+    attachment = (
+        Attachment.objects.select_related("petition__issue_link__issue__round")
+        .filter(pk=attachment_id)
+        .first()
+    )
+    if attachment is None:
+        raise Http404
+    link = getattr(attachment.petition, "issue_link", None)
+    issue = link.issue if link is not None else None
+    if not policies.can_open_petition_file(user, attachment.petition, issue):
+        raise Http404
+    return attachment

@@ -1,19 +1,43 @@
 from django.urls import path
 
-from doithoai.followup import views, views_public, views_supervision
+from doithoai.followup import views, views_finish, views_public, views_supervision
 
 urlpatterns = [
     path("staff/theo-doi/", views.work_list, name="followup-work"),
+    path(
+        "staff/theo-doi/giao-theo-de-xuat/", views_finish.bulk_assign, name="followup-bulk-assign"
+    ),
+    path("staff/theo-doi/cau-hinh/", views_finish.settings_page, name="followup-settings"),
     path("staff/theo-doi/van-de/<int:issue_id>/giao/", views.issue_assign, name="followup-assign"),
     path(
         "staff/theo-doi/van-de/<int:issue_id>/da-giai-quyet/",
-        views.issue_resolve,
+        views_finish.issue_resolve,
         name="followup-resolve",
+    ),
+    path(
+        "staff/theo-doi/van-de/<int:issue_id>/xac-nhan/",
+        views_finish.issue_verify,
+        name="followup-verify",
+    ),
+    path(
+        "staff/theo-doi/van-de/<int:issue_id>/ket-thuc/",
+        views_finish.issue_close,
+        name="followup-close",
     ),
     path(
         "staff/theo-doi/giao/<int:assignment_id>/",
         views.assignment_detail,
         name="followup-assignment",
+    ),
+    path(
+        "staff/theo-doi/tep/<int:attachment_id>/",
+        views_finish.attachment,
+        name="followup-attachment",
+    ),
+    path(
+        "staff/theo-doi/tra-loi/<int:answer_id>/cong-khai/",
+        views_finish.answer_publish,
+        name="followup-publish",
     ),
     path(
         "staff/theo-doi/tra-loi/<int:answer_id>/<slug:action>/",

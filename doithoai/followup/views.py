@@ -1,26 +1,37 @@
-"""Staff pages of the follow-up: work list, assignment, answers, directives, supervision."""
+"""Staff pages of the follow-up: work lists, assignment, answers (directives and supervision in
+views_supervision.py; bulk assignment, finishing an issue and settings in views_finish.py)."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from doithoai.accounts.models import Role
+from doithoai.accounts.policies import area_ids, is_administrator
 from doithoai.core.flash import attempt
 from doithoai.followup import policies, selectors, services
 from doithoai.followup.choices import AnswerState
-from doithoai.followup.forms import (
-    AnswerForm,
-    AssignForm,
-    DecideForm,
-    ForwardForm,
-)
+from doithoai.followup.forms import AnswerForm, AssignForm, DecideForm, ForwardForm, ResolveForm
 from doithoai.followup.models import Answer, AnswerTemplate
+from doithoai.followup.services.finishing import close_problems, latest_resolution
+from doithoai.petitions import policies as petition_policies
 from doithoai.petitions.attachments import MAX_FILE_BYTES, check_uploads
+from doithoai.petitions.models import Petition
 from doithoai.petitions.views_helpers import read_uploads
 from doithoai.synthesis.models import Issue
+
+PAGE_SIZE = 25
+PETITIONS_PER_PAGE = 20
 
 
 def _issue_for(request: HttpRequest, issue_id: int) -> Issue:
@@ -30,24 +41,124 @@ def _issue_for(request: HttpRequest, issue_id: int) -> Issue:
     return issue
 
 
+def _int(value: str | None) -> int | None:
+    try:
+        number = int(value or "")
+    except ValueError:
+        return None
+    return number if 0 < number < 2**31 else None
+
+
+def _int_or_none(value: str | None) -> int | None:
+    """A theme filter: an id, 0 for "none" (no topic, no area), None when absent or not a number."""
+    return 0 if value == "0" else _int(value)
+
+
+def issue_filters(data: Any) -> selectors.IssueFilters:
+    return selectors.IssueFilters(
+        round_id=_int(data.get("round")),
+        topic_id=_int_or_none(data.get("topic")),
+        area_id=_int_or_none(data.get("area")),
+        department_id=_int(data.get("department")),
+        q=str(data.get("q", ""))[:200],
+    )
+
+
+@dataclass(frozen=True)
+class Tab:
+    key: str
+    label: Any
+    visible: Callable[[Any], bool]
+    rows: Callable[[Any, Any], QuerySet[Any]]
+
+
+def _has(*roles: str) -> Callable[[Any], bool]:
+    return lambda user: bool(area_ids(user, *roles))
+
+
+TABS = [
+    Tab(
+        "chua-giao",
+        gettext_lazy("Chưa giao"),
+        policies.can_bulk_assign,
+        lambda user, get: selectors.unassigned_issues(user=user, filters=issue_filters(get)),
+    ),
+    Tab(
+        "viec",
+        gettext_lazy("Đang giải quyết"),
+        lambda user: True,
+        lambda user, get: selectors.assignments_of(user=user),
+    ),
+    Tab(
+        "cho-duyet",
+        gettext_lazy("Chờ lãnh đạo phòng duyệt"),
+        lambda user: bool(policies.department_ids(user, Role.DEPARTMENT_HEAD)),
+        lambda user, get: selectors.head_queue(user=user),
+    ),
+    Tab(
+        "lanh-dao-duyet",
+        gettext_lazy("Chờ lãnh đạo UBND duyệt"),
+        _has(Role.LEADER),
+        lambda user, get: selectors.leader_queue(user=user),
+    ),
+    Tab(
+        "cong-khai",
+        gettext_lazy("Chờ công khai"),
+        _has(Role.SECRETARIAT),
+        lambda user, get: selectors.publish_queue(user=user),
+    ),
+    Tab(
+        "ket-qua",
+        gettext_lazy("Chờ ghi nhận đã giải quyết"),
+        lambda user: bool(area_ids(user, Role.SECRETARIAT) or policies.department_ids(user)),
+        lambda user, get: selectors.resolvable_issues(user=user),
+    ),
+    Tab(
+        "xac-nhan",
+        gettext_lazy("Chờ Mặt trận xác nhận"),
+        _has(Role.MTTQ_OFFICER, Role.SECRETARIAT),
+        lambda user, get: selectors.verification_queue(user=user),
+    ),
+    Tab(
+        "chi-dao",
+        gettext_lazy("Chỉ đạo"),
+        lambda user: True,
+        lambda user, get: selectors.directives_visible_to(user=user).order_by("deadline", "id"),
+    ),
+]
+
+
 @login_required
 def work_list(request: HttpRequest) -> HttpResponse:
-    assignments = list(selectors.assignments_visible_to(user=request.user)[:300])
-    directives = list(selectors.directives_visible_to(user=request.user)[:300])
-    unassigned = [
-        i
-        for i in Issue.objects.filter(state="open").select_related("round")[:500]
-        if policies.can_assign(request.user, i)
-    ][:200]
-    return render(
-        request,
-        "followup/work_list.html",
-        {
-            "assignments": [(a, selectors.assignment_overdue(a)) for a in assignments],
-            "directives": [(d, selectors.directive_overdue(d)) for d in directives],
-            "unassigned": unassigned,
-        },
-    )
+    """One page, one list at a time (`ds`), each paged and counted in the database."""
+    user = request.user
+    tabs = [t for t in TABS if t.visible(user)]
+    current = next((t for t in tabs if t.key == request.GET.get("ds")), tabs[0] if tabs else None)
+    if current is None:
+        raise Http404
+    counts = [(t, t.rows(user, {}).count()) for t in tabs]
+    page = Paginator(current.rows(user, request.GET), PAGE_SIZE).get_page(request.GET.get("trang"))
+    context: dict[str, Any] = {
+        "tabs": counts,
+        "tab": current.key,
+        "page": page,
+        "can_settings": is_administrator(user) or bool(area_ids(user, Role.SECRETARIAT)),
+    }
+    if current.key == "viec":
+        context["rows"] = [(a, selectors.assignment_overdue(a)) for a in page]
+    elif current.key == "chi-dao":
+        context["rows"] = [(d, selectors.directive_overdue(d)) for d in page]
+    elif current.key == "xac-nhan":
+        context["verifier"] = bool(area_ids(user, Role.MTTQ_OFFICER))
+    elif current.key == "chua-giao":
+        filters = issue_filters(request.GET)
+        context["filters"] = filters
+        context["choices"] = selectors.unassigned_choices(user=user)
+        context["whole_theme"] = bool(filters.round_id)
+    query = request.GET.copy()
+    query.pop("trang", None)
+    context["query"] = query.urlencode()
+    return render(request, "followup/work_list.html", context)
 
 
 @login_required
@@ -89,23 +200,38 @@ def issue_assign(request: HttpRequest, issue_id: int) -> HttpResponse:
     )
 
 
+def _petition_rows(request: HttpRequest, issue: Issue | None, petition: Any) -> dict[str, Any]:
+    """The petitions behind the work, paged, each with whether its petitioner may be shown."""
+    if issue is not None:
+        qs = selectors.issue_petitions_page_rows(user=request.user, issue=issue)
+    else:
+        qs = Petition.objects.filter(pk=petition.pk).prefetch_related("attachments")
+    page = Paginator(qs, PETITIONS_PER_PAGE).get_page(request.GET.get("trang"))
+    rows = [
+        {"petition": p, "personal": petition_policies.can_see_personal_data(request.user, p)}
+        for p in page
+    ]
+    return {"petition_page": page, "petition_rows": rows}
+
+
 @login_required
 def assignment_detail(request: HttpRequest, assignment_id: int) -> HttpResponse:
     assignment = selectors.assignment_get_for(user=request.user, assignment_id=assignment_id)
     user = request.user
     answers = list(assignment.answers.prefetch_related("files"))
+    editing = next((a for a in answers if policies.can_edit_answer(user, a)), None)
     rows = [
         {
             "answer": a,
-            "editable": policies.can_edit_answer(user, a),
+            "editable": a is editing,
             "decide": policies.can_head_decide(user, a) or policies.can_leader_decide(user, a),
             "publish": policies.can_publish(user, a),
         }
         for a in answers
     ]
-    draft_form = AnswerForm(request.POST or None)
+    initial = {"text": editing.text} if editing is not None else None
+    draft_form = AnswerForm(request.POST or None, initial=initial)
     if request.method == "POST" and draft_form.is_valid():
-        editing = next((a for a in answers if policies.can_edit_answer(user, a)), None)
 
         def run() -> None:
             files = check_uploads(read_uploads(request, MAX_FILE_BYTES))
@@ -120,27 +246,40 @@ def assignment_detail(request: HttpRequest, assignment_id: int) -> HttpResponse:
         if attempt(request, run, _("Đã lưu dự thảo trả lời.")):
             return redirect("followup-assignment", assignment.pk)
     templates = AnswerTemplate.objects.filter(organisation_id=assignment.lead_id or 0)[:50]
-    can_draft = policies.can_draft(user, assignment) and not any(
+    in_flight = any(
         a.state not in (AnswerState.DRAFT, AnswerState.RETURNED, AnswerState.PUBLISHED)
         for a in answers
     )
-    return render(
-        request,
-        "followup/assignment.html",
-        {
-            "assignment": assignment,
-            "overdue": selectors.assignment_overdue(assignment),
-            "rows": rows,
-            "form": draft_form,
-            "can_draft": can_draft,
-            "templates": templates,
-            "decide_form": DecideForm(),
-        },
-    )
+    can_draft = policies.can_draft(user, assignment) and (editing is not None or not in_flight)
+    issue = assignment.issue
+    context: dict[str, Any] = {
+        "assignment": assignment,
+        "overdue": selectors.assignment_overdue(assignment),
+        "rows": rows,
+        "form": draft_form,
+        "editing": editing,
+        "can_draft": can_draft,
+        "templates": templates,
+        "decide_form": DecideForm(),
+        **_petition_rows(request, issue, assignment.petition),
+    }
+    if issue is not None:
+        context.update(
+            resolution=latest_resolution(issue),
+            can_resolve=policies.can_resolve(user, issue),
+            can_close=policies.can_close(user, issue),
+            close_problems=close_problems(issue) if policies.can_close(user, issue) else [],
+            resolve_form=ResolveForm(),
+        )
+    return render(request, "followup/assignment.html", context)
 
 
 def _answer(request: HttpRequest, answer_id: int) -> Answer:
-    answer = Answer.objects.select_related("assignment").filter(pk=answer_id).first()
+    answer = (
+        Answer.objects.select_related("assignment__issue__round", "assignment__petition")
+        .filter(pk=answer_id)
+        .first()
+    )
     if answer is None or not policies.can_view_assignment(request.user, answer.assignment):
         raise Http404
     return answer
@@ -162,10 +301,6 @@ def answer_action(request: HttpRequest, answer_id: int, action: str) -> HttpResp
             lambda: services.answer_decide(actor=user, answer=answer, approve=False, remark=remark),
             _("Đã trả lại dự thảo."),
         ),
-        "cong-khai": (
-            lambda: services.answer_publish(actor=user, answer=answer),
-            _("Đã gửi và công khai trả lời."),
-        ),
         "luu-mau": (
             lambda: services.answer_template_save(
                 actor=user,
@@ -180,18 +315,16 @@ def answer_action(request: HttpRequest, answer_id: int, action: str) -> HttpResp
         raise Http404
     run, done = actions[action]
     attempt(request, run, done)
-    return redirect("followup-assignment", answer.assignment_id)
-
-
-@login_required
-@require_POST
-def issue_resolve(request: HttpRequest, issue_id: int) -> HttpResponse:
-    issue = _issue_for(request, issue_id)
-    attempt(
-        request,
-        lambda: services.issue_resolve(
-            actor=request.user, issue=issue, note=request.POST.get("note", "")
-        ),
-        _("Đã ghi nhận vấn đề đã được giải quyết."),
+    return redirect(
+        safe_next(request) or reverse("followup-assignment", args=[answer.assignment_id])
     )
-    return redirect(request.POST.get("next") or "followup-work")
+
+
+def safe_next(request: HttpRequest) -> str:
+    """The `next` page posted with a form, when it is a page of this site."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return ""

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.accounts.models import Role
 from doithoai.core.events import event_record
+from doithoai.core.privacy import personal_data_findings
 from doithoai.followup import policies
 from doithoai.followup.choices import AnswerState, AssignmentState
 from doithoai.followup.models import (
@@ -20,11 +21,12 @@ from doithoai.followup.models import (
     AnswerFile,
     AnswerTemplate,
     Assignment,
-    FollowupSetting,
 )
 from doithoai.followup.services.common import (
+    issue_title_confirmed,
     move_issue,
     notify_petitioners,
+    setting_for,
     staff_in_unit,
     staff_of,
     subject_petitions,
@@ -38,13 +40,33 @@ MIN_ANSWER = 10
 
 
 def leader_approval_required(assignment: Assignment) -> bool:
-    subject: Any = assignment.issue or assignment.petition
-    round_ = subject.round if subject is not None else None
-    if round_ is None:
-        return False
-    return FollowupSetting.objects.filter(
-        organisation_id=round_.organisation_id, leader_approval_required=True
-    ).exists()
+    """Answers go out in the name of the People's Committee that runs the round (or of the
+    petition's unit): its leader approves them unless its `FollowupSetting` says otherwise."""
+    setting = setting_for(assignment)
+    return True if setting is None else setting.leader_approval_required
+
+
+def _publication_problems(answer: Answer, *, title: bool = True) -> list[str]:
+    """Why an approved answer may not reach the public yet (empty: it may); `title=False`
+    leaves out the issue's title, which the publish step lets the publisher confirm."""
+    problems = []
+    if answer.approved_by_id is None:
+        problems.append(_("Trả lời chưa được người có thẩm quyền xác nhận."))
+    findings = personal_data_findings(answer.text)
+    if findings:
+        listed = "; ".join(f"{f.message}: “{f.fragment}”" for f in findings)
+        problems.append(
+            _("Trả lời còn thông tin cá nhân, cần sửa trước khi công khai: %(list)s.")
+            % {"list": listed}
+        )
+    issue = answer.assignment.issue
+    if title and issue is not None and not issue_title_confirmed(issue):
+        problems.append(_("Tiêu đề vấn đề chưa được xác nhận để công khai."))
+    return problems
+
+
+def publication_problems(answer: Answer, *, title: bool = True) -> list[str]:
+    return _publication_problems(answer, title=title)
 
 
 def _link(answer: Answer) -> str:
@@ -97,9 +119,17 @@ def answer_draft(
         answer = Answer.objects.create(assignment=assignment, text=text, drafted_by=actor)
         event_record(actor=actor, obj=answer, action="answer.drafted")
     else:
+        before = answer.text
         answer.text = text
         answer.save(update_fields=["text", "updated_at"])
-        event_record(actor=actor, obj=answer, action="answer.edited")
+        # The text before each edit stays in the events: a returned draft keeps its history.
+        event_record(
+            actor=actor,
+            obj=answer,
+            action="answer.edited",
+            before={"text": before, "state": answer.state},
+            after={"text": text},
+        )
     for checked in files:
         stored = AnswerFile(
             answer=answer,
@@ -159,10 +189,21 @@ def answer_decide(*, actor: Any, answer: Answer, approve: bool, remark: str = ""
 
 
 @transaction.atomic
-def answer_publish(*, actor: Any, answer: Answer) -> Answer:
-    """Send an approved answer to the petitioners and show it on the public board."""
+def answer_publish(*, actor: Any, answer: Answer, title: str | None = None) -> Answer:
+    """Send an approved answer to the petitioners and show it on the public board — only when a
+    person approved it, the personal-data check finds nothing in it and the issue's title is
+    confirmed. `title`, given on the publish step, is the publisher's confirmed (maybe edited)
+    title, saved through synthesis' `issue_title_set` in the same transaction."""
     if not policies.can_publish(actor, answer):
         raise PermissionDenied(_("Chỉ trả lời đã được duyệt mới được gửi và công khai."))
+    issue = answer.assignment.issue
+    if title is not None and issue is not None:
+        from doithoai.synthesis.services import issue_title_set
+
+        issue_title_set(actor=actor, issue=issue, title=title, confirm=True)
+    problems = _publication_problems(answer)
+    if problems:
+        raise ValidationError(problems)
     _move(actor=actor, answer=answer, to_state=AnswerState.PUBLISHED)
     assignment = answer.assignment
     assignment.state = AssignmentState.CLOSED
@@ -204,16 +245,3 @@ def answer_template_save(
         template.save(update_fields=["title", "text"])
     event_record(actor=actor, obj=template, action="answer_template.saved")
     return template
-
-
-@transaction.atomic
-def issue_resolve(*, actor: Any, issue: Any, note: str = "") -> None:
-    """The secretariat records that an answered issue is resolved; petitioners are told."""
-    if not policies.can_resolve(actor, issue):
-        raise PermissionDenied(_("Bạn không thể ghi nhận vấn đề này đã giải quyết."))
-    move_issue(actor=actor, issue=issue, to_state=IssueState.RESOLVED, reason=note)
-    from doithoai.followup.services.common import issue_petitions
-
-    petitions = issue_petitions(issue)
-    petitions.update(resolved_at=timezone.now())
-    notify_petitioners(actor=actor, petitions=petitions, key="petition_resolved", context={})

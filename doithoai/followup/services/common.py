@@ -12,10 +12,12 @@ from django.utils.translation import gettext as _
 from doithoai.accounts.models import Membership, Role, User
 from doithoai.core.events import event_record
 from doithoai.followup.choices import ISSUE_TRANSITIONS
-from doithoai.followup.models import Assignment
+from doithoai.followup.models import Assignment, FollowupSetting
 from doithoai.petitions.choices import LegalKind
 from doithoai.petitions.models import Petition
 from doithoai.synthesis.models import Issue
+from doithoai.synthesis.selectors import issue_is_public
+from doithoai.units.models import Organisation, OrganisationKind
 
 
 def today() -> datetime.date:
@@ -97,3 +99,49 @@ def notify_petitioners(
 
     for petition in petitions.exclude(email="", phone=""):
         message_to_petitioner(actor=actor, petition=petition, key=key, context=context)
+
+
+def issuing_organisation_id(assignment: Assignment) -> int | None:
+    """The organisation in whose name the answer goes out: the round's issuing organisation, or
+    the People's Committee of the petition's unit for work outside every round."""
+    subject: Any = assignment.issue or assignment.petition
+    round_ = getattr(subject, "round", None)
+    if round_ is not None:
+        return int(round_.organisation_id)
+    from doithoai.followup.policies import assignment_unit_id
+
+    return _committee_of(assignment_unit_id(assignment))
+
+
+def setting_for(assignment: Assignment) -> FollowupSetting | None:
+    organisation_id = issuing_organisation_id(assignment)
+    if organisation_id is None:
+        return None
+    return FollowupSetting.objects.filter(organisation_id=organisation_id).first()
+
+
+def _committee_of(unit_id: int | None) -> int | None:
+    if unit_id is None:
+        return None
+    found = (
+        Organisation.objects.filter(unit_id=unit_id, kind=OrganisationKind.PEOPLES_COMMITTEE)
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return int(found) if found is not None else None
+
+
+def issue_setting(issue: Issue) -> FollowupSetting | None:
+    from doithoai.followup.policies import issue_unit_id
+
+    organisation_id = (
+        issue.round.organisation_id
+        if issue.round is not None
+        else _committee_of(issue_unit_id(issue))
+    )
+    return FollowupSetting.objects.filter(organisation_id=organisation_id or 0).first()
+
+
+def issue_title_confirmed(issue: Issue) -> bool:
+    """A person confirmed the issue's title as fit for the public (synthesis' rule)."""
+    return issue_is_public(issue)

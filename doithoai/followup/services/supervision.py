@@ -1,4 +1,4 @@
-"""MTTQ supervision: remarks, verification of "resolved" (agree, or reopen with a reason), and a
+"""MTTQ supervision: remarks, verification of directives (issues: `finishing.py`), and a
 petitioner's "the answer did not solve it", which reopens the issue for review."""
 
 from typing import Any
@@ -21,7 +21,7 @@ from doithoai.synthesis.models import Issue, IssueState
 REOPENABLE = (IssueState.ANSWERED, IssueState.IN_PROGRESS, IssueState.RESOLVED, IssueState.CLOSED)
 
 
-def _reopen(*, actor: Any, issue: Issue, reason: str) -> None:
+def reopen_issue(*, actor: Any, issue: Issue, reason: str) -> None:
     """Back to the department: the latest assignment becomes active with a fresh deadline."""
     move_issue(actor=actor, issue=issue, to_state=IssueState.ASSIGNED, reason=reason)
     latest = Assignment.objects.filter(issue=issue, lead__isnull=False).first()
@@ -53,26 +53,6 @@ def supervision_remark_add(
     target: Any = issue if issue is not None else directive
     event_record(actor=actor, obj=target, action="supervision.remark", after={"remark": remark.pk})
     return remark
-
-
-@transaction.atomic
-def issue_verify(*, actor: Any, issue: Issue, agree: bool, reason: str = "") -> Issue:
-    """MTTQ verification of a resolved issue: agree (closed) or reopen with a reason."""
-    if not policies.can_verify_issue(actor, issue):
-        raise PermissionDenied(_("Bạn không có quyền xác nhận kết quả giải quyết vấn đề này."))
-    if not agree and not reason.strip():
-        raise ValidationError({"reason": _("Cần ghi lý do đề nghị mở lại.")})
-    SupervisionRemark.objects.create(
-        issue=issue,
-        kind=RemarkKind.VERIFIED if agree else RemarkKind.REOPENED,
-        text=reason.strip() or _("Đồng ý kết quả giải quyết."),
-        author=actor,
-    )
-    if agree:
-        move_issue(actor=actor, issue=issue, to_state=IssueState.CLOSED, reason=reason)
-    else:
-        _reopen(actor=actor, issue=issue, reason=reason.strip())
-    return issue
 
 
 @transaction.atomic
@@ -113,5 +93,5 @@ def petitioner_reopen(*, petition: Petition, reason: str) -> SupervisionRemark:
     event_record(
         actor=None, obj=issue, action="followup.petitioner_reopen", after={"remark": remark.pk}
     )
-    _reopen(actor=None, issue=issue, reason=_("Người gửi phản hồi chưa được giải quyết."))
+    reopen_issue(actor=None, issue=issue, reason=_("Người gửi phản hồi chưa được giải quyết."))
     return remark

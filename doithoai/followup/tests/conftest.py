@@ -26,8 +26,15 @@ def tnmt(demo_round):
 
 @pytest.fixture
 def make_issue(demo_round):
-    def make(n: int = 2, title: str = "Đường tổ 5 phường Đức Xuân xuống cấp", **petition_kw):
-        issue = Issue.objects.create(round=demo_round, title=title)
+    def make(
+        n: int = 2,
+        title: str = "Đường tổ 5 phường Đức Xuân xuống cấp",
+        confirmed: bool = True,
+        **petition_kw,
+    ):
+        issue = Issue.objects.create(
+            round=demo_round, unit=demo_round.unit, title=title, title_confirmed=confirmed
+        )
         for _ in range(n):
             p = PetitionFactory(round=demo_round, state="grouped", **petition_kw)
             IssueMembership.objects.create(petition=p, issue=issue)
@@ -50,3 +57,31 @@ def users(demo_user):
 def outbox():
     mail.outbox = []
     return mail.outbox
+
+
+RESOLVED_NOTE = "Đã sửa xong mặt đường, nghiệm thu ngày 20/10/2016."
+
+
+def approve_all(users, answer):
+    """The head approves, then the leader where the unit requires it (the default)."""
+    from doithoai.followup import services
+
+    services.answer_decide(actor=users["truongphong"], answer=answer, approve=True)
+    if answer.state == "head_approved":  # the service moved the instance itself
+        services.answer_decide(actor=users["lanhdao"], answer=answer, approve=True)
+    return answer
+
+
+@pytest.fixture
+def publish(users, qldt):
+    """Assign, draft, submit, approve (head, leader) and publish an answer to `issue`."""
+    from doithoai.followup import services
+
+    def run(issue, text="Đã sửa xong đoạn đường tổ 5 trong tháng 10."):
+        a = services.issue_assign(actor=users["vanphong"], issue=issue, lead=qldt)
+        answer = services.answer_draft(actor=users["chuyenvien"], assignment=a, text=text)
+        services.answer_submit(actor=users["chuyenvien"], answer=answer)
+        approve_all(users, answer)
+        return services.answer_publish(actor=users["vanphong"], answer=answer)
+
+    return run

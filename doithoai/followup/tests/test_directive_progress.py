@@ -9,6 +9,7 @@ from doithoai.core.events import events_for
 from doithoai.dialogues.models import Directive
 from doithoai.followup import services
 from doithoai.followup.selectors import directive_overdue
+from doithoai.followup.tests.conftest import approve_all
 from doithoai.petitions.attachments import CheckedFile
 
 
@@ -93,7 +94,7 @@ def test_progress_on_an_answered_issue_moves_it_in_progress(directive, issue, us
         actor=users["chuyenvien"], assignment=a, text="Sẽ sửa trong quý IV."
     )
     services.answer_submit(actor=users["chuyenvien"], answer=ans)
-    services.answer_decide(actor=users["truongphong"], answer=ans, approve=True)
+    approve_all(users, ans)
     services.answer_publish(actor=users["vanphong"], answer=ans)
     services.directive_progress_add(
         actor=users["chuyenvien"], directive=directive, text="Khởi công", percent=10

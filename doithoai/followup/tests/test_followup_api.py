@@ -54,6 +54,13 @@ def test_flow_through_the_api(client, issue, users, qldt, demo_round):
         content_type="application/json",
         **head,
     )
+    assert r.json()["state"] == "head_approved"  # published in the leader's name
+    r = client.post(
+        f"/api/v1/followup/answers/{answer}/decide",
+        {"approve": True},
+        content_type="application/json",
+        **leader,
+    )
     assert r.json()["state"] == "approved"
     assert (
         client.post(f"/api/v1/followup/answers/{answer}/publish", **sec).json()["state"]

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from doithoai.core.events import events_for
 from doithoai.followup import services
 from doithoai.followup.models import FollowupSetting
+from doithoai.followup.tests.conftest import RESOLVED_NOTE, approve_all
 from doithoai.petitions.models import Petition
 from doithoai.petitions.selectors import petition_public_status
 
@@ -46,9 +47,8 @@ def test_full_flow_publishes_and_notifies(
 ):
     _a, answer = _answered(issue, users, qldt)
     with django_capture_on_commit_callbacks(execute=True):
-        services.answer_decide(actor=users["truongphong"], answer=answer, approve=True)
-    answer.refresh_from_db()
-    assert answer.state == "approved" and answer.approved_by == users["truongphong"]
+        approve_all(users, answer)
+    assert answer.state == "approved" and answer.approved_by == users["lanhdao"]
     petition = Petition.objects.filter(issue_link__issue=issue).first()
     assert petition_public_status(code=petition.code).answers == []  # approved: not yet public
     outbox.clear()
@@ -61,12 +61,13 @@ def test_full_flow_publishes_and_notifies(
     assert len(outbox) == 2 and "Đã sửa xong" in outbox[0].body
     assert "/tra-cuu/phan-hoi/?ma=" in outbox[0].body
     with django_capture_on_commit_callbacks(execute=True):
-        services.issue_resolve(actor=users["vanphong"], issue=issue)
+        services.issue_resolve(actor=users["vanphong"], issue=issue, note=RESOLVED_NOTE)
     issue.refresh_from_db()
     assert issue.state == "resolved"
     assert not Petition.objects.filter(issue_link__issue=issue, resolved_at__isnull=True).exists()
     actions = [e.action for e in events_for(issue)]
     assert actions.count("issue.state") == 3 and "followup.assigned" in actions
+    assert "followup.resolved" in actions
 
 
 def test_head_returns_with_a_remark_and_the_officer_resubmits(issue, users, qldt):
@@ -89,10 +90,8 @@ def test_head_returns_with_a_remark_and_the_officer_resubmits(issue, users, qldt
     assert answer.state == "submitted"
 
 
-def test_leader_approval_where_the_unit_requires_it(issue, users, qldt, demo_round):
-    FollowupSetting.objects.create(
-        organisation=demo_round.organisation, leader_approval_required=True
-    )
+def test_leader_approval_by_default(issue, users, qldt, demo_round):
+    assert not FollowupSetting.objects.filter(organisation=demo_round.organisation).exists()
     _a, answer = _answered(issue, users, qldt)
     services.answer_decide(actor=users["truongphong"], answer=answer, approve=True)
     answer.refresh_from_db()
@@ -146,3 +145,19 @@ def test_petition_outside_an_issue_can_be_assigned(users, qldt, demo_round):
     a = services.petition_assign(actor=users["vanphong"], petition=p, lead=qldt)
     p.refresh_from_db()
     assert p.assigned_to == qldt and p.due_on == a.due_on
+
+
+def test_head_approval_suffices_where_the_unit_switched_leader_approval_off(
+    issue, users, qldt, demo_round
+):
+    services.followup_setting_update(
+        actor=users["vanphong"],
+        organisation=demo_round.organisation,
+        leader_approval_required=False,
+        mttq_verification_required=True,
+        reminder_days=2,
+    )
+    _a, answer = _answered(issue, users, qldt)
+    services.answer_decide(actor=users["truongphong"], answer=answer, approve=True)
+    answer.refresh_from_db()
+    assert answer.state == "approved"

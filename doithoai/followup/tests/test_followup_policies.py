@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from doithoai.dialogues.models import Directive
 from doithoai.followup import services
 from doithoai.followup.models import Answer, Assignment, ExtensionRequest
-from doithoai.followup.tests.conftest import ROLES
+from doithoai.followup.tests.conftest import RESOLVED_NOTE, ROLES
 
 ALLOWED = {
     "assign": {"vanphong"},
@@ -17,7 +17,8 @@ ALLOWED = {
     "head_approve": {"truongphong"},
     "leader_approve": {"lanhdao"},
     "publish": {"vanphong"},
-    "resolve": {"vanphong"},
+    "resolve": {"vanphong", "chuyenvien", "truongphong"},
+    "close": {"vanphong"},
     "verify": {"mttq"},
     "progress": {"chuyenvien", "truongphong"},
     "extension_decide": {"lanhdao"},
@@ -27,7 +28,13 @@ ALLOWED = {
 
 def _answer(issue, users, qldt, state):
     a = services.issue_assign(actor=users["vanphong"], issue=issue, lead=qldt)
-    answer = Answer.objects.create(assignment=a, text="Trả lời đủ dài để duyệt.", state=state)
+    approved = state in ("approved", "published")
+    answer = Answer.objects.create(
+        assignment=a,
+        text="Trả lời đủ dài để duyệt.",
+        state=state,
+        approved_by=users["truongphong"] if approved else None,
+    )
     return a, answer
 
 
@@ -123,7 +130,7 @@ def test_resolve(role, issue, users, qldt):
     _check(
         role,
         "resolve",
-        lambda: services.issue_resolve(actor=users[role], issue=issue),
+        lambda: services.issue_resolve(actor=users[role], issue=issue, note=RESOLVED_NOTE),
         lambda: _snapshot(issue),
     )
 
@@ -132,7 +139,7 @@ def test_resolve(role, issue, users, qldt):
 def test_verify(role, issue, users, qldt):
     _a, answer = _answer(issue, users, qldt, "approved")
     services.answer_publish(actor=users["vanphong"], answer=answer)
-    services.issue_resolve(actor=users["vanphong"], issue=issue)
+    services.issue_resolve(actor=users["vanphong"], issue=issue, note=RESOLVED_NOTE)
     _check(
         role,
         "verify",

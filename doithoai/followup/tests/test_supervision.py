@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from doithoai.followup import services
 from doithoai.followup.models import Assignment, SupervisionRemark
 from doithoai.followup.selectors import supervision_board
+from doithoai.followup.tests.conftest import RESOLVED_NOTE, approve_all
 from doithoai.petitions.models import Petition
 
 
@@ -15,9 +16,9 @@ def resolved(issue, users, qldt):
     a = services.issue_assign(actor=users["vanphong"], issue=issue, lead=qldt)
     ans = services.answer_draft(actor=users["chuyenvien"], assignment=a, text="Đã sửa đường tổ 5.")
     services.answer_submit(actor=users["chuyenvien"], answer=ans)
-    services.answer_decide(actor=users["truongphong"], answer=ans, approve=True)
+    approve_all(users, ans)
     services.answer_publish(actor=users["vanphong"], answer=ans)
-    services.issue_resolve(actor=users["vanphong"], issue=issue)
+    services.issue_resolve(actor=users["vanphong"], issue=issue, note=RESOLVED_NOTE)
     issue.refresh_from_db()
     return issue
 
