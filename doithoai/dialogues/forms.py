@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from doithoai.dialogues.models import ParticipantGroup
+from doithoai.dialogues.models import ChairRole, ParticipantGroup, TaskState
 
 
 class InviteeForm(forms.Form):
@@ -26,6 +26,7 @@ class StatementForm(forms.Form):
     speaker = forms.IntegerField(required=False, widget=forms.HiddenInput)
     speaker_name = forms.CharField(label=_("Người phát biểu"), max_length=150, required=False)
     issue = forms.IntegerField(label=_("Vấn đề"), required=False)
+    issue_pick = forms.IntegerField(required=False)
     new_petition = forms.BooleanField(label=_("Ghi nhận là kiến nghị mới"), required=False)
     text = forms.CharField(label=_("Nội dung phát biểu"), widget=forms.Textarea(attrs={"rows": 3}))
     answer = forms.CharField(
@@ -51,8 +52,49 @@ class AnswerForm(forms.Form):
 
 
 class AgendaItemForm(forms.Form):
-    position = forms.IntegerField(label=_("Thứ tự"), min_value=1)
-    minutes = forms.IntegerField(label=_("Phút"), min_value=1, max_value=240)
+    position = forms.IntegerField(label=_("Thứ tự"), min_value=1, required=False)
+    minutes = forms.IntegerField(label=_("Phút"), min_value=1, max_value=240, required=False)
+    title = forms.CharField(label=_("Nội dung"), max_length=300, required=False)
+
+    def clean_title(self) -> str | None:
+        return self.cleaned_data["title"].strip() or None
+
+
+class AgendaAddForm(forms.Form):
+    issue = forms.IntegerField(label=_("Vấn đề"), required=False)
+    title = forms.CharField(label=_("Nội dung khác"), max_length=300, required=False)
+    minutes = forms.IntegerField(label=_("Phút"), min_value=1, max_value=240, required=False)
+
+
+class AgendaSettingsForm(forms.Form):
+    duration_minutes = forms.IntegerField(
+        label=_("Thời lượng hội nghị (phút)"), min_value=15, max_value=720
+    )
+    minutes_per_issue = forms.IntegerField(
+        label=_("Thời lượng mỗi vấn đề (phút)"), min_value=1, max_value=120
+    )
+
+
+class FocusTopicForm(forms.Form):
+    topic = forms.IntegerField(label=_("Lĩnh vực"), required=False)
+    label = forms.CharField(label=_("Nội dung trọng tâm"), max_length=200, required=False)
+
+
+class ChairForm(forms.Form):
+    name = forms.CharField(label=_("Họ và tên"), max_length=150)
+    position_title = forms.CharField(label=_("Chức vụ"), max_length=300)
+    role = forms.ChoiceField(label=_("Vai trò"), choices=ChairRole.choices)
+
+
+class TaskReportForm(forms.Form):
+    text = forms.CharField(
+        label=_("Tiến độ thực hiện"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
+    )
+    state = forms.ChoiceField(
+        label=_("Trạng thái"),
+        required=False,
+        choices=[("", _("Không đổi")), *TaskState.choices],
+    )
 
 
 class MinutesForm(forms.Form):

@@ -122,3 +122,53 @@ def can_invite(user: Any, round_: Round) -> bool:
 def can_create_round(user: Any, unit_id: int) -> bool:
     """The secretariat opens rounds for units in its area."""
     return unit_id in area_ids(user, Role.SECRETARIAT)
+
+
+def _task_orgs(user: Any) -> tuple[set[int], set[int]]:
+    """The user's organisations, and the organisations directly above them (a ward's People's
+    Committee is under the city's: the city's tasks for "the wards" reach it)."""
+    from doithoai.accounts.policies import active_memberships
+
+    own = {m.organisation_id for m in active_memberships(user)}
+    above = {
+        m.organisation.parent_id
+        for m in active_memberships(user)
+        if m.organisation.parent_id is not None
+    }
+    return own, above
+
+
+def task_reporting_organisation_id(user: Any, task: Any) -> int | None:
+    """The organisation on whose behalf the user reports on `task`: the task's own organisation,
+    or the user's organisation under it; None when neither."""
+    from doithoai.accounts.policies import active_memberships
+
+    for m in active_memberships(user):
+        if m.organisation_id == task.organisation_id:
+            return int(m.organisation_id)
+    for m in active_memberships(user):
+        if m.organisation.parent_id == task.organisation_id:
+            return int(m.organisation_id)
+    return None
+
+
+def can_report_task(user: Any, task: Any) -> bool:
+    """Progress and evidence: an officer of the task's organisation or of one under it (a ward's
+    committee under the city's), or the secretariat of the round."""
+    if task.round.state == RoundState.DRAFT and not can_edit_plan(user, task.round):
+        return False
+    return can_edit_plan(user, task.round) or task_reporting_organisation_id(user, task) is not None
+
+
+def can_see_all_task_updates(user: Any, task: Any) -> bool:
+    """The secretariat, leaders and the MTTQ see every report; anyone else who reads the round
+    sees the reports of the task's organisation and of their own organisations."""
+    return _in(user, task.round, Role.SECRETARIAT, Role.LEADER, Role.MTTQ_OFFICER)
+
+
+def task_orgs_q(user: Any) -> Q | None:
+    """Tasks given to the user's organisations or to the organisation directly above one."""
+    own, above = _task_orgs(user)
+    if not own:
+        return None
+    return Q(organisation_id__in=own | above)

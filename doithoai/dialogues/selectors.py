@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 
 from doithoai.dialogues import policies
@@ -13,8 +13,11 @@ from doithoai.dialogues.models import (
     InviteeState,
     ParticipantGroup,
     Round,
+    RoundState,
     Speaker,
     Statement,
+    Task,
+    TaskUpdate,
 )
 
 
@@ -45,34 +48,6 @@ def round_get_public(*, round_id: int) -> Round:
 
 def rounds_public() -> QuerySet[Round]:
     return Round.objects.filter(state__in=policies.PUBLIC_STATES).select_related("unit")
-
-
-def issues_for_agenda(round_: Round) -> list[Any]:
-    """Issues of the round not yet on the agenda: focus topics first (plan order), then by
-    number of petitioners (most first), then by id."""
-    from doithoai.synthesis.models import Issue
-
-    on_agenda = AgendaItem.objects.filter(round=round_, issue__isnull=False).values("issue_id")
-    focus = {
-        code: n
-        for n, code in enumerate(
-            round_.focus_topics.exclude(topic=None).values_list("topic__code", flat=True)
-        )
-    }
-    issues = list(
-        Issue.objects.filter(round=round_)
-        .exclude(pk__in=on_agenda)
-        .select_related("topic")
-        .annotate(petitioners=Count("memberships"))
-    )
-    issues.sort(
-        key=lambda i: (
-            focus.get(i.topic.code if i.topic else "", len(focus)),
-            -i.petitioners,
-            i.pk,
-        )
-    )
-    return issues
 
 
 def open_seats_left(round_: Round) -> int:
@@ -144,3 +119,57 @@ def statements(round_: Round) -> QuerySet[Statement]:
     return round_.statements.select_related(
         "issue", "answered_by", "directive", "directive__assignee"
     )
+
+
+def tasks_of(*, user: Any) -> QuerySet[Task]:
+    """The user's tasks ("my tasks"): given to one of the user's organisations or to the
+    organisation directly above one, in rounds the user reads; nearest deadline first."""
+    rounds_q = policies.visible_rounds_q(user)
+    orgs_q = policies.task_orgs_q(user)
+    if rounds_q is None or orgs_q is None:
+        return Task.objects.none()
+    visible = Round.objects.filter(rounds_q).values("pk")
+    return (
+        Task.objects.filter(orgs_q, round__in=visible)
+        .exclude(round__state=RoundState.DRAFT)
+        .select_related("round", "organisation")
+        .order_by(F("due_on").asc(nulls_last=True), "round_id", "position", "id")
+    )
+
+
+def task_get_for(*, user: Any, task_id: int) -> Task:
+    task = Task.objects.filter(pk=task_id).select_related("round", "organisation").first()
+    if task is None or not policies.can_view(user, task.round):
+        raise Http404
+    return task
+
+
+def task_updates_for(*, user: Any, task: Task) -> QuerySet[TaskUpdate]:
+    """Reports on `task` the user may read: all of them for the roles that read the round, the
+    task organisation's and the user's own organisations' for a ward officer."""
+    updates = task.updates.select_related("organisation", "author")
+    if policies.can_see_all_task_updates(user, task) or policies.can_edit_plan(user, task.round):
+        return updates
+    from doithoai.accounts.policies import active_memberships
+
+    own = {m.organisation_id for m in active_memberships(user)}
+    return updates.filter(organisation_id__in=own | {task.organisation_id})
+
+
+def conclusion_checklist(round_: Round) -> dict[str, Any]:
+    """What is still missing before a round is concluded (shown on the confirmation page)."""
+    from doithoai.dialogues.models import Minutes, PressQuestion, SpeakerState
+
+    unanswered = round_.statements.filter(answer="").order_by("created_at", "id")
+    minutes = Minutes.objects.filter(round=round_).first()
+    return {
+        "unanswered_count": unanswered.count(),
+        "unanswered": list(unanswered[:20]),
+        "pending_items": round_.agenda_items.filter(state=AgendaState.PENDING).count(),
+        "waiting_speakers": round_.speakers.filter(state=SpeakerState.WAITING).count(),
+        "press_unanswered": PressQuestion.objects.filter(round=round_, answer="").count(),
+        "minutes_missing": minutes is None or minutes.started_at is None,
+        "conclusion_number_missing": not round_.conclusion_number,
+        "statements": round_.statements.count(),
+        "directives": round_.directives.count(),
+    }

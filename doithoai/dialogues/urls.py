@@ -1,6 +1,13 @@
 from django.urls import path
 
-from doithoai.dialogues import views, views_conference, views_public
+from doithoai.dialogues import (
+    views,
+    views_agenda,
+    views_conference,
+    views_plan,
+    views_public,
+    views_tasks,
+)
 
 S = "staff/doi-thoai/"
 urlpatterns = [
@@ -34,10 +41,51 @@ urlpatterns = [
         views_conference.checkin,
         name="dialogue-checkin",
     ),
+    path(f"{S}<int:round_id>/chuong-trinh/", views_agenda.agenda_page, name="dialogue-agenda"),
     path(
-        f"{S}<int:round_id>/chuong-trinh/",
-        views_conference.agenda_build,
+        f"{S}<int:round_id>/chuong-trinh/lap/",
+        views_agenda.agenda_build,
         name="dialogue-agenda-build",
+    ),
+    path(
+        f"{S}<int:round_id>/chuong-trinh/thoi-luong/",
+        views_agenda.agenda_settings,
+        name="dialogue-agenda-settings",
+    ),
+    path(
+        f"{S}<int:round_id>/chuong-trinh/them/",
+        views_agenda.agenda_add,
+        name="dialogue-agenda-add",
+    ),
+    path(
+        f"{S}<int:round_id>/chuong-trinh/<int:item_id>/sua/",
+        views_agenda.agenda_change,
+        name="dialogue-agenda-change",
+    ),
+    path(
+        f"{S}<int:round_id>/van-de/tim/",
+        views_agenda.issue_search,
+        name="dialogue-issue-search",
+    ),
+    path(f"{S}<int:round_id>/ket-luan/", views_conference.conclude, name="dialogue-conclude"),
+    path(f"{S}<int:round_id>/trong-tam/", views_plan.focus_add, name="dialogue-focus-add"),
+    path(
+        f"{S}<int:round_id>/trong-tam/<int:focus_id>/",
+        views_plan.focus_change,
+        name="dialogue-focus-change",
+    ),
+    path(f"{S}<int:round_id>/chu-tri/", views_plan.chair_add, name="dialogue-chair-add"),
+    path(
+        f"{S}<int:round_id>/chu-tri/<int:chair_id>/",
+        views_plan.chair_change,
+        name="dialogue-chair-change",
+    ),
+    path(f"{S}nhiem-vu/cua-toi/", views_tasks.my_tasks, name="dialogue-my-tasks"),
+    path(f"{S}nhiem-vu/<int:task_id>/bao-cao/", views_tasks.task_page, name="dialogue-task"),
+    path(
+        f"{S}nhiem-vu/<int:task_id>/minh-chung/<int:update_id>/",
+        views_tasks.evidence,
+        name="dialogue-task-evidence",
     ),
     path(
         f"{S}<int:round_id>/chuong-trinh/<int:item_id>/",

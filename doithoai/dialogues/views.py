@@ -1,10 +1,12 @@
 """Staff pages of a round: the plan, its tasks, invitees, invitations and documents."""
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
 
 from doithoai.core.flash import attempt
@@ -22,6 +24,35 @@ from doithoai.documents.registry import (
 from doithoai.units.models import Organisation, Unit
 
 DOCUMENT_KINDS = ("plan", "invitation", "minutes", "conclusion", "results")
+DOCUMENT_LABELS = {
+    "plan": _l("Kế hoạch"),
+    "invitation": _l("Giấy mời"),
+    "minutes": _l("Biên bản hội nghị"),
+    "conclusion": _l("Thông báo kết luận"),
+    "results": _l("Báo cáo kết quả giải quyết"),
+}
+# What the round page's buttons say and what the page reports once the move is done.
+TRANSITION_BUTTONS = {
+    RoundState.DRAFT: _l("Trả kế hoạch về dự thảo"),
+    RoundState.APPROVED: _l("Phê duyệt kế hoạch"),
+    RoundState.ANNOUNCED: _l("Thông báo công khai kỳ đối thoại"),
+    RoundState.HELD: _l("Xác nhận đã tổ chức hội nghị"),
+    RoundState.CONCLUDED: _l("Kết luận kỳ đối thoại…"),
+}
+TRANSITION_DONE = {
+    RoundState.DRAFT: _l("Đã trả kế hoạch về dự thảo để sửa."),
+    RoundState.APPROVED: _l("Đã phê duyệt kế hoạch. Văn phòng có thể thông báo công khai."),
+    RoundState.ANNOUNCED: _l(
+        "Đã thông báo kỳ đối thoại: trang công khai và bản thông báo để in đã mở."
+    ),
+    RoundState.HELD: _l("Đã ghi nhận hội nghị đã tổ chức. Lãnh đạo có thể kết luận."),
+}
+NEXT_STEP_HINTS = {
+    RoundState.APPROVED: _l("Bước tiếp theo: lãnh đạo phê duyệt kế hoạch."),
+    RoundState.ANNOUNCED: _l("Bước tiếp theo: Văn phòng thông báo công khai."),
+    RoundState.HELD: _l("Bước tiếp theo: Văn phòng xác nhận đã tổ chức hội nghị."),
+    RoundState.CONCLUDED: _l("Bước tiếp theo: lãnh đạo kết luận kỳ đối thoại."),
+}
 
 
 @login_required
@@ -35,9 +66,14 @@ def round_index(request: HttpRequest) -> HttpResponse:
 def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
     round_ = selectors.round_get_for(user=request.user, round_id=round_id)
     moves = [
-        (state, RoundState(state).label)
+        (state, TRANSITION_BUTTONS[state])
         for state in sorted(ROUND_TRANSITIONS[round_.state])
         if policies.can_transition(request.user, round_, state)
+    ]
+    waiting = [
+        NEXT_STEP_HINTS[state]
+        for state in sorted(ROUND_TRANSITIONS[round_.state])
+        if state in NEXT_STEP_HINTS and not policies.can_transition(request.user, round_, state)
     ]
     return render(
         request,
@@ -45,7 +81,10 @@ def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
         {
             "round": round_,
             "moves": moves,
-            "tasks": round_.tasks.select_related("organisation"),
+            "waiting": waiting,
+            "tasks": round_.tasks.select_related("organisation").annotate(
+                n_updates=Count("updates")
+            ),
             "invitees": round_.invitees.select_related("unit"),
             "focus": round_.focus_topics.all(),
             "chairs": round_.chairs.all(),
@@ -54,7 +93,7 @@ def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
             "invitee_form": InviteeForm(),
             "organisations": Organisation.objects.filter(unit=round_.unit, active=True),
             "groups": ParticipantGroup.choices,
-            "kinds": DOCUMENT_KINDS,
+            "kinds": [(kind, DOCUMENT_LABELS[kind]) for kind in DOCUMENT_KINDS],
         },
     )
 
@@ -64,10 +103,12 @@ def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
 def round_transition(request: HttpRequest, round_id: int) -> HttpResponse:
     round_ = selectors.round_get_for(user=request.user, round_id=round_id)
     to_state = request.POST.get("state", "")
+    if to_state == RoundState.CONCLUDED:
+        return redirect("dialogue-conclude", round_.pk)  # only through the confirmation page
     attempt(
         request,
         lambda: services.round_transition(actor=request.user, round_=round_, to_state=to_state),
-        _("Đã chuyển trạng thái kỳ đối thoại."),
+        str(TRANSITION_DONE.get(to_state, _("Đã chuyển trạng thái kỳ đối thoại."))),
     )
     return redirect("dialogue-round", round_.pk)
 
@@ -182,7 +223,22 @@ def plan_edit(request: HttpRequest, round_id: int) -> HttpResponse:
                 return redirect("dialogue-round", round_.pk)
         else:
             form_errors(request, form)
-    return render(request, "dialogues/plan_edit.html", {"round": round_, "form": form})
+    from doithoai.dialogues.models import ChairRole
+    from doithoai.petitions.models import Topic
+
+    return render(
+        request,
+        "dialogues/plan_edit.html",
+        {
+            "round": round_,
+            "form": form,
+            "focus": round_.focus_topics.select_related("topic"),
+            "chairs": round_.chairs.all(),
+            "topics": Topic.objects.filter(active=True).order_by("name"),
+            "chair_roles": ChairRole.choices,
+            "lists_editable": round_.state not in (RoundState.HELD, RoundState.CONCLUDED),
+        },
+    )
 
 
 @login_required

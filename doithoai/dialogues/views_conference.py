@@ -1,6 +1,8 @@
 """The conference desk: check-in, attendance, agenda, speakers, statements, press, minutes."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -16,7 +18,14 @@ from doithoai.dialogues.forms import (
     SpeakerForm,
     StatementForm,
 )
-from doithoai.dialogues.models import InviteeState, Minutes, Round
+from doithoai.dialogues.models import (
+    AgendaState,
+    InviteeState,
+    Minutes,
+    Round,
+    RoundState,
+    SpeakerState,
+)
 from doithoai.dialogues.views_helpers import form_errors
 from doithoai.units.models import Organisation
 
@@ -32,10 +41,21 @@ def _back(round_: Round, anchor: str = "") -> HttpResponse:
     return response
 
 
+STATEMENTS_PER_PAGE = 10
+
+
 @login_required
 def conference(request: HttpRequest, round_id: int) -> HttpResponse:
+    """The desk: light at any size of round (a dozen agenda items, paged statements, the issue
+    picker is the agenda plus a search)."""
     round_ = _round(request, round_id)
     query = request.GET.get("q", "")
+    agenda = list(selectors.agenda(round_))
+    current = next((i for i in agenda if i.state == AgendaState.CURRENT), None)
+    queue = list(round_.speakers.filter(state__in=[SpeakerState.WAITING, SpeakerState.SPEAKING]))
+    statements = Paginator(
+        selectors.statements(round_).order_by("-created_at", "-id"), STATEMENTS_PER_PAGE
+    ).get_page(request.GET.get("trang"))
     return render(
         request,
         "dialogues/conference.html",
@@ -44,11 +64,17 @@ def conference(request: HttpRequest, round_id: int) -> HttpResponse:
             "query": query,
             "found": selectors.invitees_search(round_, query)[:30],
             "attendance": selectors.attendance_by_group(round_),
-            "agenda": selectors.agenda(round_),
-            "speakers": selectors.speakers(round_),
-            "statements": selectors.statements(round_),
-            "press": round_.press_questions.all(),
-            "issues": round_.issues.order_by("id").only("id", "title")[:1000],
+            "agenda": agenda,
+            "current": current,
+            "agenda_issues": [i for i in agenda if i.issue_id],
+            "queue": queue,
+            "speaking": next((s for s in queue if s.state == SpeakerState.SPEAKING), None),
+            "done_speakers": round_.speakers.filter(state=SpeakerState.DONE).count(),
+            "statements": statements,
+            "press": round_.press_questions.filter(answer=""),
+            "press_answered": round_.press_questions.exclude(answer="").order_by("-answered_at")[
+                :5
+            ],
             "organisations": Organisation.objects.filter(unit=round_.unit, active=True),
             "minutes": Minutes.objects.filter(round=round_).first(),
             "can_check_in": policies.can_check_in(request.user, round_),
@@ -106,18 +132,6 @@ def checkin(request: HttpRequest, round_id: int, invitee_id: int) -> HttpRespons
     if to_state == InviteeState.PRESENT:
         return _back(round_, "checkin")
     return redirect("dialogue-round", round_.pk)
-
-
-@login_required
-@require_POST
-def agenda_build(request: HttpRequest, round_id: int) -> HttpResponse:
-    round_ = _round(request, round_id)
-    attempt(
-        request,
-        lambda: services.agenda_build(actor=request.user, round_=round_),
-        _("Đã lập chương trình từ các vấn đề."),
-    )
-    return _back(round_, "agenda")
 
 
 @login_required
@@ -194,7 +208,11 @@ def statement_add(request: HttpRequest, round_id: int) -> HttpResponse:
         return _back(round_, "statements")
     data = form.cleaned_data
     speaker = round_.speakers.filter(pk=data["speaker"]).first() if data["speaker"] else None
-    issue = round_.issues.filter(pk=data["issue"]).first() if data["issue"] else None
+    issue_id = data["issue_pick"] or data["issue"]
+    issue = round_.issues.filter(pk=issue_id).first() if issue_id else None
+    if issue_id and issue is None:
+        messages.error(request, _("Không tìm thấy vấn đề này trong kỳ đối thoại."))
+        return _back(round_, "statements")
     unit = None
     if data["new_petition"] and issue is None:
         unit = speaker.invitee.unit if speaker and speaker.invitee else None
@@ -274,3 +292,32 @@ def minutes(request: HttpRequest, round_id: int) -> HttpResponse:
     else:
         form_errors(request, form)
     return _back(round_, "minutes")
+
+
+@login_required
+def conclude(request: HttpRequest, round_id: int) -> HttpResponse:
+    """Conclude a held round: a page stating what is still missing, then a confirmation."""
+    round_ = _round(request, round_id)
+    can_conclude = policies.can_transition(request.user, round_, RoundState.CONCLUDED)
+    if request.method == "POST":
+        if request.POST.get("confirm") != "1":
+            messages.error(request, _("Vui lòng xác nhận trước khi kết luận kỳ đối thoại."))
+            return redirect("dialogue-conclude", round_.pk)
+        if attempt(
+            request,
+            lambda: services.round_transition(
+                actor=request.user, round_=round_, to_state=RoundState.CONCLUDED
+            ),
+            _("Đã kết luận kỳ đối thoại. Có thể ban hành thông báo kết luận."),
+        ):
+            return redirect("dialogue-round", round_.pk)
+        return redirect("dialogue-conclude", round_.pk)
+    return render(
+        request,
+        "dialogues/conclude.html",
+        {
+            "round": round_,
+            "check": selectors.conclusion_checklist(round_),
+            "can_conclude": can_conclude and round_.state == RoundState.HELD,
+        },
+    )

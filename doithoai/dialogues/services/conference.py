@@ -1,4 +1,4 @@
-"""Writes of the conference: invitees, registration and check-in, agenda and speakers."""
+"""Writes of the conference: invitees, registration and check-in, speakers (agenda: agenda.py)."""
 
 from typing import Any
 
@@ -13,7 +13,6 @@ from doithoai.dialogues import policies
 from doithoai.dialogues.models import (
     INVITEE_TRANSITIONS,
     SPEAKER_TRANSITIONS,
-    AgendaItem,
     AgendaState,
     Invitee,
     InviteeState,
@@ -23,7 +22,7 @@ from doithoai.dialogues.models import (
     Speaker,
     SpeakerState,
 )
-from doithoai.dialogues.selectors import issues_for_agenda, open_seats_left
+from doithoai.dialogues.selectors import open_seats_left
 from doithoai.dialogues.services.common import check_move, deny, required
 from doithoai.units.models import Unit
 
@@ -114,61 +113,6 @@ def invitee_transition(*, actor: Any, invitee: Invitee, to_state: str) -> Invite
         after={"state": to_state},
     )
     return invitee
-
-
-@transaction.atomic
-def agenda_build(*, actor: Any, round_: Round) -> list[AgendaItem]:
-    """Add one agenda item per issue of the round not yet on the agenda: focus topics first (in
-    the plan's order), then by number of petitioners, most first."""
-    deny(policies.can_run_conference(actor, round_))
-    start = (round_.agenda_items.aggregate(m=Max("position"))["m"] or 0) + 1
-    items = [
-        AgendaItem(round=round_, issue=issue, title=issue.title[:300], position=start + n)
-        for n, issue in enumerate(issues_for_agenda(round_))
-    ]
-    AgendaItem.objects.bulk_create(items)
-    event_record(actor=actor, obj=round_, action="agenda.build", after={"added": len(items)})
-    return items
-
-
-@transaction.atomic
-def agenda_item_update(
-    *, actor: Any, item: AgendaItem, position: int | None = None, minutes: int | None = None
-) -> AgendaItem:
-    deny(policies.can_run_conference(actor, item.round))
-    fields = []
-    if minutes is not None:
-        if not 1 <= minutes <= 240:
-            raise ValidationError(_("Thời lượng phải từ 1 đến 240 phút."))
-        item.minutes = minutes
-        fields.append("minutes")
-    if position is not None:
-        if position < 1:
-            raise ValidationError(_("Thứ tự phải lớn hơn 0."))
-        item.position = position
-        fields.append("position")
-    if fields:
-        item.save(update_fields=fields)
-        event_record(
-            actor=actor,
-            obj=item,
-            action="agenda.update",
-            after={f: getattr(item, f) for f in fields},
-        )
-    return item
-
-
-@transaction.atomic
-def agenda_item_open(*, actor: Any, item: AgendaItem) -> AgendaItem:
-    """Make `item` the one under discussion (the projector follows it); the previous one is done."""
-    deny(policies.can_run_conference(actor, item.round))
-    AgendaItem.objects.filter(round=item.round_id, state=AgendaState.CURRENT).exclude(
-        pk=item.pk
-    ).update(state=AgendaState.DONE)
-    item.state = AgendaState.CURRENT
-    item.save(update_fields=["state"])
-    event_record(actor=actor, obj=item, action="agenda.open")
-    return item
 
 
 @transaction.atomic

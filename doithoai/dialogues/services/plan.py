@@ -42,7 +42,13 @@ def round_transition(*, actor: Any, round_: Round, to_state: str, reason: str = 
     """Move a round along draft → approved → announced → held → concluded (table in models)."""
     round_ = Round.objects.select_for_update().get(pk=round_.pk)
     deny(policies.can_transition(actor, round_, to_state))
-    check_move(ROUND_TRANSITIONS, round_.state, to_state)
+    if to_state not in ROUND_TRANSITIONS.get(round_.state, frozenset()):
+        label = RoundState(to_state).label if to_state in RoundState.values else to_state
+        raise ValidationError(
+            _("Kỳ đối thoại đang ở trạng thái “%(a)s”, không chuyển sang “%(b)s” được.")
+            % {"a": round_.get_state_display(), "b": label},
+            code="bad_transition",
+        )
     if to_state == RoundState.ANNOUNCED and not (round_.starts_at and round_.venue):
         raise ValidationError(_("Cần có thời gian và địa điểm trước khi thông báo."))
     before = round_.state

@@ -22,7 +22,7 @@ def test_rounds_and_agenda_for_mttq_who_reads_everything(api, round_, issues, de
     rounds = c.get("/api/v1/dialogues/rounds").json()
     assert round_.pk in [r["id"] for r in rounds]
     agenda = c.get(f"/api/v1/dialogues/rounds/{round_.pk}/agenda").json()
-    assert len(agenda) == len(issues) and agenda[0]["position"] == 1
+    assert len(agenda) == len(issues) + 2 and agenda[0]["position"] == 1  # + 2 opening reports
     assert c.get(f"/api/v1/dialogues/rounds/{round_.pk}/statements").status_code == 200
 
 

@@ -1,0 +1,192 @@
+"""The agenda builder: a proposal fitted to the duration, then add, remove, reorder in place.
+
+Every action is a form POST that works without JavaScript (redirect back) and, sent by htmx,
+answers the builder's fragment so the page updates in place."""
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from doithoai.core.flash import attempt
+from doithoai.dialogues import policies, selectors, services
+from doithoai.dialogues.forms import AgendaAddForm, AgendaItemForm, AgendaSettingsForm
+from doithoai.dialogues.models import AgendaItem, Round
+from doithoai.dialogues.selectors_agenda import issues_search, on_agenda_issue_ids
+from doithoai.dialogues.views_helpers import form_errors
+
+
+def _round(request: HttpRequest, round_id: int) -> Round:
+    return selectors.round_get_for(user=request.user, round_id=round_id)
+
+
+def _context(request: HttpRequest, round_: Round) -> dict[str, Any]:
+    items = list(selectors.agenda(round_))
+    total = sum(i.minutes for i in items)
+    return {
+        "round": round_,
+        "items": items,
+        "total": total,
+        "over": total > round_.duration_minutes,
+        "over_by": total - round_.duration_minutes,
+        "can_run": policies.can_run_conference(request.user, round_),
+        "settings_form": AgendaSettingsForm(
+            initial={
+                "duration_minutes": round_.duration_minutes,
+                "minutes_per_issue": round_.minutes_per_issue,
+            }
+        ),
+    }
+
+
+def _answer(request: HttpRequest, round_: Round) -> HttpResponse:
+    if request.htmx:
+        round_.refresh_from_db()
+        return render(request, "dialogues/_agenda_builder.html", _context(request, round_))
+    return redirect("dialogue-agenda", round_.pk)
+
+
+@login_required
+def agenda_page(request: HttpRequest, round_id: int) -> HttpResponse:
+    round_ = _round(request, round_id)
+    return render(request, "dialogues/agenda.html", _context(request, round_))
+
+
+@login_required
+@require_POST
+def agenda_build(request: HttpRequest, round_id: int) -> HttpResponse:
+    """Propose the agenda; on an agenda that has items, only after the confirmation page."""
+    round_ = _round(request, round_id)
+    replace = request.POST.get("confirm") == "1"
+    if not replace and round_.agenda_items.exists():
+        if not policies.can_run_conference(request.user, round_):
+            raise Http404
+        kept = round_.agenda_items.exclude(kind="issue", manual=False, state="pending").count()
+        return render(
+            request,
+            "dialogues/agenda_rebuild.html",
+            {
+                "round": round_,
+                "kept": kept,
+                "dropped": round_.agenda_items.count() - kept,
+                "excluded": len(round_.agenda_excluded),
+            },
+        )
+    attempt(
+        request,
+        lambda: services.agenda_build(actor=request.user, round_=round_, replace=replace),
+        _("Đã lập chương trình: các vấn đề trọng tâm vừa với thời lượng hội nghị."),
+    )
+    return redirect("dialogue-agenda", round_.pk)
+
+
+@login_required
+@require_POST
+def agenda_settings(request: HttpRequest, round_id: int) -> HttpResponse:
+    round_ = _round(request, round_id)
+    form = AgendaSettingsForm(request.POST)
+    if form.is_valid():
+        attempt(
+            request,
+            lambda: services.agenda_settings_update(
+                actor=request.user, round_=round_, **form.cleaned_data
+            ),
+            _("Đã lưu thời lượng hội nghị."),
+        )
+    else:
+        form_errors(request, form)
+    return _answer(request, round_)
+
+
+@login_required
+@require_POST
+def agenda_add(request: HttpRequest, round_id: int) -> HttpResponse:
+    round_ = _round(request, round_id)
+    form = AgendaAddForm(request.POST)
+    if not form.is_valid():
+        form_errors(request, form)
+        return _answer(request, round_)
+    data = form.cleaned_data
+    issue = round_.issues.filter(pk=data["issue"]).first() if data["issue"] else None
+    if data["issue"] and issue is None:
+        from django.contrib import messages
+
+        messages.error(request, _("Không tìm thấy vấn đề này trong kỳ đối thoại."))
+        return _answer(request, round_)
+    attempt(
+        request,
+        lambda: services.agenda_item_add(
+            actor=request.user,
+            round_=round_,
+            issue=issue,
+            title=data["title"],
+            minutes=data["minutes"],
+        ),
+        _("Đã thêm vào chương trình."),
+    )
+    return _answer(request, round_)
+
+
+def _item(round_: Round, item_id: int) -> AgendaItem:
+    item = round_.agenda_items.filter(pk=item_id).select_related("round").first()
+    if item is None:
+        raise Http404
+    return item
+
+
+@login_required
+@require_POST
+def agenda_change(request: HttpRequest, round_id: int, item_id: int) -> HttpResponse:
+    """One item: move up or down, remove, or save its place and minutes."""
+    round_ = _round(request, round_id)
+    item = _item(round_, item_id)
+    action = request.POST.get("action", "")
+    if action in ("up", "down"):
+        step = -1 if action == "up" else 1
+        attempt(
+            request,
+            lambda: services.agenda_item_move(actor=request.user, item=item, step=step),
+            _("Đã đổi thứ tự."),
+        )
+    elif action == "remove":
+        attempt(
+            request,
+            lambda: services.agenda_item_remove(actor=request.user, item=item),
+            _("Đã bỏ khỏi chương trình: %(t)s") % {"t": item.title},
+        )
+    else:
+        form = AgendaItemForm(request.POST)
+        if form.is_valid():
+            attempt(
+                request,
+                lambda: services.agenda_item_update(
+                    actor=request.user, item=item, **form.cleaned_data
+                ),
+                _("Đã cập nhật chương trình."),
+            )
+        else:
+            form_errors(request, form)
+    return _answer(request, round_)
+
+
+@login_required
+def issue_search(request: HttpRequest, round_id: int) -> HttpResponse:
+    """The issue picker: at most a few matches of the typed words (htmx fragment)."""
+    round_ = _round(request, round_id)
+    query = request.GET.get("q", "")[:200]
+    purpose = "statement" if request.GET.get("for") == "statement" else "agenda"
+    return render(
+        request,
+        "dialogues/_issue_results.html",
+        {
+            "round": round_,
+            "query": query,
+            "results": issues_search(round_, query),
+            "on_agenda": on_agenda_issue_ids(round_),
+            "purpose": purpose,
+            "can_run": policies.can_run_conference(request.user, round_),
+        },
+    )

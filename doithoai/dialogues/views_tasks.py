@@ -1,0 +1,105 @@
+"""The plan's tasks for those who carry them out: "my tasks", a task's reports, evidence files."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from doithoai.core.flash import attempt
+from doithoai.dialogues import policies, selectors, services
+from doithoai.dialogues.forms import TaskReportForm
+from doithoai.dialogues.views_helpers import form_errors
+from doithoai.petitions.attachments import MAX_FILE_BYTES
+
+PAGE_SIZE = 25
+
+
+@login_required
+def my_tasks(request: HttpRequest) -> HttpResponse:
+    page = Paginator(selectors.tasks_of(user=request.user), PAGE_SIZE).get_page(
+        request.GET.get("trang")
+    )
+    return render(request, "dialogues/my_tasks.html", {"page": page})
+
+
+def _evidence(request: HttpRequest) -> tuple[str, bytes] | None:
+    uploaded = request.FILES.get("evidence")
+    if uploaded is None:
+        return None
+    if uploaded.size and uploaded.size > MAX_FILE_BYTES:
+        raise ValidationError(
+            _("Tệp %(name)s quá lớn (tối đa %(mb)d MB).")
+            % {"name": uploaded.name, "mb": MAX_FILE_BYTES // 2**20}
+        )
+    return (uploaded.name or "tep", uploaded.read())
+
+
+@login_required
+def task_page(request: HttpRequest, task_id: int) -> HttpResponse:
+    """A task with its reports; its organisation, a ward under it or the secretariat reports."""
+    task = selectors.task_get_for(user=request.user, task_id=task_id)
+    can_report = policies.can_report_task(request.user, task)
+    form = TaskReportForm(request.POST or None)
+    if request.method == "POST":
+        if not can_report:
+            raise Http404
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                evidence = _evidence(request)
+            except ValidationError as error:
+                for message in error.messages:
+                    messages.error(request, message)
+            else:
+                if attempt(
+                    request,
+                    lambda: services.task_report(
+                        actor=request.user,
+                        task=task,
+                        text=data["text"],
+                        state=data["state"],
+                        evidence=evidence,
+                    ),
+                    _("Đã ghi nhận tiến độ nhiệm vụ."),
+                ):
+                    return redirect("dialogue-task", task.pk)
+        else:
+            form_errors(request, form)
+    return render(
+        request,
+        "dialogues/task.html",
+        {
+            "task": task,
+            "round": task.round,
+            "form": form,
+            "can_report": can_report,
+            "moves_task": policies.can_update_task(request.user, task.round, task.organisation_id),
+            "updates": selectors.task_updates_for(user=request.user, task=task)[:50],
+            "max_mb": MAX_FILE_BYTES // 2**20,
+        },
+    )
+
+
+@login_required
+def evidence(request: HttpRequest, task_id: int, update_id: int) -> FileResponse:
+    """An evidence file, to those who may read the report it belongs to."""
+    task = selectors.task_get_for(user=request.user, task_id=task_id)
+    update = (
+        selectors.task_updates_for(user=request.user, task=task)
+        .filter(pk=update_id)
+        .exclude(evidence="")
+        .first()
+    )
+    if update is None:
+        raise Http404
+    response = FileResponse(
+        update.evidence.open("rb"),
+        as_attachment=True,
+        filename=update.evidence_name or "minh-chung",
+        content_type=update.evidence_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
