@@ -27,7 +27,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def load_reference_data() -> None:
-    call_command("demo", "--bac-kan-only", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command(
+        "demo",
+        "--bac-kan-only",
+        "--reference-only",
+        stdout=open(os.devnull, "w"),  # noqa: SIM115
+    )
 
 
 @pytest.fixture(autouse=True)

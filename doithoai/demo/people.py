@@ -127,3 +127,41 @@ def demo_logins() -> list[DemoLogin]:
             user.is_superuser = True
             user.save(update_fields=["is_staff", "is_superuser"])
     return DEMO_LOGINS
+
+
+# The full demo's other departments: an officer (cv_<code>) and a head (tp_<code>) each, so that
+# every department can answer what is assigned to it. Not in the login table (same password).
+STAFF_DEPARTMENTS = ["tnmt", "kinh_te", "gpmb", "vp", "ldtbxh", "vhtt", "cong_an", "gddt", "yte"]
+STAFF_FAMILY = ["Lý", "Hà", "Đàm", "Ma", "Bế", "Lục", "Phạm", "Nguyễn", "Vi"]
+STAFF_GIVEN = [("Văn Quang", "Thị Xuân"), ("Văn Hải", "Thị Thoa"), ("Đức Thịnh", "Thị Mến")]
+
+
+def demo_department_staff() -> dict[str, tuple[User, User]]:
+    """Officer and head of each department of STAFF_DEPARTMENTS (QLĐT has chuyenvien and
+    truongphong), created once: {code: (officer, head)}."""
+    found: dict[str, tuple[User, User]] = {}
+    for n, code in enumerate(STAFF_DEPARTMENTS):
+        org = Organisation.objects.get(unit=city(), code=code)
+        pair = []
+        for prefix, role, given in (
+            ("cv", Role.DEPARTMENT_OFFICER, STAFF_GIVEN[n % 3][0]),
+            ("tp", Role.DEPARTMENT_HEAD, STAFF_GIVEN[n % 3][1]),
+        ):
+            username = f"{prefix}_{code}"
+            user = User.objects.filter(username=username).first()
+            if user is None:
+                user = user_create(
+                    actor=None,
+                    username=username,
+                    password=DEMO_PASSWORD,
+                    full_name=f"{STAFF_FAMILY[n]} {given}",
+                    email=f"{username}@demo.doithoai.local",
+                )
+                membership_grant(actor=None, user=user, organisation=org, role=role)
+            pair.append(user)
+        found[code] = (pair[0], pair[1])
+    found["qldt"] = (
+        User.objects.get(username="chuyenvien"),
+        User.objects.get(username="truongphong"),
+    )
+    return found

@@ -10,7 +10,10 @@ from doithoai.petitions.topics import topics_ensure
 
 
 class Command(BaseCommand):
-    help = "Load the demo (Bắc Kạn city, 2016) idempotently and print the demo logins."
+    help = (
+        "Load the demo idempotently: Bắc Kạn city's 2016 round lived to its end and its second "
+        "round open for petitions now; print the demo logins."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--skip-units", action="store_true", help="units are already loaded")
@@ -18,6 +21,14 @@ class Command(BaseCommand):
             "--bac-kan-only",
             action="store_true",
             help="load only Bắc Kạn (2016) and Thái Nguyên (today), for quick tests",
+        )
+        parser.add_argument(
+            "--reference-only",
+            action="store_true",
+            help=(
+                "only the tests' reference data: organisations, logins, the 2016 round with its "
+                "petitions and plan, not synthesised (no follow-up, no second round)"
+            ),
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -32,8 +43,12 @@ class Command(BaseCommand):
             logins = demo_logins()
             from doithoai.demo import steps
 
-            for step in steps.STEPS:
+            for step in steps.REFERENCE_STEPS:
                 step(self.stdout)
+            if not options["reference_only"]:
+                from doithoai.demo.full import load_full_demo
+
+                load_full_demo(self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Demo ready. Logins (password: {DEMO_PASSWORD}):"))
         for login in logins:
             self.stdout.write(f"  {login.username:<12} {login.role:<14} {login.full_name}")
