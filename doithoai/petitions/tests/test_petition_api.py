@@ -79,8 +79,9 @@ def test_create_writes_the_petition_its_event_and_its_key_in_one_statement(
 def test_a_request_writes_in_one_statement_without_a_transaction_on_postgresql(
     committed_reference_data, client, token, body, counts
 ):
-    """No BEGIN and COMMIT around the create's single statement on PostgreSQL (two round trips
-    fewer); elsewhere its three INSERTs run in one transaction."""
+    """No BEGIN and COMMIT around the create's single write on PostgreSQL (two round trips
+    fewer), after one small read of the unit's collecting round; elsewhere its three INSERTs run
+    in one transaction."""
     from doithoai.accounts.selectors import user_for_api_key
 
     key = token("phuong")
@@ -110,9 +111,10 @@ def test_a_request_writes_in_one_statement_without_a_transaction_on_postgresql(
     assert counts()[:2] == (before[0] + 1, before[1] + 1)
     if connection.vendor == "postgresql":
         assert [(autocommit, atomic) for _sql, autocommit, atomic in seen] == [(True, False)]
-        # The write alone: the token with its memberships, the unit and the topic come from
-        # what the process keeps (read by the first request).
-        assert len(statements) == 1, [sql[:90] for sql in statements]
+        # The round look-up and the write: the token with its memberships, the unit and its
+        # ancestors and the topic come from what the process keeps (read by the first request).
+        assert len(statements) == 2, [sql[:90] for sql in statements]
+        assert "dialogues_round" in statements[0] and statements[0].lstrip().startswith("SELECT")
     else:
         assert [atomic for _sql, _autocommit, atomic in seen] == [True, True, True]
     again = create("alone")
