@@ -5,3 +5,9 @@ class SynthesisConfig(AppConfig):
     name = "doithoai.synthesis"
     label = "synthesis"
     verbose_name = "Tổng hợp, phân loại"
+
+    def ready(self) -> None:
+        from doithoai.petitions.hooks import on_round_changed
+        from doithoai.synthesis.hooks import petition_round_changed
+
+        on_round_changed(petition_round_changed)

@@ -49,6 +49,9 @@ TEXTS: dict[str, EventText] = {
         n=lambda e: len(e.after["petitions"]),
     ),
     "issue.emptied": said(gettext_lazy("%(who)s đã chuyển hết kiến nghị, vấn đề được xóa")),
+    "issue.petition_left": said(
+        gettext_lazy("%(who)s đã chuyển một kiến nghị của vấn đề sang kỳ đối thoại khác")
+    ),
     "petition.moved": said(gettext_lazy("%(who)s đã chuyển kiến nghị sang một vấn đề khác")),
     "issue.topic_confirmed": said(
         gettext_lazy("%(who)s đã xác nhận lĩnh vực “%(topic)s”"), topic=_topic

@@ -17,7 +17,7 @@ from .normalize import fold
 
 # (folded regular expression, concern phrase). More specific phrases come first.
 CONCERNS: list[tuple[str, str]] = [
-    (r"lan chiem (via he|long duong|le duong|hanh lang)", "Lấn chiếm vỉa hè lòng đường"),
+    (r"lan chiem (via he|long duong|le duong|hanh lang)", "Lấn chiếm vỉa hè"),
     (r"karaoke|hat (den|toi) (khuya|\d+ gio)|loa keo", "Tiếng ồn karaoke về đêm"),
     (r"loa (truyen thanh|phat thanh)", "Loa truyền thanh công cộng gây ồn"),
     (r"den (duong|chieu sang|cao ap)|chieu sang", "Đèn chiếu sáng công cộng"),

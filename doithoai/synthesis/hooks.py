@@ -1,0 +1,34 @@
+"""What synthesis does when another app changes a petition it has grouped (registered in
+`SynthesisConfig.ready()`)."""
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models import ProtectedError
+
+from doithoai.core.events import event_record
+from doithoai.synthesis.models import IssueMembership, IssueState
+
+
+def petition_round_changed(
+    *, petition: Any, old_round_id: int | None, new_round_id: int | None, actor: Any
+) -> None:
+    """A petition moved to another round or out of every round leaves its issue (of the old
+    board); the next run of its new board groups it. An open issue left empty goes away."""
+    link = IssueMembership.objects.filter(petition_id=petition.pk).select_related("issue").first()
+    if link is None:
+        return
+    issue = link.issue
+    link.delete()
+    event_record(
+        actor=actor,
+        obj=issue,
+        action="issue.petition_left",
+        after={"petition": petition.code, "round": new_round_id},
+    )
+    if issue.state == IssueState.OPEN and not issue.memberships.exists():
+        try:
+            with transaction.atomic():
+                issue.delete()
+        except ProtectedError:
+            pass  # on an agenda or assigned: kept, empty, for an officer to see
