@@ -7,6 +7,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "body": (
             "Kiến nghị của bạn đã được tiếp nhận ngày {date}.\n"
             "Mã tra cứu: {code}\n"
+            "{round}\n"
             "Theo dõi kết quả giải quyết tại: {link}\n"
         ),
         "sms": "Kien nghi {code} da duoc tiep nhan. Tra cuu: {link}",

@@ -5,6 +5,7 @@ import io
 import json
 
 import pytest
+from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -12,7 +13,6 @@ from doithoai.accounts.services import api_token_create
 from doithoai.dialogues.models import RoundState
 from doithoai.petitions.models import Petition
 from doithoai.petitions.rounds import round_for_new_petition, unit_chain
-from doithoai.petitions.services import PetitionInput, petition_submit
 from doithoai.petitions.tests.round_helpers import (
     city,
     close_every_round,
@@ -120,27 +120,37 @@ def test_an_approved_round_is_named_without_a_link_to_a_page_it_does_not_have(cl
     assert round_.title in receipt and f"/doi-thoai/{round_.pk}/" not in receipt
 
 
-def test_the_receipt_message_gets_the_round_sentence(quiet, monkeypatch):
-    import doithoai.notify.services as notify
-
-    seen = {}
-
-    def spy(*, actor, petition, key, context=None):
-        seen.update(context or {})
-        return []
-
-    monkeypatch.setattr(notify, "message_to_petitioner", spy)
+def test_the_emailed_receipt_names_the_round(client, quiet, django_capture_on_commit_callbacks):
     round_ = make_round()
-    data = PetitionInput(
-        text=TEXT,
-        unit=ward(),
-        channel="web",
-        submitter_name="Lê Thị Gửi",
-        email="gui@example.vn",
-        consent=True,
+    with django_capture_on_commit_callbacks(execute=True):
+        public_post(client, email="gui@example.vn", notify_email="on")
+    assert len(mail.outbox) == 1 and round_.title in mail.outbox[0].body
+
+
+def test_the_emailed_receipt_without_a_round_says_ordinary_handling(
+    client, quiet, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        public_post(client, email="gui@example.vn", notify_email="on")
+    assert len(mail.outbox) == 1 and ORDINARY in mail.outbox[0].body
+
+
+def test_the_public_api_submits_into_the_round_and_its_lookup_names_it(client, quiet):
+    round_ = make_round()
+    body = {
+        "text": TEXT,
+        "unit_id": ward().pk,
+        "submitter_name": "Lê Thị Gửi",
+        "consent": True,
+    }
+    created = client.post(
+        "/api/v1/public/petitions", json.dumps(body), content_type="application/json"
     )
-    petition_submit(actor=None, data=data)
-    assert round_.title in seen["round"]
+    assert created.status_code == 201 and created.json()["round_title"] == round_.title
+    code = created.json()["code"]
+    assert Petition.objects.get(code=code).round == round_
+    found = client.get(f"/api/v1/public/petitions/{code}").json()
+    assert found["round_title"] == round_.title and round_.title in found["round_note"]
 
 
 def test_staff_entry_joins_the_round_and_says_so(client, demo_user, quiet):
