@@ -100,7 +100,7 @@ def event_who(event: Event, *, show_actor: bool = True) -> str:
         return str(_("Hệ thống"))
     if not show_actor:
         return str(_("Cán bộ"))
-    return actor.get_full_name() or actor.get_username()
+    return str(actor)  # the user's full name, else the login
 
 
 def event_describe(event: Event, *, show_actor: bool = True) -> str:

@@ -20,7 +20,18 @@ TEXTS: dict[str, EventText] = {
         state=lambda e: choice_label(TaskState, e.after["state"]),
     ),
     "task.update": said(_("%(who)s đã báo cáo tiến độ nhiệm vụ")),
+    "task.report": said(_("%(who)s đã báo cáo kết quả thực hiện nhiệm vụ")),
     "task.remind": said(_("%(who)s đã nhắc hạn thực hiện nhiệm vụ")),
+    "focus.add": said(
+        _("%(who)s đã thêm nội dung trọng tâm “%(label)s”"), label=lambda e: e.after["label"]
+    ),
+    "focus.update": said(_("%(who)s đã sửa nội dung trọng tâm")),
+    "focus.remove": said(_("%(who)s đã bỏ một nội dung trọng tâm")),
+    "focus.move": said(_("%(who)s đã đổi thứ tự nội dung trọng tâm")),
+    "chair.add": said(_("%(who)s đã thêm người chủ trì hội nghị")),
+    "chair.update": said(_("%(who)s đã sửa thông tin người chủ trì")),
+    "chair.remove": said(_("%(who)s đã bỏ một người chủ trì")),
+    "chair.move": said(_("%(who)s đã đổi thứ tự người chủ trì")),
     "invitee.add": said(_("%(who)s đã thêm đại biểu vào danh sách mời")),
     "invitee.register_public": said(_("Người dân đã đăng ký tham dự hội nghị")),
     "invitee.transition": said(

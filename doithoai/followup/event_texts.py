@@ -75,6 +75,14 @@ TEXTS: dict[str, EventText] = {
         percent=lambda e: e.after["percent"],
     ),
     "directive.extension": _extension,
+    "followup.resolved": said(gettext_lazy("%(who)s đã ghi nhận vấn đề đã được giải quyết")),
+    "followup.verified": said(
+        gettext_lazy("%(who)s đã xác nhận vấn đề đã được giải quyết (giám sát của Mặt trận)")
+    ),
+    "followup.not_verified": said(
+        gettext_lazy("%(who)s đã xác nhận vấn đề chưa được giải quyết (giám sát của Mặt trận)")
+    ),
+    "followup.settings": said(gettext_lazy("%(who)s đã sửa cấu hình phê duyệt trả lời")),
     "supervision.remark": said(gettext_lazy("%(who)s đã ghi ý kiến giám sát của Mặt trận")),
     "followup.petitioner_reopen": said(
         gettext_lazy("Người gửi đã phản hồi là vấn đề chưa được giải quyết")

@@ -38,6 +38,15 @@ def _state_changed(event: Event, who: str) -> str:
     return sentence
 
 
+def _round_set(event: Event, who: str) -> str:
+    if not event.after.get("round"):
+        return _("%(who)s đã đưa kiến nghị ra ngoài các kỳ đối thoại") % {"who": who}
+    return _("%(who)s đã đưa kiến nghị vào kỳ đối thoại “%(title)s”") % {
+        "who": who,
+        "title": event.after.get("title") or _("khác"),
+    }
+
+
 def _attached(event: Event, who: str) -> str:
     files = event.after.get("files") or []
     return _("%(who)s đã đính kèm %(n)s tệp") % {"who": who, "n": len(files)}
@@ -47,6 +56,7 @@ TEXTS: dict[str, EventText] = {
     "petition.received": _received,
     "petition.state_changed": _state_changed,
     "petition.attached": _attached,
+    "petition.round_set": _round_set,
     "petition.topic_set": said(
         gettext_lazy("%(who)s đã xếp kiến nghị vào lĩnh vực “%(topic)s”"),
         topic=lambda e: topic_name(e.after["topic"]),
