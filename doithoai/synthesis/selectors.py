@@ -296,7 +296,7 @@ def board_themes(board: Board, f: BoardFilters) -> Page[Theme]:
         )
         .order_by("-issues", "topic_id", "area_id")
     )
-    page = Paginator(rows, THEMES_PER_PAGE).get_page(f.page)
+    page: Page[Any] = Paginator(rows, THEMES_PER_PAGE).get_page(f.page)
     keys = [(r["topic_id"], r["area_id"]) for r in page.object_list]
     topics = Topic.objects.in_bulk([t for t, _a in keys if t])
     areas = Unit.objects.in_bulk([a for _t, a in keys if a])
@@ -331,7 +331,7 @@ def _theme_q(topic_id: int | None, area_id: int | None) -> Q:
 
 def board_issue_page(board: Board, f: BoardFilters) -> Page[Issue]:
     """The filtered issues, most petitions first, paged; each with `petitioners` counted."""
-    qs = (
+    qs: QuerySet[Any] = (
         _filtered(board, f)
         .select_related("topic", "area", "department")
         .annotate(petitioners=Count("memberships"))

@@ -340,8 +340,8 @@ def issues_topic_confirm(
             actor=actor,
             obj=i,
             action="issue.topic_confirmed",
-            before={"topic_id": i.topic_id, "confirmed": i.topic_confirmed},
-            after={"topic_id": topic.pk if topic else i.topic_id},
+            before={"topic": i.topic.code if i.topic else None, "confirmed": i.topic_confirmed},
+            after={"topic": topic.code if topic else (i.topic.code if i.topic else None)},
         )
         for i in issues
     ]

@@ -27,6 +27,10 @@ from doithoai.synthesis.selectors import Board, BoardFilters
 UNGROUPED_SHOWN = 50
 
 
+def _htmx(request: HttpRequest) -> bool:
+    return bool(getattr(request, "htmx", False))
+
+
 def board_url(board: Board) -> str:
     if board.round is not None:
         return reverse("synthesis-board", args=[board.round.pk])
@@ -94,7 +98,7 @@ def _answer(
 ) -> HttpResponse:
     """After an action: the changed part of the page for htmx, else back to the same place."""
     here = _next(request, board)
-    if not request.htmx:
+    if not _htmx(request):
         return redirect(f"{here}#{anchor}" if anchor else here)
     if issue is not None and Issue.objects.filter(pk=issue.pk).exists():
         row = selectors.board_issue_page(
@@ -129,7 +133,7 @@ def board_index(request: HttpRequest) -> HttpResponse:
 def _board_page(request: HttpRequest, board: Board) -> HttpResponse:
     f = BoardFilters.from_query(request.GET)
     here = request.get_full_path()
-    if request.htmx and request.GET.get("part") == "body":
+    if _htmx(request) and request.GET.get("part") == "body":
         here = f"{board_url(board)}?{f.query()}"
         return _body(request, board, here)
     context = _context(request, board, f, here)
@@ -211,7 +215,7 @@ def issue_petitions(request: HttpRequest, issue_id: int) -> HttpResponse:
         "can_review": policies.can_review_issue(request.user, issue),
         "here": _next(request, board),
     }
-    template = "synthesis/_petitions.html" if request.htmx else "synthesis/petitions.html"
+    template = "synthesis/_petitions.html" if _htmx(request) else "synthesis/petitions.html"
     return render(request, template, context)
 
 
