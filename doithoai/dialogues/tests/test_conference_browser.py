@@ -1,4 +1,5 @@
-"""The conference in a browser: check-in, a speaker answered with a directive, the projector."""
+"""The conference in a browser: check-in, the agenda, a speaker answered with a directive, the
+projector; the desk and the projector at 390 px wide."""
 
 import re
 
@@ -46,10 +47,11 @@ def test_conference_checkin_speaker_answer_directive_and_live_projector(page):
     expect(desk.get_by_test_id("present-business")).to_have_text("1", timeout=10_000)
     expect(desk.get_by_test_id("present-village_head")).to_have_text("1", timeout=10_000)
 
-    page.get_by_role("button", name="Lập chương trình từ các vấn đề").click()
-    first = page.locator("#agenda tbody tr").first
-    expect(first).to_contain_text(gpmb.title)  # the first focus topic leads
-    first.get_by_role("button", name="Thảo luận").click()
+    page.get_by_role("link", name="Lập chương trình").click()
+    page.get_by_role("button", name="Lập chương trình đề xuất").click()
+    expect(page.get_by_test_id("agenda-item").nth(2)).to_contain_text(gpmb.title)
+    page.goto(f"/staff/doi-thoai/{round_.pk}/hoi-nghi/")
+    page.locator("#agenda li", has_text=gpmb.title).get_by_role("button", name="Thảo luận").click()
     expect(projector.get_by_test_id("projector-issue")).to_have_text(gpmb.title, timeout=10_000)
 
     page.get_by_label("Người đăng ký phát biểu").fill("Bế Văn Lợi")
@@ -57,7 +59,8 @@ def test_conference_checkin_speaker_answer_directive_and_live_projector(page):
     page.locator("#speakers").get_by_role("button", name="Bắt đầu").click()
     expect(page.get_by_test_id("speaker").first).to_contain_text("Đang phát biểu")
     page.locator("#st-speaker").select_option(label="Bế Văn Lợi")
-    page.locator("#st-issue").select_option(str(gpmb.pk))
+    expect(page.locator("#st-issue")).to_have_value(str(gpmb.pk))  # the item under discussion
+    expect(page.locator("#st-speaker")).to_have_value(str(round_.speakers.get().pk))
     page.get_by_label("Nội dung phát biểu").fill(
         "Đề nghị chi trả tiền bồi thường cho 12 hộ dân thôn Nà Pam."
     )
@@ -77,5 +80,17 @@ def test_conference_checkin_speaker_answer_directive_and_live_projector(page):
     assert str(directive.deadline) == "2016-10-15"
 
     page.locator("#speakers").get_by_role("button", name="Kết thúc").click()
-    expect(page.get_by_test_id("speaker").first).to_contain_text("Đã phát biểu")
+    expect(page.locator("#speakers")).to_contain_text("1 người đã phát biểu")
     assert "Bế Văn Lợi" not in projector.content()  # no personal data on the projector
+
+    # On a phone: the desk fits 390 px without sideways scrolling, and so does the projector.
+    for screen, url in (
+        (page, f"/staff/doi-thoai/{round_.pk}/hoi-nghi/"),
+        (projector, f"/doi-thoai/{round_.pk}/man-hinh/"),
+    ):
+        screen.set_viewport_size({"width": 390, "height": 844})
+        screen.goto(url)
+        width = screen.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"{url} is {width} px wide at 390"
+    expect(projector.locator("header h1")).to_be_visible()
+    expect(projector.locator("main")).to_contain_text(gpmb.title)
