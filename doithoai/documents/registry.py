@@ -12,6 +12,7 @@ from typing import Any
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from doithoai.documents.rendering import OfficialDocument, render_docx, render_pdf
 
@@ -21,6 +22,14 @@ BUILDERS: dict[str, str] = {
     "minutes": "doithoai.dialogues.documents:build_minutes",
     "conclusion": "doithoai.dialogues.documents:build_conclusion",
     "results": "doithoai.followup.documents:build_results",
+}
+# What people call each kind (messages never show the codes above).
+KIND_LABELS = {
+    "plan": gettext_lazy("Kế hoạch"),
+    "invitation": gettext_lazy("Giấy mời"),
+    "minutes": gettext_lazy("Biên bản hội nghị"),
+    "conclusion": gettext_lazy("Thông báo kết luận"),
+    "results": gettext_lazy("Báo cáo kết quả giải quyết"),
 }
 FORMATS = ("docx", "pdf")
 CONTENT_TYPES = {
@@ -44,24 +53,25 @@ def builder_for(kind: str) -> Callable[[Any], OfficialDocument]:
     path = BUILDERS.get(kind)
     if path is None:
         raise DocumentUnavailable(
-            _("Loại văn bản '%(kind)s' không có; chọn một trong: %(kinds)s.")
-            % {"kind": kind, "kinds": ", ".join(BUILDERS)}
+            _("Không có loại văn bản này; chọn một trong: %(kinds)s.")
+            % {"kinds": ", ".join(str(KIND_LABELS.get(k, k)) for k in BUILDERS)}
         )
+    label = KIND_LABELS.get(kind, kind)
     module_name, _sep, attribute = path.partition(":")
     try:
         module = import_module(module_name)
     except ModuleNotFoundError as error:
         if error.name and module_name.startswith(error.name):
             raise DocumentUnavailable(
-                _("Chưa cài đặt chức năng tạo văn bản '%(kind)s' (thiếu mô-đun %(module)s).")
-                % {"kind": kind, "module": module_name}
+                _("Chưa cài đặt chức năng tạo văn bản “%(label)s” (thiếu %(path)s).")
+                % {"label": label, "path": path}
             ) from error
         raise
     builder = getattr(module, attribute, None)
     if builder is None:
         raise DocumentUnavailable(
-            _("Chưa cài đặt chức năng tạo văn bản '%(kind)s' (thiếu hàm %(path)s).")
-            % {"kind": kind, "path": path}
+            _("Chưa cài đặt chức năng tạo văn bản “%(label)s” (thiếu %(path)s).")
+            % {"label": label, "path": path}
         )
     return builder  # type: ignore[no-any-return]
 

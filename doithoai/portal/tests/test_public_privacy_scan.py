@@ -4,6 +4,7 @@ ID and house numbers) — while the database holds hundreds of named petitioners
 generated titles carry names, a legacy answer with a phone number and a public registration."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -18,6 +19,11 @@ from doithoai.portal.tests.public_scan import leaks, personal_values, public_ans
 from doithoai.synthesis.models import Issue, IssueMembership
 
 pytestmark = pytest.mark.django_db
+ENGLISH = re.compile(
+    r"\b(?:select an option|forbidden|not found|submit|search|next|previous|received|minutes|"
+    r"plan|announced|concluded|published|true|false|none|petition\.\w+|issue\.\w+)\b",
+    re.IGNORECASE,
+)
 
 CLEAN = [
     ("Ngập úng đường Trường Chinh, phường Đức Xuân", "Đã nạo vét cống thoát nước trong tháng 10."),
@@ -97,6 +103,13 @@ def test_no_public_page_or_api_answer_shows_personal_data(round_with_results, cl
     values = personal_values()
     assert len(values) > 500  # the demo's petitioners, and the registration
     assert leaks(answers, values) == []
+    # and the pages speak Vietnamese: no English interface words, raw codes or Python values
+    english = {
+        a.url: sorted(set(ENGLISH.findall(a.text)))
+        for a in answers
+        if not a.url.startswith(("/api/", "/open311/")) and ENGLISH.search(a.text)
+    }
+    assert english == {}
 
 
 def test_the_scan_finds_a_board_that_shows_unconfirmed_titles(
