@@ -23,7 +23,7 @@ from doithoai.demo.people import demo_department_staff
 from doithoai.demo.petitions import HCM, demo_round
 from doithoai.dialogues import services as dialogues
 from doithoai.dialogues.models import (
-    AgendaState,
+    AgendaItem,
     Directive,
     Invitee,
     InviteeState,
@@ -52,6 +52,16 @@ OTHER_PENDING_SHARE = 0.08  # other departments' issues still being answered
 ANSWERED_ONLY = 24  # published, not yet recorded as resolved
 AWAITING_MTTQ = 12  # resolved, waiting for the MTTQ's verification
 NOT_VERIFIED = 2  # the MTTQ found them not resolved: back to the department
+# What became of the conference's directives, by the topic of their issue.
+DIRECTIVE_OUTCOMES = {
+    "gpmb": "verified",
+    "dat_dai": "extension",  # an extension waiting for the leader's decision
+    "quy_hoach": "done",  # done, waiting for the MTTQ's verification
+    "do_thi": "verified",
+    "moi_truong": "verified",
+    "giao_thong": "late",  # in progress, past its deadline
+    "kinh_doanh": "extended",  # extension granted, in progress
+}
 
 
 def synthesise(round_: Round, actor: User) -> SynthesisRun:
@@ -139,22 +149,12 @@ def _conference(round_: Round, users: dict[str, User]) -> list[Directive]:
     present = _invitations(round_, users)
     dialogues.agenda_build(actor=vanphong, round_=round_)
     orgs = {o.code: o for o in Organisation.objects.filter(unit=round_.unit)}
-    items = {item.issue_id: item for item in round_.agenda_items.filter(issue__isnull=False)}
-    openings = list(round_.agenda_items.filter(issue__isnull=True).order_by("position"))
-    for item in openings:
-        dialogues.agenda_item_open(actor=vanphong, item=item)
-    taken: set[int] = set()
-    directives = []
-    for n, (topic, department, raised, answer, directive, days) in enumerate(words.CONFERENCE):
-        issue = _biggest_issue(round_, topic, taken)
-        if issue is None:
-            continue
-        taken.add(issue.pk)
-        item = items.get(issue.pk) or dialogues.agenda_item_add(
-            actor=vanphong, round_=round_, issue=issue
-        )
-        dialogues.agenda_item_open(actor=vanphong, item=item)
-        invitee = present[n % len(present)]
+    statements = {entry[0]: entry for entry in words.CONFERENCE}
+    directives: list[Directive] = []
+
+    def speak(item: AgendaItem, issue: Issue, entry: tuple[Any, ...]) -> None:
+        _topic, department, raised, answer, directive, days = entry
+        invitee = present[len(directives) * 2 % len(present)]
         speaker = dialogues.speaker_request(
             actor=vanphong, round_=round_, name=invitee.name, invitee=invitee
         )
@@ -178,9 +178,25 @@ def _conference(round_: Round, users: dict[str, User]) -> list[Directive]:
         dialogues.speaker_transition(actor=vanphong, speaker=speaker, to_state=SpeakerState.DONE)
         if statement.directive is not None:
             directives.append(statement.directive)
-    for item in round_.agenda_items.filter(state=AgendaState.CURRENT):
-        # The last item under discussion is done when the conference closes.
-        dialogues.agenda_item_update(actor=vanphong, item=item, minutes=item.minutes)
+
+    # The agenda is held in order; a speaker takes the floor on the first issue of each topic
+    # the conference's statements are about.
+    for item in round_.agenda_items.select_related("issue__topic").order_by("position", "id"):
+        dialogues.agenda_item_open(actor=vanphong, item=item)
+        issue = item.issue
+        code = issue.topic.code if issue is not None and issue.topic is not None else ""
+        if issue is not None and code in statements:
+            speak(item, issue, statements.pop(code))
+    # Topics the proposal left out are raised from the floor: the chair adds the issue.
+    taken = set(round_.statements.values_list("issue_id", flat=True))
+    for code, entry in list(statements.items()):
+        issue = _biggest_issue(round_, code, taken)
+        if issue is None:
+            continue
+        taken.add(issue.pk)
+        item = dialogues.agenda_item_add(actor=vanphong, round_=round_, issue=issue)
+        dialogues.agenda_item_open(actor=vanphong, item=item)
+        speak(item, issue, entry)
     for question, answer in zip(words.PRESS, words.PRESS_ANSWERS, strict=True):
         asked = dialogues.press_question_submit(
             actor=users["baochi"], round_=round_, question=question, outlet="Báo Bắc Kạn"
@@ -246,9 +262,10 @@ def _stages(issues: list[Issue], rng: random.Random) -> dict[int, str]:
 def _directives(directives: list[Directive], users: dict[str, User], staff: Any) -> None:
     """Progress on the conference's directives: most done and verified, one done and waiting for
     the MTTQ, one with an extension waiting for the leader, one extended, one late."""
-    outcomes = ["verified", "extension", "done", "verified", "verified", "late", "extended"]
     today = timezone.localdate()
-    for directive, outcome in zip(directives, outcomes, strict=False):
+    for directive in directives:
+        topic = directive.issue.topic if directive.issue is not None else None
+        outcome = DIRECTIVE_OUTCOMES.get(topic.code if topic is not None else "", "verified")
         officer = staff[directive.assignee.code][0]
         followup.directive_progress_add(
             actor=officer, directive=directive, text=words.DIRECTIVE_PROGRESS, percent=40

@@ -1,6 +1,6 @@
 """Small photos for the demo's petitions, drawn at load time with Pillow (a dependency of the
-application): a pothole, rubbish by the road, a dark street light, a blocked drain. Each goes
-through the same checks as an upload (`petitions.attachments.check_upload`)."""
+application): a pothole, rubbish by the road, a dark street light, a blocked drain, a notice on
+a ward's board. Each goes through the same checks as an upload (`petitions.attachments.check_upload`)."""
 
 import io
 from collections.abc import Callable
@@ -47,11 +47,21 @@ def _drain(draw: ImageDraw.ImageDraw) -> None:
     draw.ellipse((0, 150, 320, 205), fill=(125, 110, 85))  # standing muddy water
 
 
+def _notice(draw: ImageDraw.ImageDraw) -> None:
+    """The plan's notice pinned on a ward's board."""
+    draw.rectangle((60, 20, 260, 200), fill=(120, 80, 50))
+    draw.rectangle((75, 35, 245, 185), fill=(250, 248, 240))
+    draw.rectangle((95, 45, 225, 55), fill=(180, 30, 30))
+    for y in range(70, 175, 12):
+        draw.line((90, y, 230, y), fill=(60, 60, 60), width=2)
+
+
 SCENES: dict[str, Callable[[ImageDraw.ImageDraw], None]] = {
     "o-ga": _pothole,
     "rac-thai": _rubbish,
     "den-duong": _street_light,
     "cong-thoat-nuoc": _drain,
+    "thong-bao": _notice,
 }
 
 

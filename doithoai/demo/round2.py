@@ -16,7 +16,7 @@ from doithoai.demo.people import CITY_CODE, city
 from doithoai.demo.petitions import HCM
 from doithoai.demo.photos import demo_photo
 from doithoai.dialogues import services as dialogues
-from doithoai.dialogues.models import Chair, FocusTopic, Round, RoundState, TaskState
+from doithoai.dialogues.models import Round, RoundState, TaskState
 from doithoai.petitions.choices import Channel
 from doithoai.petitions.models import Topic
 from doithoai.petitions.services import PetitionInput, petition_submit
@@ -61,12 +61,15 @@ def _plan(round_: Round, users: dict[str, User], today: datetime.date) -> None:
             "invitation_number": "43/GM-UBND",
         },
     )
-    # The plan's focus topics and chairs are its content, kept with the plan as the 2016 one is.
     topics = {t.code: t for t in Topic.objects.filter(code__in=[c for c, _ in data.FOCUS])}
-    for n, (code, label) in enumerate(data.FOCUS):
-        FocusTopic.objects.create(round=round_, topic=topics.get(code), label=label, position=n)
-    for n, (name, title, role) in enumerate(data.CHAIRS):
-        Chair.objects.create(round=round_, name=name, position_title=title, role=role, position=n)
+    for code, label in data.FOCUS:
+        dialogues.focus_topic_add(
+            actor=users["vanphong"], round_=round_, topic=topics.get(code), label=label
+        )
+    for name, title, role in data.CHAIRS:
+        dialogues.chair_add(
+            actor=users["vanphong"], round_=round_, name=name, position_title=title, role=role
+        )
 
 
 def _tasks(round_: Round, users: dict[str, User], today: datetime.date) -> None:
@@ -90,9 +93,14 @@ def _tasks(round_: Round, users: dict[str, User], today: datetime.date) -> None:
         # The ward officer of Đức Xuân reports on the ward's tasks; the secretariat on the others.
         actor = users["phuong"] if where == "ward:01840" else users["vanphong"]
         if state in (TaskState.IN_PROGRESS, TaskState.DONE):
-            dialogues.task_transition(actor=actor, task=task, to_state=TaskState.IN_PROGRESS)
-        if state == TaskState.DONE:
-            dialogues.task_transition(actor=actor, task=task, to_state=TaskState.DONE)
+            photo = demo_photo("thong-bao") if where == "ward:01840" else None
+            dialogues.task_report(
+                actor=actor,
+                task=task,
+                text=data.TASK_REPORTS[state],
+                state=state,
+                evidence=(photo.name, photo.data) if photo else None,
+            )
 
 
 def _actor_for(petition: data.DemoPetition, users: dict[str, User]) -> User | None:

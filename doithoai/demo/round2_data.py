@@ -510,6 +510,10 @@ TASKS = [
         "open",
     ),
 ]
+TASK_REPORTS = {
+    "in_progress": "Đã thông báo kế hoạch đến các tổ dân phố, thôn; đang tiếp nhận và tổng hợp kiến nghị.",
+    "done": "Đã hoàn thành: thông báo đã đăng trên Cổng thông tin và phát trên đài truyền thanh.",
+}
 INVITEES = [
     ("Nông Văn Dũng", "group_head", "Tổ trưởng tổ 5"),
     ("Lý Thị Hương", "business", "Hộ kinh doanh chợ Đức Xuân"),
