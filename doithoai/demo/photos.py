@@ -1,6 +1,7 @@
 """Small photos for the demo's petitions, drawn at load time with Pillow (a dependency of the
 application): a pothole, rubbish by the road, a dark street light, a blocked drain, a notice on
-a ward's board. Each goes through the same checks as an upload (`petitions.attachments.check_upload`)."""
+a ward's board. Each goes through the same checks as an upload
+(`petitions.attachments.check_upload`)."""
 
 import io
 from collections.abc import Callable
