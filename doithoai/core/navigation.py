@@ -75,9 +75,16 @@ def _sees_rounds(user: Any) -> bool:
     return visible_rounds_q(user) is not None
 
 
+def _has_plan_tasks(user: Any) -> bool:
+    from doithoai.dialogues.selectors import tasks_of
+
+    return tasks_of(user=user).exists()
+
+
 STAFF_LINKS: list[Link] = [
     Link(_("Tổng hợp, phân loại: bảng vấn đề"), "synthesis-index", _sees_board),
     Link(_("Kỳ đối thoại: kế hoạch, hội nghị"), "dialogue-index", _sees_rounds),
+    Link(_("Nhiệm vụ của tôi trong kế hoạch đối thoại"), "dialogue-my-tasks", _has_plan_tasks),
     Link(_("Kiến nghị, phản ánh"), "petition-list", _lists_petitions),
     Link(_("Nhập kiến nghị"), "petition-new-staff", _has_area),
     Link(_("Danh mục lĩnh vực"), "topic-list", _manages_topics),

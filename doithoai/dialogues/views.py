@@ -5,6 +5,7 @@ from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
@@ -32,14 +33,14 @@ DOCUMENT_LABELS = {
     "results": _l("Báo cáo kết quả giải quyết"),
 }
 # What the round page's buttons say and what the page reports once the move is done.
-TRANSITION_BUTTONS = {
+TRANSITION_BUTTONS: dict[str, Promise] = {
     RoundState.DRAFT: _l("Trả kế hoạch về dự thảo"),
     RoundState.APPROVED: _l("Phê duyệt kế hoạch"),
     RoundState.ANNOUNCED: _l("Thông báo công khai kỳ đối thoại"),
     RoundState.HELD: _l("Xác nhận đã tổ chức hội nghị"),
     RoundState.CONCLUDED: _l("Kết luận kỳ đối thoại…"),
 }
-TRANSITION_DONE = {
+TRANSITION_DONE: dict[str, Promise] = {
     RoundState.DRAFT: _l("Đã trả kế hoạch về dự thảo để sửa."),
     RoundState.APPROVED: _l("Đã phê duyệt kế hoạch. Văn phòng có thể thông báo công khai."),
     RoundState.ANNOUNCED: _l(
@@ -47,7 +48,7 @@ TRANSITION_DONE = {
     ),
     RoundState.HELD: _l("Đã ghi nhận hội nghị đã tổ chức. Lãnh đạo có thể kết luận."),
 }
-NEXT_STEP_HINTS = {
+NEXT_STEP_HINTS: dict[str, Promise] = {
     RoundState.APPROVED: _l("Bước tiếp theo: lãnh đạo phê duyệt kế hoạch."),
     RoundState.ANNOUNCED: _l("Bước tiếp theo: Văn phòng thông báo công khai."),
     RoundState.HELD: _l("Bước tiếp theo: Văn phòng xác nhận đã tổ chức hội nghị."),

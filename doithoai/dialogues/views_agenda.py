@@ -43,7 +43,7 @@ def _context(request: HttpRequest, round_: Round) -> dict[str, Any]:
 
 
 def _answer(request: HttpRequest, round_: Round) -> HttpResponse:
-    if request.htmx:
+    if getattr(request, "htmx", False):
         round_.refresh_from_db()
         return render(request, "dialogues/_agenda_builder.html", _context(request, round_))
     return redirect("dialogue-agenda", round_.pk)
