@@ -30,6 +30,7 @@ def petitions_xlsx(*, user: Any, filters: PetitionFilters) -> bytes:
         _("Lĩnh vực"),
         _("Loại"),
         _("Kênh"),
+        _("Kỳ đối thoại"),
         _("Trạng thái"),
         _("Nội dung"),
         _("Người gửi"),
@@ -44,6 +45,7 @@ def petitions_xlsx(*, user: Any, filters: PetitionFilters) -> bytes:
         header_cells.append(cell)
     sheet.append(header_cells)
     count = personal = 0
+    outside = _("Ngoài kỳ đối thoại")
     for p in petition_export_rows(user=user, filters=filters, limit=MAX_EXPORT_ROWS):
         show = policies.can_see_personal_data(user, p) and not p.anonymous
         personal += show
@@ -56,6 +58,7 @@ def petitions_xlsx(*, user: Any, filters: PetitionFilters) -> bytes:
                 p.topic.name if p.topic else "",
                 p.get_legal_kind_display(),
                 p.get_channel_display(),
+                p.round.title if p.round_id and p.round else outside,
                 p.get_state_display(),
                 p.text,
                 p.submitter_name if show else "",

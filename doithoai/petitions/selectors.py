@@ -310,7 +310,7 @@ def petition_export_rows(*, user: Any, filters: PetitionFilters, limit: int) -> 
     found = _phrase_ids(filters)
     if found is not None:
         qs = qs.filter(pk__any_of=found[0])
-    return qs.select_related("unit", "topic").order_by("-created_at", "-id")[:limit]
+    return qs.select_related("unit", "topic", "round").order_by("-created_at", "-id")[:limit]
 
 
 def petition_get_for(*, user: Any, petition_id: int) -> Petition:

@@ -177,6 +177,7 @@ def test_the_list_and_its_export_filter_petitions_outside_every_round(client, de
     sheet = load_workbook(io.BytesIO(export.content)).active
     cells = {str(c.value) for row in sheet.iter_rows() for c in row if c.value}
     assert outside.code in cells and petition.code not in cells
+    assert {"Kỳ đối thoại", "Ngoài kỳ đối thoại"} <= cells
 
 
 def test_the_round_filter_offers_the_rounds_above_a_ward(client, demo_user, setup):
