@@ -30,6 +30,7 @@ from doithoai.dialogues.models import (
     Round,
     RoundState,
     SpeakerState,
+    TaskState,
 )
 from doithoai.followup import services as followup
 from doithoai.followup.models import Answer, Assignment, ExtensionRequest
@@ -112,6 +113,14 @@ def _biggest_issue(round_: Round, topic_code: str, taken: set[int]) -> Issue | N
     )
 
 
+def _tasks_done(round_: Round, users: dict[str, User]) -> None:
+    """The plan's tasks were carried out: the secretariat records each one done."""
+    for task in round_.tasks.exclude(state__in=[TaskState.DONE, TaskState.CANCELLED]):
+        dialogues.task_report(
+            actor=users["vanphong"], task=task, text=words.TASK_DONE, state=TaskState.DONE
+        )
+
+
 def _invitations(round_: Round, users: dict[str, User]) -> list[Invitee]:
     wards = {u.code: u for u in Unit.objects.filter(scheme=Scheme.LEGACY_2004, parent=round_.unit)}
     for name, group, title, ward in words.EXTRA_INVITEES:
@@ -146,6 +155,7 @@ def _invitations(round_: Round, users: dict[str, User]) -> list[Invitee]:
 def _conference(round_: Round, users: dict[str, User]) -> list[Directive]:
     """The agenda, the check-ins, the speakers and their statements, the press, the minutes."""
     vanphong, lanhdao = users["vanphong"], users["lanhdao"]
+    _tasks_done(round_, users)
     present = _invitations(round_, users)
     dialogues.agenda_build(actor=vanphong, round_=round_)
     orgs = {o.code: o for o in Organisation.objects.filter(unit=round_.unit)}

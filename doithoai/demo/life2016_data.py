@@ -64,6 +64,7 @@ ANSWERS = {
 }
 DEFAULT_TOPIC = "khac"
 
+TASK_DONE = "Đã hoàn thành nhiệm vụ theo kế hoạch, có báo cáo kết quả gửi Văn phòng."
 RETURN_REMARK = "Cần nêu rõ thời hạn hoàn thành và đơn vị chịu trách nhiệm thực hiện."
 RESOLUTION_NOTE = "Đã kiểm tra thực tế: nội dung kiến nghị đã được giải quyết xong."
 

@@ -114,6 +114,7 @@ def _actor_for(petition: data.DemoPetition, users: dict[str, User]) -> User | No
 
 
 def _submit(round_: Round, petitions: list[data.DemoPetition], users: dict[str, User]) -> int:
+    """Send `petitions` through their channels; returns how many joined `round_`."""
     wards = {
         u.code: u for u in Unit.objects.filter(scheme=Scheme.LEGACY_2004, parent__code=CITY_CODE)
     }
@@ -123,14 +124,14 @@ def _submit(round_: Round, petitions: list[data.DemoPetition], users: dict[str, 
         anonymous = item.submitter_type == "an_danh"
         name = "" if anonymous else f"{FAMILY[n % len(FAMILY)]} {GIVEN[n % len(GIVEN)]}"
         files = [demo_photo(item.photo, "PNG" if n % 3 == 0 else "JPEG")] if item.photo else []
-        petition_submit(
+        result = petition_submit(
             actor=_actor_for(item, users),
             data=PetitionInput(
                 text=item.text,
                 unit=wards[item.ward],
                 channel=item.channel,
                 place=item.place,
-                round_id=round_.pk,
+                round_id=None,  # the rule every channel applies attaches it to this round
                 submitter_type=item.submitter_type,
                 anonymous=anonymous,
                 submitter_name=name,
@@ -145,7 +146,7 @@ def _submit(round_: Round, petitions: list[data.DemoPetition], users: dict[str, 
             ),
             files=files,
         )
-        count += 1
+        count += result.petition.round_id == round_.pk
     return count
 
 
@@ -196,5 +197,5 @@ def demo_second_round(out: Any) -> Round:
             "đâu, và kỳ này thành phố tiếp nhận kiến nghị qua những kênh nào?"
         ),
     )
-    out.write(f"Second round: announced, {count} petitions received so far.\n")
+    out.write(f"Second round: announced, {count} petitions joined it so far.\n")
     return round_

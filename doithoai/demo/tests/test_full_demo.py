@@ -59,6 +59,8 @@ def test_the_2016_round_is_concluded_with_its_record(users: dict[str, User]) -> 
     assert round_.minutes.started_at is not None
     assert not round_.agenda_items.filter(state="pending").exists()
     assert not Issue.objects.filter(round=round_, title_confirmed=False).exists()
+    assert round_.tasks.exists()
+    assert not round_.tasks.exclude(state=TaskState.DONE).exists()
 
 
 def test_the_2016_follow_up_is_mostly_finished_not_all(users: dict[str, User]) -> None:
@@ -93,6 +95,8 @@ def test_the_second_round_is_announced_and_collecting(users: dict[str, User]) ->
     petitions = Petition.objects.filter(round=round_)
     assert petitions.count() >= 30
     assert petitions.values("channel").distinct().count() >= 4
+    # The public form names no round: the intake rule attached them to the collecting one.
+    assert petitions.filter(channel="web", collected_by__isnull=True).count() >= 10
     assert Attachment.objects.filter(petition__round=round_).count() >= 5
     assert round_.tasks.filter(state=TaskState.IN_PROGRESS).exists()
     assert round_.tasks.filter(organisation__unit__code="01840").exists()
