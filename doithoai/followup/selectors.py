@@ -4,7 +4,17 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.http import Http404
 from django.utils import timezone
 
@@ -90,34 +100,46 @@ def published_answer_rows(*, petition_id: int, issue_id: int | None) -> list[dic
     return [dict(row) for row in rows.values("text", "published_at")]
 
 
-@dataclass
-class SupervisionRow:
-    issue: Issue
-    assignment: Assignment | None
-    overdue: bool
-    days_late: int
-
-
-def supervision_board(*, user: Any, round_id: int | None = None) -> list[SupervisionRow]:
-    """Every issue of the MTTQ officer's level, with its current assignment and lateness."""
-    area = area_ids(user, Role.MTTQ_OFFICER)
-    if not area and not is_administrator(user):
-        raise Http404
-    issues = Issue.objects.select_related("round", "department").exclude(state="open")
-    if not is_administrator(user):
-        issues = issues.filter(round__unit_id__in=area)
+def supervision_issues(*, user: Any, round_id: int | None = None) -> QuerySet[Any]:
+    """Every assigned issue of the MTTQ officer's level with its latest assignment's lead,
+    deadline and state annotated (`late` when that deadline passed and it is not closed); the
+    page slices it."""
+    if is_administrator(user):
+        issues = Issue.objects.all()
+    else:
+        scope = _issue_scope_q(user, Role.MTTQ_OFFICER)
+        if scope is None:
+            raise Http404
+        issues = Issue.objects.filter(scope)
     if round_id is not None:
         issues = issues.filter(round_id=round_id)
-    latest: dict[int | None, Assignment] = {}
-    for found in Assignment.objects.filter(issue__in=issues).select_related("lead").order_by("id"):
-        latest[found.issue_id] = found
+    latest = Assignment.objects.filter(issue=OuterRef("pk")).order_by("-id")
     today = timezone.localdate()
-    rows = []
-    for issue in issues.order_by("id")[:2000]:
-        a: Assignment | None = latest.get(issue.pk)
-        late = a is not None and assignment_overdue(a, today)
-        rows.append(SupervisionRow(issue, a, late, (today - a.due_on).days if late and a else 0))
-    return rows
+    return (
+        issues.exclude(state=IssueState.OPEN)
+        .annotate(
+            due_on=Subquery(latest.values("due_on")[:1]),
+            assignment_state=Subquery(latest.values("state")[:1]),
+            lead_name=Subquery(latest.values("lead__name")[:1]),
+            forwarded_to=Subquery(latest.values("forwarded_to")[:1]),
+        )
+        .annotate(
+            late=Case(
+                When(
+                    Q(due_on__lt=today) & ~Q(assignment_state=AssignmentState.CLOSED),
+                    then=Value(True),
+                ),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+        .select_related("round")
+        .order_by("-late", "due_on", "id")
+    )
+
+
+def days_late(due_on: datetime.date | None) -> int:
+    return max(0, (timezone.localdate() - due_on).days) if due_on else 0
 
 
 # --- paged work lists (every filter in the database; the page slices) ------------------------

@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -117,7 +118,7 @@ def directive_detail(request: HttpRequest, directive_id: int) -> HttpResponse:
 
 @login_required
 def supervision(request: HttpRequest) -> HttpResponse:
-    rows = selectors.supervision_board(user=request.user)
+    issues = selectors.supervision_issues(user=request.user)
     if request.method == "POST":
         issue = _issue_for(request, int(request.POST.get("issue", "0") or 0))
         kind = request.POST.get("kind")
@@ -131,9 +132,17 @@ def supervision(request: HttpRequest) -> HttpResponse:
                 actor=request.user, issue=issue, agree=kind == "verify", reason=text
             )
         attempt(request, run, _("Đã ghi nhận ý kiến giám sát."))
-        return redirect("followup-supervision")
+        return redirect(request.get_full_path())
+    page = Paginator(issues, 25).get_page(request.GET.get("trang"))
+    rows = [(issue, selectors.days_late(issue.due_on) if issue.late else 0) for issue in page]
     return render(
         request,
         "followup/supervision.html",
-        {"rows": rows, "remark_form": RemarkForm(), "late": sum(r.overdue for r in rows)},
+        {
+            "rows": rows,
+            "page": page,
+            "query": "",
+            "remark_form": RemarkForm(),
+            "late": issues.filter(late=True).count(),
+        },
     )

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 
 from doithoai.followup import services
 from doithoai.followup.models import Assignment, SupervisionRemark
-from doithoai.followup.selectors import supervision_board
+from doithoai.followup.selectors import supervision_issues
 from doithoai.followup.tests.conftest import RESOLVED_NOTE, approve_all
 from doithoai.petitions.models import Petition
 
@@ -52,11 +52,15 @@ def test_mttq_reopens_with_a_reason(resolved, users):
 
 
 def test_supervision_board_shows_lateness(resolved, users, client, issue):
-    rows = supervision_board(user=users["mttq"])
-    assert [r.issue.pk for r in rows] == [resolved.pk]
+    rows = list(supervision_issues(user=users["mttq"]))
+    assert [r.pk for r in rows] == [resolved.pk] and not rows[0].late
+    Assignment.objects.filter(issue=resolved).update(state="active", due_on="2016-01-04")
+    late = supervision_issues(user=users["mttq"]).get()
+    assert late.late and late.lead_name == "Phòng Quản lý đô thị"
     client.force_login(users["mttq"])
     page = client.get("/staff/giam-sat/")
-    assert page.status_code == 200 and resolved.title in page.content.decode()
+    html = page.content.decode()
+    assert page.status_code == 200 and resolved.title in html and "1 vấn đề quá hạn" in html
     client.force_login(users["chuyenvien"])
     assert client.get("/staff/giam-sat/").status_code == 404
 
