@@ -123,7 +123,8 @@ def statements(round_: Round) -> QuerySet[Statement]:
 
 def tasks_of(*, user: Any) -> QuerySet[Task]:
     """The user's tasks ("my tasks"): given to one of the user's organisations or to the
-    organisation directly above one, in rounds the user reads; nearest deadline first."""
+    organisation directly above one, in rounds the user reads; the newest round first, then the
+    nearest deadline."""
     rounds_q = policies.visible_rounds_q(user)
     orgs_q = policies.task_orgs_q(user)
     if rounds_q is None or orgs_q is None:
@@ -133,7 +134,12 @@ def tasks_of(*, user: Any) -> QuerySet[Task]:
         Task.objects.filter(orgs_q, round__in=visible)
         .exclude(round__state=RoundState.DRAFT)
         .select_related("round", "organisation")
-        .order_by(F("due_on").asc(nulls_last=True), "round_id", "position", "id")
+        .order_by(
+            F("round__starts_at").desc(nulls_first=True),
+            F("due_on").asc(nulls_last=True),
+            "position",
+            "id",
+        )
     )
 
 

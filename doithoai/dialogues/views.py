@@ -1,7 +1,7 @@
 """Staff pages of a round: the plan, its tasks, invitees, invitations and documents."""
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
+from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,7 +13,13 @@ from django.views.decorators.http import require_POST
 from doithoai.core.flash import attempt
 from doithoai.dialogues import policies, selectors, services
 from doithoai.dialogues.forms import InviteeForm, PlanForm, TaskForm
-from doithoai.dialogues.models import ROUND_TRANSITIONS, ParticipantGroup, RoundState, Task
+from doithoai.dialogues.models import (
+    ROUND_TRANSITIONS,
+    ParticipantGroup,
+    Round,
+    RoundState,
+    Task,
+)
 from doithoai.dialogues.services.plan import PLAN_FIELDS
 from doithoai.dialogues.views_helpers import form_errors, qr_svg
 from doithoai.documents.registry import (
@@ -56,6 +62,16 @@ NEXT_STEP_HINTS: dict[str, Promise] = {
 }
 
 
+def _task_organisations(round_: Round) -> QuerySet[Organisation]:
+    """Who a task can be given to: the round unit's organisations and those directly under them
+    (each ward's committee and front), the unit's own first."""
+    return (
+        Organisation.objects.filter(Q(unit=round_.unit) | Q(parent__unit=round_.unit), active=True)
+        .select_related("unit")
+        .order_by(F("parent").asc(nulls_first=True), "unit__name", "name")
+    )
+
+
 @login_required
 def round_index(request: HttpRequest) -> HttpResponse:
     return render(
@@ -92,7 +108,7 @@ def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
             "can_edit": policies.can_edit_plan(request.user, round_),
             "can_register": policies.can_invite(request.user, round_),
             "invitee_form": InviteeForm(),
-            "organisations": Organisation.objects.filter(unit=round_.unit, active=True),
+            "organisations": _task_organisations(round_),
             "groups": ParticipantGroup.choices,
             "kinds": [(kind, DOCUMENT_LABELS[kind]) for kind in DOCUMENT_KINDS],
         },
@@ -251,7 +267,7 @@ def task_add(request: HttpRequest, round_id: int) -> HttpResponse:
         form_errors(request, form)
         return redirect("dialogue-round", round_.pk)
     data = form.cleaned_data
-    organisation = Organisation.objects.filter(unit=round_.unit, pk=data["organisation"]).first()
+    organisation = _task_organisations(round_).filter(pk=data["organisation"]).first()
     if organisation is None:
         from django.contrib import messages
 

@@ -154,3 +154,18 @@ def test_a_reader_cannot_post_a_report(client, ward_task, demo_user):
     url = reverse("dialogue-task", args=[ward_task.pk])
     assert client.post(url, {"text": "x"}).status_code == 404
     assert not ward_task.updates.exists()
+
+
+def test_a_task_given_to_a_ward_is_the_wards_own(client, round_, demo_user, media):
+    ward = Organisation.objects.get(unit__code="01840", code="ubnd")
+    client.force_login(demo_user("vanphong"))
+    page = client.get(reverse("dialogue-round", args=[round_.pk])).content.decode()
+    assert f'<option value="{ward.pk}">' in page  # the wards' committees can be given tasks
+    client.post(
+        reverse("dialogue-task-add", args=[round_.pk]),
+        {"group": "UBND phường", "organisation": ward.pk, "text": "Họp tổ dân phố"},
+    )
+    task = Task.objects.get(round=round_, organisation=ward)
+    task_report(actor=demo_user("phuong"), task=task, text="Đã họp", state="done")
+    task.refresh_from_db()
+    assert task.state == TaskState.DONE  # its own task: the report moves it
