@@ -8,19 +8,26 @@ passes `core.privacy.personal_data_findings`. A generated title is a draft until
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from doithoai.core.privacy import personal_data_findings
 from doithoai.core.text import fold
 from doithoai.dialogues.models import Directive, Round, RoundState
-from doithoai.followup.choices import ISSUE_SETTLED, AnswerState, AssignmentState
+from doithoai.followup.choices import (
+    DIRECTIVE_SETTLED,
+    ISSUE_SETTLED,
+    AnswerState,
+    AssignmentState,
+)
 from doithoai.followup.models import Answer, Assignment
 from doithoai.petitions.choices import LegalKind
 from doithoai.petitions.models import Petition
-from doithoai.synthesis.models import Issue
+from doithoai.synthesis.models import Issue, IssueState
 
 PUBLIC_ROUND_STATES = (RoundState.ANNOUNCED, RoundState.HELD, RoundState.CONCLUDED)
 FINISHED_ROUND_STATES = (RoundState.HELD, RoundState.CONCLUDED)
@@ -74,7 +81,13 @@ def finished_rounds() -> QuerySet[Round]:
 def is_publishable(row: "BoardRow") -> bool:
     """No public text of the row could identify a person."""
     texts = (row.title, row.answer, row.directive, row.forwarded_to)
-    return not any(personal_data_findings(text) for text in texts if text)
+    return all(_text_is_public(text) for text in texts if text)
+
+
+@lru_cache(maxsize=8192)
+def _text_is_public(text: str) -> bool:
+    # Kept per process by text: the board checks the same few hundred texts on every request.
+    return not personal_data_findings(text)
 
 
 def public_round_get(*, round_id: int) -> Round:
@@ -103,67 +116,74 @@ def board_rows(*, round_: Round, issue_id: int | None = None) -> list[BoardRow]:
     for iid, name in public_petitions.values_list("issue_link__issue", "unit__name").distinct():
         units[iid].add(name)
     one = Q() if issue_id is None else Q(issue=issue_id)
+    # Plain rows (values()), not model instances: the board reads every issue of the round.
     issues = (
         Issue.objects.filter(PUBLIC_ISSUES, round=round_, pk__in=list(counts))
-        .select_related("topic", "department")
         .order_by("id")
+        .values("id", "title", "state", "topic__name", "topic__code", "department_id")
+        .annotate(department_name=F("department__name"))
     )
-    answers: dict[int | None, Answer] = {}
+    answers: dict[int, Any] = {}
     for published in (
         Answer.objects.filter(
             assignment__issue__round=round_,
             state=AnswerState.PUBLISHED,
             **({} if issue_id is None else {"assignment__issue": issue_id}),
         )
-        .select_related("assignment")
         .order_by("published_at", "id")
+        .values("assignment__issue_id", "text", "published_at")
     ):
-        answers[published.assignment.issue_id] = published
-    current: dict[int | None, Assignment] = {}
+        answers[published["assignment__issue_id"]] = published
+    current: dict[int, Any] = {}
     for found in (
-        Assignment.objects.filter(one, issue__round=round_).select_related("lead").order_by("id")
+        Assignment.objects.filter(one, issue__round=round_)
+        .order_by("id")
+        .values("issue_id", "lead_id", "lead__name", "due_on", "state", "forwarded_to")
     ):
-        current[found.issue_id] = found
-    directives: dict[int | None, Directive] = {}
-    for given in Directive.objects.filter(one, round=round_, issue__isnull=False).order_by("-id"):
-        directives[given.issue_id] = given
+        current[found["issue_id"]] = found
+    directives: dict[int, Any] = {}
+    for given in (
+        Directive.objects.filter(one, round=round_, issue__isnull=False)
+        .order_by("-id")
+        .values("issue_id", "deadline", "state", "text")
+    ):
+        directives[given["issue_id"]] = given
+    labels = {value: str(label) for value, label in IssueState.choices}
     today = timezone.localdate()
     rows = []
     for issue in issues:
-        a: Assignment | None = current.get(issue.pk)
-        d: Directive | None = directives.get(issue.pk)
-        answer: Answer | None = answers.get(issue.pk)
-        deadline = (
-            d.deadline if d and d.state not in ("done", "verified") else (a.due_on if a else None)
-        )
-        settled = issue.state in ISSUE_SETTLED and not (d and d.state not in ("done", "verified"))
-        dept = a.lead if a and a.lead else issue.department
+        pk = issue["id"]
+        a = current.get(pk)
+        d = directives.get(pk)
+        answer = answers.get(pk)
+        open_directive = d is not None and d["state"] not in DIRECTIVE_SETTLED
+        deadline = d["deadline"] if d and open_directive else (a["due_on"] if a else None)
+        settled = issue["state"] in ISSUE_SETTLED and not open_directive
+        if a and a["lead_id"]:
+            department, department_id = a["lead__name"], a["lead_id"]
+        else:
+            department, department_id = issue["department_name"], issue["department_id"]
+        published_at = answer["published_at"] if answer else None
         row = BoardRow(
-            id=issue.pk,
-            title=issue.title,
-            topic=issue.topic.name if issue.topic else "",
-            topic_code=issue.topic.code if issue.topic else "",
-            units=sorted(units.get(issue.pk, set())),
-            petitioners=counts.get(issue.pk, 0),
-            answer=answer.text if answer else "",
-            answered_on=timezone.localtime(answer.published_at).date()
-            if answer and answer.published_at
-            else None,
-            directive=d.text if d else "",
-            department=dept.name if dept else "",
-            department_id=dept.pk if dept else None,
+            id=pk,
+            title=issue["title"],
+            topic=issue["topic__name"] or "",
+            topic_code=issue["topic__code"] or "",
+            units=sorted(units.get(pk, set())),
+            petitioners=counts.get(pk, 0),
+            answer=answer["text"] if answer else "",
+            answered_on=timezone.localtime(published_at).date() if published_at else None,
+            directive=d["text"] if d else "",
+            department=department or "",
+            department_id=department_id,
             deadline=deadline,
-            state=issue.state,
-            state_label=str(issue.get_state_display()),
+            state=issue["state"],
+            state_label=labels.get(issue["state"], ""),
             overdue=deadline is not None and deadline < today and not settled,
-            forwarded_to=a.forwarded_to if a and a.state == AssignmentState.FORWARDED else "",
+            forwarded_to=a["forwarded_to"] if a and a["state"] == AssignmentState.FORWARDED else "",
         )
-        if not is_publishable(row):
-            continue
-        row.key = fold(
-            " ".join([row.title, row.topic, row.answer, row.directive, row.department, *row.units])
-        )
-        rows.append(row)
+        if is_publishable(row):
+            rows.append(row)
     return rows
 
 
@@ -184,12 +204,19 @@ class BoardFilters:
     overdue: bool = False
 
 
+def _search_key(row: BoardRow) -> str:
+    if not row.key:
+        parts = [row.title, row.topic, row.answer, row.directive, row.department, *row.units]
+        row.key = fold(" ".join(parts))
+    return row.key
+
+
 def board_search(*, round_: Round, filters: BoardFilters) -> list[BoardRow]:
     rows = board_rows(round_=round_)
     words = fold(filters.q).split()
     out = []
     for row in rows:
-        if words and not all(w in row.key for w in words):
+        if words and not all(w in _search_key(row) for w in words):
             continue
         if filters.state and row.state != filters.state:
             continue
