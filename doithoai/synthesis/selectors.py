@@ -27,6 +27,7 @@ from doithoai.units.models import Organisation, Unit
 
 ISSUES_PER_PAGE = 25
 THEMES_PER_PAGE = 25
+API_ISSUES_PER_PAGE = 40
 LOW_CONFIDENCE = 0.5
 HIGH_CONFIDENCE = 0.8
 BANDS = ("high", "medium", "low")
@@ -329,7 +330,7 @@ def _theme_q(topic_id: int | None, area_id: int | None) -> Q:
     return topic & (Q(area__isnull=True) if area_id is None else Q(area_id=area_id))
 
 
-def board_issue_page(board: Board, f: BoardFilters) -> Page[Issue]:
+def board_issue_page(board: Board, f: BoardFilters, per_page: int = ISSUES_PER_PAGE) -> Page[Issue]:
     """The filtered issues, most petitions first, paged; each with `petitioners` counted."""
     qs: QuerySet[Any] = (
         _filtered(board, f)
@@ -337,13 +338,15 @@ def board_issue_page(board: Board, f: BoardFilters) -> Page[Issue]:
         .annotate(petitioners=Count("memberships"))
         .order_by("-petitioners", "id")
     )
-    return Paginator(qs, ISSUES_PER_PAGE).get_page(f.page)
+    return Paginator(qs, per_page).get_page(f.page)
 
 
 def board_issues(*, round_: Round, topic: str = "", page: int = 1) -> Page[Issue]:
     """The API's list of a round's issues (unchanged shape)."""
     board = Board(unit=round_.unit, round=round_)
-    return board_issue_page(board, BoardFilters(topic=topic, page=page, view="issues"))
+    return board_issue_page(
+        board, BoardFilters(topic=topic, page=page, view="issues"), per_page=API_ISSUES_PER_PAGE
+    )
 
 
 def board_issues_by_ids(board: Board, ids: list[int]) -> list[Issue]:
