@@ -5,6 +5,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from doithoai.core.api import InputSchema, staff_auth
@@ -113,6 +114,68 @@ def assign(request: HttpRequest, issue_id: int, body: AssignIn) -> Status:
         actor=request.user, issue=issue, lead=lead, cooperating=helpers, due_on=body.due_on
     )
     return Status(201, _assignment_out(a))
+
+
+class BulkAssignIn(InputSchema):
+    issues: list[int]
+
+
+class SkippedOut(Schema):
+    issue: int
+    reason: str
+
+
+class BulkAssignOut(Schema):
+    assigned: list[AssignmentOut]
+    skipped: list[SkippedOut]
+
+
+@router.post("/issues/assign-suggested", response=BulkAssignOut)
+def assign_suggested(request: HttpRequest, body: BulkAssignIn) -> dict[str, Any]:
+    """Assign the issues to their suggested departments; the others are listed as skipped."""
+    issues = selectors.issues_for_bulk(user=request.user, issue_ids=body.issues[:600])
+    found = {i.pk for i in issues}
+    result = services.issues_assign_suggested(actor=request.user, issues=issues)
+    skipped = [{"issue": s.issue.pk, "reason": s.reason} for s in result.skipped]
+    skipped += [
+        {"issue": pk, "reason": _("không tìm thấy")} for pk in body.issues if pk not in found
+    ]
+    return {"assigned": [_assignment_out(a) for a in result.assigned], "skipped": skipped}
+
+
+class IssueStepIn(InputSchema):
+    text: str = ""
+
+
+class IssueStepOut(Schema):
+    id: int
+    state: str
+
+
+@router.post("/issues/{issue_id}/resolve", response=IssueStepOut)
+def resolve(request: HttpRequest, issue_id: int, body: IssueStepIn) -> dict[str, Any]:
+    issue = _issue(request, issue_id)
+    services.issue_resolve(actor=request.user, issue=issue, note=body.text)
+    return {"id": issue.pk, "state": issue.state}
+
+
+class VerifyIn(InputSchema):
+    verified: bool
+    remark: str = ""
+
+
+@router.post("/issues/{issue_id}/verify", response=IssueStepOut)
+def verify(request: HttpRequest, issue_id: int, body: VerifyIn) -> dict[str, Any]:
+    issue = _issue(request, issue_id)
+    services.issue_verify(actor=request.user, issue=issue, agree=body.verified, reason=body.remark)
+    return {"id": issue.pk, "state": issue.state}
+
+
+@router.post("/issues/{issue_id}/close", response=IssueStepOut)
+def close(request: HttpRequest, issue_id: int, body: IssueStepIn) -> dict[str, Any]:
+    issue = _issue(request, issue_id)
+    services.issue_close(actor=request.user, issue=issue, reason=body.text)
+    return {"id": issue.pk, "state": issue.state}
 
 
 @router.post("/issues/{issue_id}/forward", response={201: AssignmentOut})

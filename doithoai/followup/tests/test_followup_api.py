@@ -97,3 +97,35 @@ def test_other_departments_get_404(client, issue, users, qldt, demo_user):
         **press,
     )
     assert r.status_code == 404
+
+
+def test_bulk_assign_and_finish_through_the_api(client, make_issue, users, qldt, publish):
+    sec, mttq = _auth(users["vanphong"]), _auth(users["mttq"])
+    suggested = make_issue(n=1, title="Cống tổ 2 tắc")
+    suggested.department = qldt
+    suggested.save()
+    bare = make_issue(n=1, title="Chưa có đề xuất")
+    body = {"issues": [suggested.pk, bare.pk, 999999]}
+    denied = client.post(
+        "/api/v1/followup/issues/assign-suggested", body, content_type="application/json", **mttq
+    )
+    assert denied.status_code == 403 and not suggested.assignments.exists()
+    r = client.post(
+        "/api/v1/followup/issues/assign-suggested", body, content_type="application/json", **sec
+    ).json()
+    assert [a["issue"] for a in r["assigned"]] == [suggested.pk]
+    assert {s["issue"] for s in r["skipped"]} == {bare.pk, 999999}
+    issue = make_issue(n=1, title="Đèn đường tổ 4 hỏng")
+    publish(issue)
+    url = f"/api/v1/followup/issues/{issue.pk}"
+    short = client.post(f"{url}/resolve", {"text": "xong"}, content_type="application/json", **sec)
+    assert short.status_code == 422
+    r = client.post(
+        f"{url}/resolve",
+        {"text": "Đã thay bóng đèn ngày 12/11/2016."},
+        content_type="application/json",
+        **sec,
+    )
+    assert r.json()["state"] == "resolved"
+    r = client.post(f"{url}/verify", {"verified": True}, content_type="application/json", **mttq)
+    assert r.json()["state"] == "closed"
