@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.utils.translation import gettext as _
 
 
@@ -11,11 +12,18 @@ def deny(allowed: bool) -> None:
         raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này."))
 
 
-def check_move(table: dict[str, frozenset[str]], current: str, to_state: str) -> None:
+def check_move(
+    table: dict[str, frozenset[str]],
+    current: str,
+    to_state: str,
+    choices: type[models.TextChoices] | None = None,
+) -> None:
+    """Refuse a move outside `table`, naming the states by their labels in `choices`."""
     if to_state not in table.get(current, frozenset()):
+        labels = dict(choices.choices) if choices is not None else {}
         raise ValidationError(
-            _("Không thể chuyển từ trạng thái '%(a)s' sang '%(b)s'.")
-            % {"a": current, "b": to_state},
+            _("Không thể chuyển từ trạng thái “%(a)s” sang “%(b)s”.")
+            % {"a": labels.get(current, current), "b": labels.get(to_state, to_state)},
             code="bad_transition",
         )
 

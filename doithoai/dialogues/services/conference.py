@@ -97,7 +97,7 @@ def invitee_transition(*, actor: Any, invitee: Invitee, to_state: str) -> Invite
         deny(policies.can_register(actor, invitee.round, invitee.unit_id))
     if invitee.state == InviteeState.PRESENT and to_state == InviteeState.PRESENT:
         return invitee  # a second scan of the same invitation is harmless
-    check_move(INVITEE_TRANSITIONS, invitee.state, to_state)
+    check_move(INVITEE_TRANSITIONS, invitee.state, to_state, InviteeState)
     before = invitee.state
     invitee.state = to_state
     fields = ["state"]
@@ -142,7 +142,7 @@ def speaker_transition(*, actor: Any, speaker: Speaker, to_state: str) -> Speake
     """Start, end, withdraw or re-queue a speech. Starting ends any speech in progress."""
     speaker = Speaker.objects.select_for_update().select_related("round").get(pk=speaker.pk)
     deny(policies.can_run_conference(actor, speaker.round))
-    check_move(SPEAKER_TRANSITIONS, speaker.state, to_state)
+    check_move(SPEAKER_TRANSITIONS, speaker.state, to_state, SpeakerState)
     now = timezone.now()
     fields = ["state"]
     if to_state == SpeakerState.SPEAKING:

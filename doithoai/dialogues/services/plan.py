@@ -145,7 +145,7 @@ def task_create(
 def task_transition(*, actor: Any, task: Task, to_state: str) -> Task:
     task = Task.objects.select_for_update().select_related("round").get(pk=task.pk)
     deny(policies.can_update_task(actor, task.round, task.organisation_id))
-    check_move(TASK_TRANSITIONS, task.state, to_state)
+    check_move(TASK_TRANSITIONS, task.state, to_state, TaskState)
     before = task.state
     task.state = to_state
     task.save(update_fields=["state"])
