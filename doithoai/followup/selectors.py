@@ -234,12 +234,13 @@ def unassigned_choices(*, user: Any) -> dict[str, list[tuple[int, str]]]:
     return out
 
 
-def assignments_of(
-    *, user: Any, state: str | None = AssignmentState.ACTIVE
-) -> QuerySet[Assignment]:
-    """Assignments the user follows (a department its own, oversight its area), by deadline."""
+def assignments_of(*, user: Any, open_only: bool = True) -> QuerySet[Assignment]:
+    """Assignments the user follows (a department its own, oversight its area), by deadline;
+    open ones (in progress, or forwarded and awaiting the competent body) unless told."""
     qs = assignments_visible_to(user=user)
-    return qs.filter(state=state) if state else qs
+    if open_only:
+        qs = qs.filter(state__in=[AssignmentState.ACTIVE, AssignmentState.FORWARDED])
+    return qs
 
 
 def _answers_scope(user: Any, *roles: str) -> QuerySet[Answer]:
