@@ -160,3 +160,18 @@ def test_the_public_board_of_2016_shows_answers_without_personal_data(
     for row in rows:
         assert not personal_data_findings(row.title), row.title
         assert not personal_data_findings(row.answer), row.answer
+
+
+def test_no_public_page_of_the_full_demo_shows_personal_data(
+    users: dict[str, User], client: Any
+) -> None:
+    """The acceptance scan (portal/tests/public_scan.py) over the full demo's public pages."""
+    from doithoai.portal.tests.public_scan import leaks, personal_values, public_answers
+
+    petition = Petition.objects.filter(round=second_round(), channel="web").exclude(email="")
+    code = petition.order_by("id").first().code  # type: ignore[union-attr]
+    answers = public_answers(client, code=code)
+    assert [a.url for a in answers if a.status >= 500] == []
+    issue_pages = [a for a in answers if a.url.startswith(f"/ket-qua/{demo_round().pk}/")]
+    assert len(issue_pages) >= 300
+    assert leaks(answers, personal_values()) == []
