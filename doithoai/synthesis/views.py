@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -68,6 +68,19 @@ def _board_of(issue: Issue) -> Board:
     from doithoai.units.models import Unit
 
     return Board(unit=Unit.objects.get(pk=unit_id))
+
+
+def _board_of_url(request: HttpRequest, data: QueryDict) -> Board:
+    """The board whose page `next` is (404 when it is none the user may see)."""
+    try:
+        match = resolve(urlsplit(data.get("next") or "").path)
+    except Resolver404:
+        raise Http404 from None
+    if match.url_name == "synthesis-board":
+        return selectors.board_for_round(user=request.user, round_id=match.kwargs["round_id"])
+    if match.url_name == "synthesis-board-outside":
+        return selectors.board_for_unit(user=request.user, unit_id=match.kwargs["unit_id"])
+    raise Http404
 
 
 def _context(request: HttpRequest, board: Board, f: BoardFilters, here: str) -> dict[str, object]:
@@ -271,10 +284,7 @@ def issues_bulk(request: HttpRequest) -> HttpResponse:
     form = BulkForm(request.POST)
     if not form.is_valid():
         ids = [int(v) for v in request.POST.getlist("issue") if v.isdigit()]
-        first = Issue.objects.filter(pk__in=ids).select_related("round__unit").first()
-        if first is None:
-            raise Http404
-        board = _board_of(selectors.issue_get_for_review(user=request.user, issue_id=first.pk))
+        board = _board_of(_issue(request, ids[0])) if ids else _board_of_url(request, request.POST)
         messages.error(request, _("Hãy chọn ít nhất một vấn đề và một thao tác."))
         return _answer(request, board)
     ids = form.cleaned_data["issue"]

@@ -17,80 +17,119 @@ from .normalize import fold
 
 # (folded regular expression, concern phrase). More specific phrases come first.
 CONCERNS: list[tuple[str, str]] = [
-    (r"lan chiem (via he|long duong|le duong|hanh lang)", "Lấn chiếm vỉa hè"),
+    (
+        r"lan chiem (via he|long duong|le duong|hanh lang)|via he .{0,40}lan chiem|chiem dung via he|cho coc|hanh lang duong",  # noqa: E501
+        "Lấn chiếm vỉa hè",
+    ),
+    (r"via he .{0,40}(vo|lun|bong|hong)", "Vỉa hè hư hỏng"),
     (r"karaoke|hat (den|toi) (khuya|\d+ gio)|loa keo", "Tiếng ồn karaoke về đêm"),
-    (r"loa (truyen thanh|phat thanh)", "Loa truyền thanh công cộng gây ồn"),
+    (r"loa (truyen thanh|phat thanh|phuong)", "Loa truyền thanh công cộng gây ồn"),
+    (r"loa quang cao|mo nhac", "Loa quảng cáo gây ồn"),
+    (
+        r"mo da|no min|lo (nung )?gach|han xi|xuong (xe go|moc|go)|may cua|khoan coc",
+        "Ô nhiễm, tiếng ồn từ cơ sở sản xuất",
+    ),
     (r"den (duong|chieu sang|cao ap)|chieu sang", "Đèn chiếu sáng công cộng"),
-    (r"(thu gom|do|bai|bai chua|xe cho|vut) rac|rac thai|rac ton dong", "Thu gom rác thải"),
+    (r"nha ve sinh cong cong", "Nhà vệ sinh công cộng"),
+    (r"rac", "Thu gom rác thải"),
     (r"ngap (ung|nuoc|lut)?|thoat nuoc|cong (thoat|ranh)|ranh thoat", "Ngập úng và thoát nước"),
-    (r"sat lo|sat taluy|lo dat|sut lun", "Sạt lở đất"),
+    (r"nao vet|ho nuoc|beo", "Nạo vét ao hồ trong khu dân cư"),
+    (r"kenh muong|muong noi dong", "Kênh mương nội đồng"),
+    (r"lan (ra )?(long )?suoi|lap .{0,20}(song|suoi)|bo song", "Lấn chiếm lòng suối, bờ sông"),
+    (r"sat lo|sat taluy|lo dat|sut lun|dao taluy", "Sạt lở đất"),
     (
         r"o ga|duong (xuong cap|hong|lay loi|bun)|mat duong|nang cap duong|be tong hoa",
         "Đường xuống cấp cần sửa chữa",
     ),
-    (r"cau (treo|tam|go|yeu|xuong cap)|cau qua suoi|cau song", "Cầu xuống cấp mất an toàn"),
+    (r"duong (dat|noi (to|thon|dong)|truc thon)|lam duong", "Làm đường giao thông khu dân cư"),
+    (r"cau (treo|tam|go|yeu|xuong cap)|cau qua suoi|mo rong cau", "Cầu xuống cấp mất an toàn"),
+    (r"dat ten duong|bien so nha|bien ten duong|ten duong", "Đặt tên đường và gắn biển số nhà"),
+    (r"mua ban dat|giay viet tay|phan lo", "Mua bán, phân lô đất trái phép"),
     (
-        r"(tranh chap|lan chiem) (dat|ranh gioi|tuong|loi di)|tuong rao|loi di chung",
+        r"(tranh chap|lan chiem|lan sang) (dat|ranh gioi|tuong|loi di)|tuong (rao|bao)|loi di chung|moc ranh|ranh gioi",  # noqa: E501
         "Tranh chấp ranh giới và lối đi",
     ),
     (
-        r"boi thuong|giai phong mat bang|ho tro tai dinh cu|thu hoi dat",
+        r"boi thuong|den bu|giai phong mat bang|ho tro tai dinh cu|thu hoi dat|di chuyen .{0,10}mo",
         "Bồi thường khi thu hồi đất",
     ),
     (r"tai dinh cu|boc tham lo dat", "Giao đất tái định cư"),
     (
-        r"so do|giay chung nhan quyen su dung|cap giay chung nhan|chuyen nhuong|tach thua|chuyen muc dich",  # noqa: E501
+        r"so do|cap so|giay chung nhan quyen su dung|cap giay chung nhan|chuyen nhuong|tach thua|chuyen muc dich|ban do dia chinh|dat vuon",  # noqa: E501
         "Cấp giấy chứng nhận quyền sử dụng đất",
     ),
-    (r"quy hoach treo|quy hoach", "Công khai và thực hiện quy hoạch"),
+    (r"quy hoach treo|quy hoach|chi gioi", "Công khai và thực hiện quy hoạch"),
+    (
+        r"coi noi|xay (lan|de)|lan ra ngo|ban cong|tuong chung|mai ton|gian giao",
+        "Xây dựng cơi nới, ảnh hưởng nhà liền kề",
+    ),
     (
         r"giay phep xay dung|xay (dung )?(sai phep|trai phep|khong phep|vuot)|xay nha",
         "Cấp phép và trật tự xây dựng",
     ),
     (
-        r"chat luong cong trinh|nha thau|cong trinh .{0,30}(xuong cap|hong|bong)",
+        r"chat luong cong trinh|nha thau|cong trinh .{0,30}(xuong cap|hong|bong)|bong son|kien co hoa",  # noqa: E501
         "Chất lượng công trình xây dựng",
     ),
     (r"nha van hoa", "Nhà văn hóa khu dân cư"),
-    (r"nuoc (may|sach|sinh hoat)|be chua nuoc|mat nuoc", "Nước sinh hoạt"),
+    (r"tien nuoc|hoa don .{0,10}nuoc|dong ho nuoc|gia nuoc", "Hóa đơn và giá tiền nước"),
+    (r"nuoc (may|sach|sinh hoat)|be chua nuoc|mat nuoc|ong nuoc|cap nuoc", "Nước sinh hoạt"),
     (
-        r"mat dien|dien (yeu|chap chon)|tram bien ap|cot dien|day dien|tien dien|gia dien",
-        "Cấp điện sinh hoạt",
+        r"mat dien|cat dien|dien (yeu|chap chon|luoi)|tram bien ap|cot dien|day dien|tien dien|gia dien|cong to|ghi so",  # noqa: E501
+        "Cấp điện và tiền điện",
     ),
-    (r"trai (lon|ga|chan nuoi)|chan nuoi", "Ô nhiễm từ chăn nuôi"),
-    (r"o nhiem|mui hoi|khoi bui|bui ban|khai thac cat|xa thai|nuoc thai", "Ô nhiễm môi trường"),
-    (r"cay (xanh|co thu|sau|gay|do)|chat cay", "Cây xanh đô thị"),
+    (r"song dien thoai|internet|\dg|nha mang", "Phủ sóng điện thoại di động"),
+    (r"trai (lon|ga|chan nuoi)|chan nuoi|lon chet", "Ô nhiễm từ chăn nuôi"),
+    (r"chan tha|gia suc", "Chăn thả gia súc nơi công cộng"),
     (
-        r"trom|cuop|mat cap|chan danh|danh nhau|ma tuy|lo de|co bac|nghien|uong ruou",
+        r"tieng on|o nhiem|mui hoi|khoi (bui|den)|bui ban|khai thac cat|xa thai|nuoc thai|dot rom|thuoc bao ve thuc vat|khoi",  # noqa: E501
+        "Ô nhiễm môi trường",
+    ),
+    (r"cay (xanh|co thu|sau|gay|do)|chat cay", "Cây xanh đô thị"),
+    (r"bao chay|chua chay|phong chay", "Phòng cháy chữa cháy"),
+    (
+        r"trom|cuop|mat cap|mat xe|chan danh|chan duong|giat|danh nhau|ma tuy|lo de|co bac|danh bac|mai dam|phao|nghien|uong ruou|lua dao|gia danh",  # noqa: E501
         "An ninh trật tự",
     ),
     (r"xe (qua tai|cong nong|tu che|tai)|qua tai", "Xe quá tải và xe tự chế"),
     (
-        r"do xe|cho do|bien cam|den tin hieu|giao thong|an toan giao thong|toc do|tai nan",
+        r"do xe|cho do|bien (cam|bao)|den tin hieu|giao thong|toc do|tai nan|xe khach|don tra khach|nguoc chieu",  # noqa: E501
         "Trật tự an toàn giao thông",
     ),
     (r"bao hiem y te|the bhyt|bhyt", "Bảo hiểm y tế"),
+    (
+        r"thuc pham chuc nang|thuoc (tan duoc|khang sinh|bac)|quay thuoc|phong kham|tiem truyen|hanh nghe",  # noqa: E501
+        "Quản lý hành nghề y dược",
+    ),
     (
         r"tiem (chung|vac xin|phong)|tram y te|benh vien|kham (chua )?benh",
         "Khám chữa bệnh và y tế cơ sở",
     ),
     (
-        r"ho ngheo|can ngheo|tro cap|bao tro|nguoi co cong|liet si|thuong binh|khuyet tat|mai tang|chinh sach|thanh nien xung phong|che do",  # noqa: E501
+        r"ho ngheo|can ngheo|tro cap|bao tro|nguoi co cong|liet si|thuong binh|khuyet tat|mai tang|chinh sach|thanh nien xung phong|che do|thieu doi|giap hat",  # noqa: E501
         "Chế độ chính sách xã hội",
     ),
     (
-        r"truong (hoc|mam non|tieu hoc|thcs|thpt|mau giao|trung hoc)|hoc sinh|mam non|lop hoc|hoc phi|giao vien",  # noqa: E501
+        r"truong (hoc|mam non|tieu hoc|thcs|thpt|mau giao|trung hoc)|hoc sinh|mam non|lop hoc|hoc phi|giao vien|trong tre",  # noqa: E501
         "Trường lớp và giáo dục",
     ),
     (
-        r"thue|le phi|thu ve|vay von|kinh doanh|cho (dem|trung tam|phuong|xa)|ban hang rong|kiot|ky ot|an toan thuc pham",  # noqa: E501
+        r"dinh lang|le hoi|van nghe|buu dien van hoa|gia dinh van hoa|tu sach",
+        "Thiết chế và hoạt động văn hóa",
+    ),
+    (
+        r"giong lua|cay giong|cay keo|trong rung|khuyen nong|nhan mac|thuong hieu|san xuat nong nghiep",  # noqa: E501
+        "Hỗ trợ sản xuất nông nghiệp",
+    ),
+    (
+        r"thue|le phi|thu ve|vay von|kinh doanh|cho (dem|trung tam|phuong|xa|bac kan|duc xuan)|tieu thuong|ban hang rong|kiot|ki ot|an toan thuc pham",  # noqa: E501
         "Kinh doanh, chợ và thuế phí",
     ),
     (
-        r"thu tuc|ho so|hen (di hen lai|lai)|mot cua|chung minh nhan dan|can cuoc|ho khau|cham|nhung nhieu|can bo",  # noqa: E501
+        r"thu tuc|ho so|hen (di hen lai|lai)|mot cua|chung minh nhan dan|can cuoc|ho khau|ban sao|chung thuc|dich vu cong|ket hon|xac nhan|tra loi don|cham|nhung nhieu|can bo",  # noqa: E501
         "Giải quyết thủ tục hành chính",
     ),
-    (r"lu|mua lon|thien tai", "Hỗ trợ thiệt hại do thiên tai"),
+    (r"lu|mua lon|thien tai|han han", "Hỗ trợ thiệt hại do thiên tai"),
 ]
 _COMPILED = [(re.compile(r"(?<![a-z])(?:" + p + r")(?![a-z])"), label) for p, label in CONCERNS]
 

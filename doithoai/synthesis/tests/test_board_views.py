@@ -118,3 +118,12 @@ def test_index_links_the_outside_rounds_board(officer_client, demo_round):
 def test_outside_rounds_board_per_role(client, demo_user, demo_round, username, status):
     client.force_login(demo_user(username))
     assert client.get(f"/staff/tong-hop/ngoai-ky/{demo_round.unit_id}/").status_code == status
+
+
+def test_bulk_without_a_selection_says_so_in_place(officer_client, demo_round):
+    here = f"/staff/tong-hop/{demo_round.pk}/?view=issues"
+    response = officer_client.post(
+        "/staff/van-de/hang-loat/", {"action": "merge", "next": here}, **HTMX
+    )
+    assert response.status_code == 200
+    assert "Hãy chọn ít nhất một vấn đề và một thao tác." in response.content.decode()
