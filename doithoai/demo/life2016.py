@@ -363,10 +363,31 @@ def _followup(round_: Round, users: dict[str, User], directives: list[Directive]
     return counts
 
 
+def _deliver_past_messages(after_id: int) -> int:
+    """The 2016 round's notifications went out when they happened: deliver them now (through
+    notify's own service) to a mailbox in memory, so that the worker `make demo` starts does not
+    print hundreds of ten-year-old e-mails. Returns how many."""
+    from django.test.utils import override_settings
+
+    from doithoai.notify.models import Message, MessageState
+    from doithoai.notify.services import message_deliver
+
+    pending = Message.objects.filter(pk__gt=after_id, state=MessageState.PENDING)
+    ids = list(pending.values_list("pk", flat=True))
+    locmem = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+    with override_settings(MAILERS=locmem):
+        for pk in ids:
+            message_deliver(message_id=pk)
+    return len(ids)
+
+
 def demo_life_2016(out: Any) -> None:
+    from doithoai.notify.models import Message
+
     round_ = demo_round()
     if round_.state == RoundState.CONCLUDED:
         return
+    last_message = Message.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     users = _users()
     if not Issue.objects.filter(round=round_).exists():
         synthesise(round_, users["vanphong"])
@@ -374,6 +395,7 @@ def demo_life_2016(out: Any) -> None:
     directives = _conference(round_, users)
     dialogues.round_transition(actor=users["lanhdao"], round_=round_, to_state=RoundState.CONCLUDED)
     counts = _followup(round_, users, directives)
+    _deliver_past_messages(last_message)
     out.write(
         "2016 round: held and concluded; "
         + ", ".join(f"{stage} {n}" for stage, n in sorted(counts.items()))

@@ -83,6 +83,11 @@ def test_the_2016_follow_up_is_mostly_finished_not_all(users: dict[str, User]) -
         round=round_, state=DirectiveState.IN_PROGRESS, deadline__lt=timezone.localdate()
     )
     assert late.exists()
+    # The round's old notifications were delivered while the demo loaded, not left to the worker.
+    from doithoai.notify.models import Message
+
+    assert Message.objects.filter(template_key="staff_approval", state="sent").count() >= 300
+    assert not Message.objects.filter(template_key="staff_approval", state="pending").exists()
 
 
 def test_the_second_round_is_announced_and_collecting(users: dict[str, User]) -> None:
