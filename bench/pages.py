@@ -650,6 +650,11 @@ class Bench:
         count, response, body = self.queries(client, "get", path)
         row = Row(role, p.key, label or "-", path, response.status_code, times, count, len(body))
         row.cpu = cpus
+        ctype = response.get("Content-Type", "").split(";")[0]
+        if ctype not in DOWNLOAD_TYPES:  # a query string that asks for a file (?dang=docx)
+            row.times, row.label = times[:1], f"{ctype} ({label})"
+            self.downloads.append(row)
+            return
         if runs != self.args.runs:
             row.note = f"slow: {runs} runs"
         self.rows.append(row)
@@ -929,11 +934,16 @@ def report(bench: Bench, args, patterns, excluded, db: str, started: float) -> t
             w(f"  {r.times[0] * 1000:8.1f} ms  {r.size / 1024:7.0f} KiB  {r.role:11} {r.key:30}")
             w(f" {r.label} {r.path}\n")
     w("\n## Not opened, per page (status → roles; 'login' = redirected to the login page)\n\n")
+    login_only = 0
     for key in sorted(bench.refused):
-        parts = "; ".join(
-            f"{s}: {', '.join(sorted(set(r)))}" for s, r in bench.refused[key].items()
-        )
-        w(f"  {key:32} {parts}\n")
+        seen = {s: sorted(set(r)) for s, r in bench.refused[key].items()}
+        if seen.get("login") == ["anonymous"]:
+            login_only += 1
+            del seen["login"]
+        if seen:
+            parts = "; ".join(f"{s}: {', '.join(r)}" for s, r in seen.items())
+            w(f"  {key:32} {parts}\n")
+    w(f"  (and {login_only} staff pages send anonymous to the login page)\n")
     measured_actions = {r.key for r in bench.actions}
     w("\n## POST-only patterns (405 on GET)\n\n")
     for key in sorted(bench.post_only):
