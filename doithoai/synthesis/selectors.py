@@ -363,11 +363,15 @@ def issue_petitions(*, issue: Issue) -> list[Petition]:
     )
 
 
-def filter_choices(board: Board) -> dict[str, list[tuple[str, str]]]:
+def filter_choices(
+    board: Board, topics: list[Topic] | None = None
+) -> dict[str, list[tuple[str, str]]]:
     """The options of the board's filters: a few dozen at most (topics, wards, departments)."""
     area_ids = board.issues().exclude(area=None).values("area_id").distinct()
+    if topics is None:
+        topics = list(Topic.objects.filter(active=True))
     return {
-        "topics": [(t.code, t.name) for t in Topic.objects.filter(active=True)],
+        "topics": [(t.code, t.name) for t in topics],
         "areas": [
             (str(u.pk), u.name) for u in Unit.objects.filter(pk__in=area_ids).order_by("name")
         ],

@@ -92,7 +92,7 @@ def _context(request: HttpRequest, board: Board, f: BoardFilters, here: str) -> 
         "here": here,
         "can_review": can_review,
         "assign_url": _assign_url() if can_review else None,
-        "topics": Topic.objects.filter(active=True),
+        "topics": list(Topic.objects.filter(active=True)),
     }
     if f.view == "issues":
         context["issues"] = selectors.board_issue_page(board, f)
@@ -156,7 +156,7 @@ def _board_page(request: HttpRequest, board: Board) -> HttpResponse:
         {
             "base_url": board_url(board),
             "counts": selectors.board_counts(board),
-            "choices": selectors.filter_choices(board),
+            "choices": selectors.filter_choices(board, context["topics"]),  # type: ignore[arg-type]
             "run": selectors.latest_run(board=board),
             "can_run": policies.can_run_unit(request.user, board.unit.pk),
             "ungrouped": list(ungrouped[:UNGROUPED_SHOWN]) if can_review else [],

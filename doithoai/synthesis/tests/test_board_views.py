@@ -127,3 +127,22 @@ def test_bulk_without_a_selection_says_so_in_place(officer_client, demo_round):
     )
     assert response.status_code == 200
     assert "Hãy chọn ít nhất một vấn đề và một thao tác." in response.content.decode()
+
+
+def test_a_whole_theme_gets_another_topic_in_place(officer_client, demo_round, make_issue):
+    area = make_issue(topic="do_thi").area
+    issues = [make_issue(topic="do_thi", area=area) for _ in range(2)]
+    issues.append(Issue.objects.exclude(pk__in=[i.pk for i in issues]).get(area=area))
+    page = officer_client.get(f"/staff/tong-hop/{demo_round.pk}/").content.decode()
+    assert "Gộp cả chủ đề làm một" in page and "Đặt lĩnh vực" in page
+    data = {
+        "issue": [i.pk for i in issues],
+        "action": "topic_set",
+        "topic": "moi_truong",
+        "next": f"/staff/tong-hop/{demo_round.pk}/",
+    }
+    body = officer_client.post("/staff/van-de/hang-loat/", data, **HTMX).content.decode()
+    assert "Đã đặt lĩnh vực “Môi trường” cho 3 vấn đề." in body
+    assert set(
+        Issue.objects.filter(pk__in=[i.pk for i in issues]).values_list("topic__code", flat=True)
+    ) == {"moi_truong"}
