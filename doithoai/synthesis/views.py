@@ -4,13 +4,15 @@ Every action answers an htmx request with the affected part of the page (an issu
 board's body) and a plain form post with a redirect back to the same filtered page and anchor.
 """
 
-from urllib.parse import urlsplit
+from collections.abc import Callable, Iterable
+from urllib.parse import urlencode, urlsplit
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+from django.utils.html import format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -25,6 +27,34 @@ from doithoai.synthesis.runs import synthesis_run_request
 from doithoai.synthesis.selectors import Board, BoardFilters
 
 UNGROUPED_SHOWN = 50
+
+
+def _id_url(name: str) -> Callable[[int], str]:
+    """`reverse(name, args=[pk])` as a string template, reversed once per page (a page of
+    issues needs several URLs per row)."""
+    probe = 987654321
+    head, _sep, tail = reverse(name, args=[probe]).partition(str(probe))
+    return lambda pk: f"{head}{pk}{tail}"
+
+
+def _decorate(issues: Iterable[Issue], here: str) -> None:
+    """Each row's action URLs and its topic options, built once for the page."""
+    topic_url, title_url, petitions_url = (
+        _id_url("synthesis-issue-topic"),
+        _id_url("synthesis-issue-title"),
+        _id_url("synthesis-issue-petitions"),
+    )
+    back = urlencode({"next": here})
+    for issue in issues:
+        issue.topic_url = topic_url(issue.pk)  # type: ignore[attr-defined]
+        issue.title_url = title_url(issue.pk)  # type: ignore[attr-defined]
+        issue.petitions_url = f"{petitions_url(issue.pk)}?{back}"  # type: ignore[attr-defined]
+
+
+def topic_options(topics: list[Topic]) -> str:
+    return format_html_join(
+        "", '<option value="{}">{}</option>', ((t.code, t.name) for t in topics)
+    )
 
 
 def _htmx(request: HttpRequest) -> bool:
@@ -93,9 +123,13 @@ def _context(request: HttpRequest, board: Board, f: BoardFilters, here: str) -> 
         "can_review": can_review,
         "assign_url": _assign_url() if can_review else None,
         "topics": list(Topic.objects.filter(active=True)),
+        "bulk_url": reverse("synthesis-bulk"),
     }
+    context["topic_options"] = topic_options(context["topics"])  # type: ignore[arg-type]
     if f.view == "issues":
-        context["issues"] = selectors.board_issue_page(board, f)
+        page = selectors.board_issue_page(board, f)
+        _decorate(page.object_list, here)
+        context["issues"] = page
     else:
         context["themes"] = selectors.board_themes(board, f)
     return context
@@ -117,6 +151,7 @@ def _answer(
         row = selectors.board_issue_page(
             board, BoardFilters(view="issues", q=f"#{issue.pk}")
         ).object_list[0]
+        _decorate([row], here)
         return render(
             request,
             "synthesis/_issue_row.html",
@@ -124,7 +159,7 @@ def _answer(
                 "issue": row,
                 "here": here,
                 "can_review": True,
-                "topics": Topic.objects.filter(active=True),
+                "topic_options": topic_options(list(Topic.objects.filter(active=True))),
                 "with_messages": True,
             },
         )
