@@ -18,7 +18,7 @@ from .normalize import fold
 # (folded regular expression, concern phrase). More specific phrases come first.
 CONCERNS: list[tuple[str, str]] = [
     (
-        r"lan chiem (via he|long duong|le duong|hanh lang)|via he .{0,40}lan chiem|chiem dung via he|cho coc|hanh lang duong",  # noqa: E501
+        r"lan chiem (via he|long duong|le duong|hanh lang)|via he .{0,100}(chiem|bay (ban|hang)|ban hang|de xe|do xe|kinh doanh)|cho coc|hanh lang duong",  # noqa: E501
         "Lấn chiếm vỉa hè",
     ),
     (r"via he .{0,40}(vo|lun|bong|hong)", "Vỉa hè hư hỏng"),
