@@ -355,6 +355,15 @@ def all_patterns() -> tuple[list[Pattern], list[str]]:
     return found, excluded
 
 
+def path_kwargs(path: str) -> dict[str, object]:
+    from django.urls import Resolver404, resolve
+
+    try:
+        return dict(resolve(path).kwargs)
+    except Resolver404:
+        return {}
+
+
 def key_of(path: str) -> str | None:
     from django.urls import Resolver404, resolve
 
@@ -620,7 +629,7 @@ class Bench:
         links: list[str] = []
         if parsed:
             links = [u for u in (local_path(x, path) for x in parsed.links) if u]
-            self.harvest(role, path, parsed)
+            self.harvest(role, path, parsed, links)
         self.measure(client, role, p, "", path, first)
         if parsed:
             for label, variant in self.variants(path, parsed, links)[: self.args.max_variants]:
@@ -730,9 +739,23 @@ class Bench:
 
     # Actions ----------------------------------------------------------------------------------
 
-    def harvest(self, role: str, page: str, parsed: PageParser) -> None:
+    def harvest(self, role: str, page: str, parsed: PageParser, links: list[str]) -> None:
         if not self.args.actions or role == "anonymous":
             return
+        # Ids this page links to, by parameter name: a bare number field named "issue" takes an
+        # issue the page shows (the second one, so a move goes elsewhere than the first).
+        seen_ids: dict[str, list[str]] = defaultdict(list)
+        for link in links:
+            for name, value in path_kwargs(urlsplit(link).path).items():
+                if str(value) not in seen_ids[name]:
+                    seen_ids[name].append(str(value))
+        for form in parsed.forms:
+            for f in form.fields:
+                if f.value or f.tag != "input" or f.type not in ("text", "number", ""):
+                    continue
+                ids = seen_ids.get(f"{f.name}_id") or seen_ids.get(f.name) or []
+                if ids:
+                    f.value = ids[1] if len(ids) > 1 else ids[0]
         for form in parsed.forms:
             if form.method != "post":
                 continue
@@ -747,8 +770,12 @@ class Bench:
                 for f in form.fields
                 if f.type == "hidden" and f.name in ("kind", "action", "op", "do", "bulk")
             )
+            # Once per round: the same action on a small open round and a whole finished one.
+            round_id = path_kwargs(urlsplit(page).path).get("round_id")
+            where = (f"round {round_id}",) if round_id else ()
             for submit in form.submits or [("", "")]:
-                action_key = (key, kinds, f"{submit[0]}={submit[1]}" if submit[0] else "")
+                named = f"{submit[0]}={submit[1]}" if submit[0] else ""
+                action_key = (key, kinds + where, named)
                 if action_key not in self.forms:
                     self.forms[action_key] = (role, page, form, target, submit)
 
@@ -844,7 +871,8 @@ def fill(form: Form, submit: tuple[str, str]) -> dict[str, list[str]]:
             data[f.name].extend(chosen)
         else:
             value = f.value
-            if not value and (f.required or f.tag == "textarea"):
+            wordy = any(w in f.name for w in ("title", "tieu_de", "text", "noi_dung", "ghi_chu"))
+            if not value and (f.required or f.tag == "textarea" or wordy):
                 value = {
                     "date": today,
                     "datetime-local": f"{today}T09:00",
