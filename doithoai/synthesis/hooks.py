@@ -3,11 +3,9 @@
 
 from typing import Any
 
-from django.db import transaction
-from django.db.models import ProtectedError
-
 from doithoai.core.events import event_record
-from doithoai.synthesis.models import IssueMembership, IssueState
+from doithoai.synthesis.models import Issue, IssueMembership, IssueState
+from doithoai.synthesis.services import delete_empty_issues
 
 
 def petition_round_changed(
@@ -27,8 +25,4 @@ def petition_round_changed(
         after={"petition": petition.code, "round": new_round_id},
     )
     if issue.state == IssueState.OPEN and not issue.memberships.exists():
-        try:
-            with transaction.atomic():
-                issue.delete()
-        except ProtectedError:
-            pass  # on an agenda or assigned: kept, empty, for an officer to see
+        delete_empty_issues(Issue.objects.filter(pk=issue.pk))

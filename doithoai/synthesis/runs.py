@@ -21,6 +21,7 @@ from doithoai.petitions.models import Petition, Topic
 from doithoai.synthesis import engine_adapter, policies
 from doithoai.synthesis.engine.public_titles import fallback_title
 from doithoai.synthesis.models import Issue, IssueMembership, RunState, Suggestion, SynthesisRun
+from doithoai.synthesis.services import delete_empty_issues
 from doithoai.units.models import Organisation, Unit
 from doithoai.units.selectors import unit_covered_ids
 
@@ -213,7 +214,7 @@ def _apply(
     for issue, members in pending:
         new_members[issue.pk] = members
     _set_memberships(new_members, current)
-    scope.filter(locked=False, memberships__isnull=True).delete()
+    delete_empty_issues(scope.filter(locked=False, memberships__isnull=True))
     _set_areas(scope)
     Petition.objects.filter(
         pk__in=by_id, state__in=[PetitionState.RECEIVED, PetitionState.ACCEPTED]

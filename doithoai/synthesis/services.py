@@ -14,7 +14,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, ProtectedError, QuerySet
 from django.utils.translation import gettext as _
 
 from doithoai.core.events import event_new, event_record
@@ -128,6 +128,22 @@ def issue_create(
     return issue
 
 
+def delete_empty_issues(issues: QuerySet[Issue]) -> None:
+    """Delete issues left without petitions, except those the conference or the follow-up refer
+    to (an agenda item, a statement, a directive, an assignment): those stay, empty, for an
+    officer to see."""
+    try:
+        with transaction.atomic():
+            issues.delete()
+    except ProtectedError:
+        for issue in issues:
+            try:
+                with transaction.atomic():
+                    issue.delete()
+            except ProtectedError:
+                continue
+
+
 @transaction.atomic
 def issue_merge(*, actor: Any, target: Issue, sources: list[Issue]) -> Issue:
     """Move every petition of `sources` into `target` and delete the sources."""
@@ -163,7 +179,15 @@ def issue_merge(*, actor: Any, target: Issue, sources: list[Issue]) -> Issue:
         action="issue.merged",
         after={"from": [s.pk for s in sources], "petitions": moved},
     )
-    Issue.objects.filter(pk__in=[s.pk for s in sources]).delete()
+    try:
+        Issue.objects.filter(pk__in=[s.pk for s in sources]).delete()
+    except ProtectedError as error:
+        raise ValidationError(
+            _(
+                "Không gộp được: vấn đề nguồn đã có trong chương trình hội nghị, ý kiến tại hội "
+                "nghị hoặc chỉ đạo. Hãy chọn vấn đề đó làm vấn đề đích."
+            )
+        ) from error
     return target
 
 
@@ -222,7 +246,7 @@ def petition_move(*, actor: Any, petition: Petition, to_issue: Issue) -> IssueMe
     )
     if old and old.issue_id != to_issue.pk and not old.issue.memberships.exists():
         event_record(actor=actor, obj=old.issue, action="issue.emptied")
-        old.issue.delete()
+        delete_empty_issues(Issue.objects.filter(pk=old.issue_id))
     return IssueMembership.objects.get(petition=petition)
 
 
