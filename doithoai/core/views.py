@@ -7,6 +7,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from doithoai.accounts.policies import active_memberships
 from doithoai.core.home import home_sections
 from doithoai.core.navigation import public_links, staff_links
+from doithoai.core.worklist import worklist_for
 
 
 def public_home(request: HttpRequest) -> HttpResponse:
@@ -21,10 +22,16 @@ def public_home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def staff_home(request: HttpRequest) -> HttpResponse:
+    """The staff home: what waits for the user (lines the apps register), their roles and the
+    pages their roles reach."""
     return render(
         request,
         "core/staff_home.html",
-        {"memberships": active_memberships(request.user), "links": staff_links(request.user)},
+        {
+            "work": worklist_for(request.user),
+            "memberships": active_memberships(request.user),
+            "links": staff_links(request.user),
+        },
     )
 
 

@@ -5,3 +5,9 @@ class DialoguesConfig(AppConfig):
     name = "doithoai.dialogues"
     label = "dialogues"
     verbose_name = "Đối thoại"
+
+    def ready(self) -> None:
+        from doithoai.core.worklist import worklist_register
+        from doithoai.dialogues.worklist import dialogues_work
+
+        worklist_register("dialogues", dialogues_work, order=30)

@@ -5,3 +5,9 @@ class PetitionsConfig(AppConfig):
     name = "doithoai.petitions"
     label = "petitions"
     verbose_name = "Kiến nghị, phản ánh"
+
+    def ready(self) -> None:
+        from doithoai.core.worklist import worklist_register
+        from doithoai.petitions.worklist import petitions_work
+
+        worklist_register("petitions", petitions_work, order=40)
