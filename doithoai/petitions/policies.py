@@ -15,7 +15,7 @@ from doithoai.accounts.policies import (
     is_administrator,
     roles_of,
 )
-from doithoai.petitions.choices import LegalKind, PetitionState
+from doithoai.petitions.choices import Channel, LegalKind, PetitionState
 from doithoai.petitions.models import Petition
 from doithoai.units.models import Unit
 
@@ -91,9 +91,11 @@ def can_see_personal_data(user: Any, petition: Petition) -> bool:
     return not petition.confidential
 
 
-def can_enter_for(user: Any, unit: Unit) -> bool:
-    """Enter or import petitions collected in `unit`."""
-    return unit.pk in _area(user, *INTAKE_ROLES)
+def can_enter_for(user: Any, unit: Unit, channel: str = "") -> bool:
+    """Enter or import petitions collected in `unit`. A statement at the conference is recorded
+    by whoever answers there: the leader (chair) as well as the intake roles."""
+    roles = (*INTAKE_ROLES, Role.LEADER) if channel == Channel.CONFERENCE else INTAKE_ROLES
+    return unit.pk in _area(user, *roles)
 
 
 def can_transition(user: Any, petition: Petition, to_state: str) -> bool:

@@ -68,10 +68,13 @@ def test_directive_needs_assignee_and_deadline(round_, issues, demo_user):
     assert not Statement.objects.filter(round=round_).exists()
 
 
-def test_oral_petition_is_recorded_with_channel_hoi_nghi(round_, demo_user):
+@pytest.mark.parametrize("username", ["vanphong", "lanhdao"])
+def test_oral_petition_is_recorded_with_channel_hoi_nghi(round_, demo_user, username):
+    """The chair records statements as well as the secretariat (a leader does not enter
+    petitions of other channels)."""
     ward = round_.unit.children.first()
     st = statement_record(
-        actor=demo_user("vanphong"),
+        actor=demo_user(username),
         round_=round_,
         speaker_name="Lục Văn Hải",
         text="Đề nghị lắp đèn chiếu sáng ngõ 12 tổ 5.",

@@ -146,7 +146,9 @@ def create_checked(
     the unit's round that is collecting; one small query, or none from `round_memo` in a batch);
     `petition.round` holds it, or None for ordinary handling."""
     data, unit, topic = clean_input(data)
-    if data.channel not in PUBLIC_CHANNELS and not policies.can_enter_for(actor, unit):
+    if data.channel not in PUBLIC_CHANNELS and not policies.can_enter_for(
+        actor, unit, data.channel
+    ):
         raise PermissionDenied(_("Bạn không có quyền nhập kiến nghị cho địa bàn này."))
     joined = rounds.round_for_intake(
         unit=unit,
