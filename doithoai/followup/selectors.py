@@ -304,8 +304,10 @@ def resolvable_issues(*, user: Any) -> QuerySet[Issue]:
 
 
 def verification_queue(*, user: Any) -> QuerySet[Issue]:
-    """Resolved issues of the MTTQ officer's level awaiting its verification, oldest first."""
-    scope = _issue_scope_q(user, Role.MTTQ_OFFICER)
+    """Resolved issues awaiting the MTTQ's verification, oldest first: the MTTQ officer's level
+    acts on them; the secretariat of the area sees them (and closes those that need no
+    verification from the assignment page)."""
+    scope = _issue_scope_q(user, Role.MTTQ_OFFICER, Role.SECRETARIAT)
     if scope is None:
         return Issue.objects.none()
     latest = IssueResolution.objects.filter(issue=OuterRef("pk")).order_by("-id")

@@ -47,6 +47,7 @@ def test_each_queue_holds_its_roles_work(make_issue, users, qldt, tnmt):
     services.issue_resolve(actor=users["chuyenvien"], issue=answered, note=RESOLVED_NOTE)
     queue = list(selectors.verification_queue(user=users["mttq"]))
     assert queue == [answered] and queue[0].resolution_note == RESOLVED_NOTE
+    assert list(selectors.verification_queue(user=users["vanphong"])) == [answered]
     assert list(selectors.verification_queue(user=users["chuyenvien"])) == []
     assert list(selectors.unassigned_issues(user=users["truongphong"])) == []
 
