@@ -51,7 +51,7 @@ def assignments_visible_to(*, user: Any) -> QuerySet[Assignment]:
     mine = policies.department_ids(user)
     q = Q(pk__in=[])
     if area:
-        q |= Q(issue__round__unit_id__in=area) | Q(petition__unit_id__in=area)
+        q |= Q(issue__round__unit_id__any_of=area) | Q(petition__unit_id__any_of=area)
     if mine:
         q |= Q(lead_id__in=mine) | Q(cooperating__in=mine)
     return base.filter(q).distinct()
@@ -74,7 +74,7 @@ def directives_visible_to(*, user: Any) -> QuerySet[Directive]:
         return base
     area = area_ids(user, *policies.OVERSIGHT_ROLES)
     mine = policies.department_ids(user)
-    return base.filter(Q(round__unit_id__in=area) | Q(assignee_id__in=mine))
+    return base.filter(Q(round__unit_id__any_of=area) | Q(assignee_id__in=mine))
 
 
 def directive_get_for(*, user: Any, directive_id: int) -> Directive:
@@ -152,11 +152,11 @@ def _issue_scope_q(user: Any, *roles: str) -> Q | None:
     if not area:
         return None
     outside = Exists(
-        IssueMembership.objects.filter(issue=OuterRef("pk"), petition__unit_id__in=area)
+        IssueMembership.objects.filter(issue=OuterRef("pk"), petition__unit_id__any_of=area)
     )
     return (
-        Q(unit_id__in=area)
-        | Q(unit__isnull=True, round__unit_id__in=area)
+        Q(unit_id__any_of=area)
+        | Q(unit__isnull=True, round__unit_id__any_of=area)
         | (Q(unit__isnull=True, round__isnull=True) & Q(outside))
     )
 
@@ -248,11 +248,11 @@ def _answers_scope(user: Any, *roles: str) -> QuerySet[Answer]:
     if not area:
         return Answer.objects.none()
     return Answer.objects.filter(
-        Q(assignment__issue__round__unit_id__in=area)
-        | Q(assignment__issue__isnull=True, assignment__petition__unit_id__in=area)
+        Q(assignment__issue__round__unit_id__any_of=area)
+        | Q(assignment__issue__isnull=True, assignment__petition__unit_id__any_of=area)
         | Q(
             assignment__issue__round__isnull=True,
-            assignment__issue__memberships__petition__unit_id__in=area,
+            assignment__issue__memberships__petition__unit_id__any_of=area,
         )
     ).distinct()
 

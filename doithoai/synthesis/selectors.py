@@ -24,6 +24,7 @@ from doithoai.petitions.models import Petition, Topic
 from doithoai.synthesis import policies
 from doithoai.synthesis.models import Issue, IssueMembership, IssueState, SynthesisRun
 from doithoai.units.models import Organisation, Unit
+from doithoai.units.selectors import unit_covered_ids_cached
 
 ISSUES_PER_PAGE = 25
 THEMES_PER_PAGE = 25
@@ -65,11 +66,8 @@ class Board:
     def petitions(self) -> QuerySet[Petition]:
         if self.round is not None:
             return Petition.objects.filter(round=self.round)
-        from doithoai.units.selectors import unit_covered_ids
-
-        return Petition.objects.filter(
-            round__isnull=True, unit_id__in=unit_covered_ids([self.unit.pk])
-        )
+        area = unit_covered_ids_cached(frozenset([self.unit.pk]))
+        return Petition.objects.filter(round__isnull=True, unit_id__any_of=area)
 
 
 @dataclass(frozen=True)
