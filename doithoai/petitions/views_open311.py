@@ -1,8 +1,15 @@
 """Open311 GeoReport v2 (JSON): services are topics, requests are petitions.
 
 GET responses carry no personal data and no free text (which may name people): the description
-is the topic and the unit. POST needs a staff or partner API key and goes through the same
-intake service as every other channel.
+is the topic and the unit.
+
+The list (GET requests.json) is newest first and paged: `page_size` (default 50, at most 200)
+requests of `page` (default 1); a `Link: <…>; rel="next"` header points to the next page when there
+is one. Its date window follows the spec: `end_date` defaults to now and `start_date` to 90 days
+before `end_date`. A bad parameter is a 400 with a message, never a 500.
+
+POST needs a staff or partner API key and goes through the same intake service as every other
+channel.
 """
 
 import datetime
@@ -24,7 +31,9 @@ from doithoai.petitions.services import PetitionInput, petition_submit
 from doithoai.units.models import Unit
 
 CLOSED = {PetitionState.NOT_ACCEPTED}
-MAX_RESULTS = 1000
+PAGE_SIZE = 50
+MAX_PAGE_SIZE = 200
+WINDOW = datetime.timedelta(days=90)
 
 
 def _error(status: int, description: str) -> JsonResponse:
@@ -99,33 +108,66 @@ def requests_collection(request: HttpRequest) -> HttpResponse:
         "-created_at", "-id"
     )
     params = request.GET
+    try:
+        page = _positive(params.get("page"), default=1)
+        page_size = _positive(params.get("page_size"), default=PAGE_SIZE)
+    except ValueError:
+        return _error(400, "page và page_size phải là số nguyên dương / must be positive integers")
+    if page_size > MAX_PAGE_SIZE:
+        return _error(
+            400, f"page_size tối đa {MAX_PAGE_SIZE} / page_size must be at most {MAX_PAGE_SIZE}"
+        )
     if params.get("service_request_id"):
         qs = qs.filter(
             code__in=[c.strip().upper() for c in params["service_request_id"].split(",")][:50]
         )
     if params.get("service_code"):
         qs = qs.filter(topic__code__in=params["service_code"].split(","))
-    status = params.get("status")
+    status = params.get("status", "")
     if status == "closed":
         qs = qs.filter(state__in=CLOSED)
     elif status == "open":
         qs = qs.exclude(state__in=CLOSED)
+    elif status:
+        return _error(400, "status phải là open hoặc closed / status must be open or closed")
     try:
-        end = (
+        end = _aware(
             datetime.datetime.fromisoformat(params["end_date"])
             if params.get("end_date")
             else timezone.now()
         )
         start = (
-            datetime.datetime.fromisoformat(params["start_date"])
+            _aware(datetime.datetime.fromisoformat(params["start_date"]))
             if params.get("start_date")
-            else end - datetime.timedelta(days=90)
+            else end - WINDOW
         )
-    except ValueError:
+    except (ValueError, OverflowError):
         return _error(400, "Ngày không hợp lệ (ISO 8601) / invalid date")
-    qs = qs.filter(created_at__gte=_aware(start), created_at__lte=_aware(end))
-    rows = [_request_out(p) for p in qs[:MAX_RESULTS]]
-    return JsonResponse(rows, safe=False, json_dumps_params={"ensure_ascii": False})
+    if start > end:
+        return _error(400, "start_date sau end_date / start_date is after end_date")
+    qs = qs.filter(created_at__gte=start, created_at__lte=end)
+    offset = (page - 1) * page_size
+    found = list(qs[offset : offset + page_size + 1])  # one more: is there a next page?
+    response = JsonResponse(
+        [_request_out(p) for p in found[:page_size]],
+        safe=False,
+        json_dumps_params={"ensure_ascii": False},
+    )
+    if len(found) > page_size:
+        following = params.copy()
+        following["page"] = str(page + 1)
+        response["Link"] = f'<{request.path}?{following.urlencode()}>; rel="next"'
+    return response
+
+
+def _positive(value: str | None, *, default: int) -> int:
+    """A positive integer parameter; ValueError when it is not one."""
+    if not value:
+        return default
+    number = int(value)
+    if number < 1 or number > 10**6:
+        raise ValueError(value)
+    return number
 
 
 def _aware(value: datetime.datetime) -> datetime.datetime:

@@ -1,0 +1,80 @@
+"""Open311 list of requests: newest first, paged (`page_size` default 50, at most 200; `page`),
+the spec's 90-day window by default; a bad parameter is a 400 with a message, never a 500."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from doithoai.petitions.models import Petition
+from doithoai.petitions.tests.factories import PetitionFactory
+
+URL = "/open311/v2/requests.json"
+
+
+def _codes(response):
+    return [r["service_request_id"] for r in response.json()]
+
+
+def test_the_list_is_newest_first_and_paged_with_a_next_link(client, db):
+    made = [PetitionFactory() for _ in range(3)]
+    now = timezone.now()
+    for age, petition in enumerate(made):  # made[0] is the newest
+        Petition.objects.filter(pk=petition.pk).update(
+            created_at=now - datetime.timedelta(hours=age + 1)
+        )
+    only = ",".join(p.code for p in made)
+    first = client.get(URL, {"service_request_id": only, "page_size": 2})
+    assert first.status_code == 200
+    assert _codes(first) == [made[0].code, made[1].code]
+    link = first["Link"]
+    assert link.endswith('; rel="next"') and "page=2" in link and "page_size=2" in link
+    second = client.get(link[1 : link.index(">")])
+    assert _codes(second) == [made[2].code]
+    assert "Link" not in second
+    assert client.get(URL, {"service_request_id": only, "page": 3, "page_size": 2}).json() == []
+
+
+def test_the_default_page_is_at_most_fifty_and_the_maximum_two_hundred(client, db):
+    PetitionFactory.create_batch(3)
+    in_window = Petition.objects.filter(
+        created_at__gte=timezone.now() - datetime.timedelta(days=90)
+    ).count()
+    default = client.get(URL)
+    assert default.status_code == 200
+    assert len(default.json()) == min(in_window, 50)
+    assert ("Link" in default) == (in_window > 50)
+    assert len(client.get(URL, {"page_size": 200}).json()) == min(in_window, 200)
+
+
+def test_the_default_window_is_the_last_ninety_days(client, db):
+    old, recent = PetitionFactory(), PetitionFactory()
+    Petition.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=100)
+    )
+    both = {"service_request_id": f"{old.code},{recent.code}"}
+    assert _codes(client.get(URL, both)) == [recent.code]
+    since = (timezone.now() - datetime.timedelta(days=120)).date().isoformat()
+    assert _codes(client.get(URL, {**both, "start_date": since})) == [recent.code, old.code]
+
+
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [
+        ({"page_size": "201"}, "200"),
+        ({"page_size": "0"}, "page_size"),
+        ({"page_size": "nhiều"}, "page_size"),
+        ({"page": "-1"}, "page"),
+        ({"page": "2.5"}, "page"),
+        ({"page": "99999999999"}, "page"),
+        ({"status": "đang xử lý"}, "status"),
+        ({"start_date": "hôm qua"}, "ISO 8601"),
+        ({"end_date": "2026-13-01"}, "ISO 8601"),
+        ({"start_date": "2026-05-02", "end_date": "2026-05-01"}, "start_date"),
+    ],
+)
+def test_a_bad_list_parameter_is_a_400_with_a_message(client, db, query, words):
+    response = client.get(URL, query)
+    assert response.status_code == 400
+    body = response.json()
+    assert body[0]["code"] == 400 and words in body[0]["description"]
