@@ -7,17 +7,19 @@ passes `core.privacy.personal_data_findings`. A generated title is a draft until
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import BigIntegerField, Count, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
 from doithoai.core.privacy import personal_data_findings
 from doithoai.core.text import fold
-from doithoai.dialogues.models import Directive, Round, RoundState
+from doithoai.dialogues.models import Directive, DirectiveState, Round, RoundState
 from doithoai.followup.choices import (
     DIRECTIVE_SETTLED,
     ISSUE_SETTLED,
@@ -26,13 +28,15 @@ from doithoai.followup.choices import (
 )
 from doithoai.followup.models import Answer, Assignment
 from doithoai.petitions.choices import LegalKind
-from doithoai.petitions.models import Petition
+from doithoai.petitions.models import Petition, Topic
 from doithoai.synthesis.models import Issue, IssueState
+from doithoai.synthesis.selectors import public_issues_q
+from doithoai.units.models import Organisation, Unit
 
 PUBLIC_ROUND_STATES = (RoundState.ANNOUNCED, RoundState.HELD, RoundState.CONCLUDED)
 FINISHED_ROUND_STATES = (RoundState.HELD, RoundState.CONCLUDED)
-# Only titles a person confirmed reach a public page.
-PUBLIC_ISSUES = Q(title_confirmed=True)
+# Only titles a person confirmed reach a public page (the synthesis' public rule).
+PUBLIC_ISSUES = public_issues_q()
 
 
 @dataclass
@@ -53,7 +57,6 @@ class BoardRow:
     state_label: str
     overdue: bool
     forwarded_to: str = ""
-    key: str = field(default="", repr=False)
 
 
 def public_rounds() -> QuerySet[Round]:
@@ -78,9 +81,9 @@ def finished_rounds() -> QuerySet[Round]:
     )
 
 
-def is_publishable(row: "BoardRow") -> bool:
-    """No public text of the row could identify a person."""
-    texts = (row.title, row.answer, row.directive, row.forwarded_to)
+def is_publishable(texts: Iterable[str]) -> bool:
+    """No public text of a row (title, answer, directive, forwarded-to body) could identify a
+    person."""
     return all(_text_is_public(text) for text in texts if text)
 
 
@@ -99,14 +102,25 @@ def public_round_get(*, round_id: int) -> Round:
     return found
 
 
-def board_rows(*, round_: Round, issue_id: int | None = None) -> list[BoardRow]:
-    """Every public issue of the round (or the one `issue_id`) with at least one petition that is
-    not a denunciation."""
-    public_petitions = Petition.objects.filter(issue_link__issue__round=round_).exclude(
+def _public_petitions(round_: Round) -> QuerySet[Petition]:
+    """The round's petitions grouped into an issue, except denunciations (never public)."""
+    return Petition.objects.filter(issue_link__issue__round=round_).exclude(
         legal_kind=LegalKind.TO_CAO
     )
-    if issue_id is not None:
-        public_petitions = public_petitions.filter(issue_link__issue=issue_id)
+
+
+def _forwarded_to(assignment: Any) -> str:
+    if assignment and assignment["state"] == AssignmentState.FORWARDED:
+        return str(assignment["forwarded_to"])
+    return ""
+
+
+def board_rows(*, round_: Round, issue_ids: list[int] | None = None) -> list[BoardRow]:
+    """The public issues of the round (all of them, or those of `issue_ids`) with at least one
+    petition that is not a denunciation, in the order of their ids."""
+    public_petitions = _public_petitions(round_)
+    if issue_ids is not None:
+        public_petitions = public_petitions.filter(issue_link__issue__in=issue_ids)
     counts = dict(
         public_petitions.values("issue_link__issue")
         .annotate(n=Count("id"))
@@ -115,8 +129,7 @@ def board_rows(*, round_: Round, issue_id: int | None = None) -> list[BoardRow]:
     units: dict[int, set[str]] = defaultdict(set)
     for iid, name in public_petitions.values_list("issue_link__issue", "unit__name").distinct():
         units[iid].add(name)
-    one = Q() if issue_id is None else Q(issue=issue_id)
-    # Plain rows (values()), not model instances: the board reads every issue of the round.
+    # Plain rows (values()), not model instances.
     issues = (
         Issue.objects.filter(PUBLIC_ISSUES, round=round_, pk__in=list(counts))
         .order_by("id")
@@ -124,26 +137,27 @@ def board_rows(*, round_: Round, issue_id: int | None = None) -> list[BoardRow]:
         .annotate(department_name=F("department__name"))
     )
     answers: dict[int, Any] = {}
+    current: dict[int, Any] = {}
+    directives: dict[int, Any] = {}
+    some = {} if issue_ids is None else {"issue__in": issue_ids}
     for published in (
         Answer.objects.filter(
             assignment__issue__round=round_,
             state=AnswerState.PUBLISHED,
-            **({} if issue_id is None else {"assignment__issue": issue_id}),
+            **({} if issue_ids is None else {"assignment__issue__in": issue_ids}),
         )
         .order_by("published_at", "id")
         .values("assignment__issue_id", "text", "published_at")
     ):
         answers[published["assignment__issue_id"]] = published
-    current: dict[int, Any] = {}
     for found in (
-        Assignment.objects.filter(one, issue__round=round_)
+        Assignment.objects.filter(issue__round=round_, **some)
         .order_by("id")
         .values("issue_id", "lead_id", "lead__name", "due_on", "state", "forwarded_to")
     ):
         current[found["issue_id"]] = found
-    directives: dict[int, Any] = {}
     for given in (
-        Directive.objects.filter(one, round=round_, issue__isnull=False)
+        Directive.objects.filter(round=round_, issue__isnull=False, **some)
         .order_by("-id")
         .values("issue_id", "deadline", "state", "text")
     ):
@@ -180,16 +194,16 @@ def board_rows(*, round_: Round, issue_id: int | None = None) -> list[BoardRow]:
             state=issue["state"],
             state_label=labels.get(issue["state"], ""),
             overdue=deadline is not None and deadline < today and not settled,
-            forwarded_to=a["forwarded_to"] if a and a["state"] == AssignmentState.FORWARDED else "",
+            forwarded_to=_forwarded_to(a),
         )
-        if is_publishable(row):
+        if is_publishable((row.title, row.answer, row.directive, row.forwarded_to)):
             rows.append(row)
     return rows
 
 
 def board_row_get(*, round_: Round, issue_id: int) -> BoardRow:
     """One public issue of the board (404 when it is not public)."""
-    rows = board_rows(round_=round_, issue_id=issue_id)
+    rows = board_rows(round_=round_, issue_ids=[issue_id])
     if not rows:
         raise Http404
     return rows[0]
@@ -204,27 +218,101 @@ class BoardFilters:
     overdue: bool = False
 
 
-def _search_key(row: BoardRow) -> str:
-    if not row.key:
-        parts = [row.title, row.topic, row.answer, row.directive, row.department, *row.units]
-        row.key = fold(" ".join(parts))
-    return row.key
+OPEN_DIRECTIVE_STATES = [s for s in DirectiveState.values if s not in DIRECTIVE_SETTLED]
+UNSETTLED_ISSUE_STATES = [s for s in IssueState.values if s not in ISSUE_SETTLED]
+
+
+def board_issue_ids(*, round_: Round, filters: BoardFilters) -> QuerySet[Issue, int]:
+    """The ids of the round's public issues matching the filters, in the order of the board:
+    searched, filtered and paged in the database; rows are built for one page only
+    (`board_rows(issue_ids=...)`), which also runs the personal-data check on the page's texts
+    only (a row failing it is withheld: the view says how many).
+
+    Search (`q`): every word, folded (no diacritics, any case), must be found in the issue's
+    title, or in the name of its topic, of its lead department or of a ward/commune of its
+    petitions. Answers and directives are shown but not searched."""
+    public_petitions = _public_petitions(round_)
+    latest_assignment = Assignment.objects.filter(issue=OuterRef("pk")).order_by("-id")
+    qs: QuerySet[Issue, Any] = Issue.objects.filter(
+        PUBLIC_ISSUES, round=round_, pk__in=public_petitions.values("issue_link__issue")
+    ).annotate(
+        lead_department=Coalesce(
+            Subquery(latest_assignment.values("lead_id")[:1]),
+            F("department_id"),
+            output_field=BigIntegerField(),
+        )
+    )
+    if filters.state:
+        qs = qs.filter(state=filters.state)
+    if filters.topic:
+        qs = qs.filter(topic__code=filters.topic)
+    if filters.department:
+        qs = qs.filter(Q(lead_department=filters.department))
+    if filters.overdue:
+        qs = _overdue(qs, round_, latest_assignment)
+    words = fold(filters.q).split()
+    if words:
+        names = _folded_names(round_, public_petitions)
+        for word in words[:10]:
+            qs = qs.filter(_word_q(word, names, public_petitions))
+    return qs.order_by("id").values_list("id", flat=True)
+
+
+def _overdue(
+    qs: QuerySet[Issue, Any], round_: Round, latest_assignment: QuerySet[Assignment]
+) -> QuerySet[Issue, Any]:
+    """`BoardRow.overdue` in SQL: the deadline (of the first directive while it is open, else of
+    the latest assignment) has passed and the issue is not settled."""
+    first_directive = Directive.objects.filter(round=round_, issue=OuterRef("pk")).order_by("id")
+    today = timezone.localdate()
+    qs = qs.annotate(
+        directive_state=Subquery(first_directive.values("state")[:1]),
+        directive_deadline=Subquery(first_directive.values("deadline")[:1]),
+        due_on=Subquery(latest_assignment.values("due_on")[:1]),
+    )
+    open_directive = Q(directive_state__in=OPEN_DIRECTIVE_STATES)
+    no_open_directive = Q(directive_state__isnull=True) | Q(directive_state__in=DIRECTIVE_SETTLED)
+    return qs.filter(
+        (open_directive & Q(directive_deadline__lt=today))
+        | (no_open_directive & Q(due_on__lt=today, state__in=UNSETTLED_ISSUE_STATES))
+    )
+
+
+@dataclass
+class _FoldedNames:
+    topics: list[tuple[int, str]]
+    departments: list[tuple[int, str]]
+    units: list[tuple[int, str]]
+
+
+def _folded_names(round_: Round, public_petitions: QuerySet[Petition]) -> _FoldedNames:
+    """The few names a search word may match besides the title (topics, the round's
+    departments and wards), folded in Python: tens of short names."""
+    departments = Organisation.objects.filter(
+        Q(pk__in=Issue.objects.filter(round=round_).values("department_id"))
+        | Q(pk__in=Assignment.objects.filter(issue__round=round_).values("lead_id"))
+    )
+    units = Unit.objects.filter(pk__in=public_petitions.values("unit_id"))
+    return _FoldedNames(
+        topics=[(pk, fold(name)) for pk, name in Topic.objects.values_list("id", "name")],
+        departments=[(pk, fold(name)) for pk, name in departments.values_list("id", "name")],
+        units=[(pk, fold(name)) for pk, name in units.values_list("id", "name")],
+    )
+
+
+def _word_q(word: str, names: _FoldedNames, public_petitions: QuerySet[Petition]) -> Q:
+    found = Q(title_folded__contains=word)
+    if topics := [pk for pk, name in names.topics if word in name]:
+        found |= Q(topic_id__in=topics)
+    if departments := [pk for pk, name in names.departments if word in name]:
+        found |= Q(lead_department__in=departments)
+    if units := [pk for pk, name in names.units if word in name]:
+        found |= Q(pk__in=public_petitions.filter(unit_id__in=units).values("issue_link__issue"))
+    return found
 
 
 def board_search(*, round_: Round, filters: BoardFilters) -> list[BoardRow]:
-    rows = board_rows(round_=round_)
-    words = fold(filters.q).split()
-    out = []
-    for row in rows:
-        if words and not all(w in _search_key(row) for w in words):
-            continue
-        if filters.state and row.state != filters.state:
-            continue
-        if filters.topic and row.topic_code != filters.topic:
-            continue
-        if filters.department and row.department_id != filters.department:
-            continue
-        if filters.overdue and not row.overdue:
-            continue
-        out.append(row)
-    return out
+    """Every matching row (the public JSON; the board pages `board_issue_ids` instead)."""
+    return board_rows(
+        round_=round_, issue_ids=list(board_issue_ids(round_=round_, filters=filters))
+    )

@@ -6,8 +6,9 @@ from django.shortcuts import render
 
 from doithoai.portal.forms import BoardForm
 from doithoai.portal.selectors import (
+    board_issue_ids,
     board_row_get,
-    board_search,
+    board_rows,
     public_round_get,
     public_rounds,
 )
@@ -23,8 +24,12 @@ def results_board(request: HttpRequest, round_id: int) -> HttpResponse:
     round_ = public_round_get(round_id=round_id)
     form = BoardForm(request.GET or None)
     filters = form.filters() if form.is_valid() else BoardForm().filters()
-    rows = board_search(round_=round_, filters=filters)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("trang"))
+    # Searched, filtered and paged in the database; rows are built for this page only.
+    ids = board_issue_ids(round_=round_, filters=filters)
+    page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("trang"))
+    rows = board_rows(round_=round_, issue_ids=list(page.object_list))
+    # A row whose text fails the personal-data check is withheld; the count says so.
+    withheld = len(page.object_list) - len(rows)
     query = request.GET.copy()
     query.pop("trang", None)
     return render(
@@ -34,7 +39,9 @@ def results_board(request: HttpRequest, round_id: int) -> HttpResponse:
             "round": round_,
             "form": form,
             "page": page,
-            "total": len(rows),
+            "rows": rows,
+            "withheld": withheld,
+            "total": page.paginator.count,
             "query": query.urlencode(),
         },
     )

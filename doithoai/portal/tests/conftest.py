@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from doithoai.core.text import fold
 from doithoai.demo.petitions import ROUND_TITLE
 from doithoai.dialogues.models import Round
 from doithoai.followup import services
@@ -43,7 +44,11 @@ def make_issue(demo_round: Round) -> Callable[..., Issue]:
         **petition_kw: Any,
     ) -> Issue:
         issue = Issue.objects.create(
-            round=demo_round, unit=demo_round.unit, title=title, title_confirmed=confirmed
+            round=demo_round,
+            unit=demo_round.unit,
+            title=title,
+            title_folded=fold(title),  # as the synthesis services set it
+            title_confirmed=confirmed,
         )
         for _ in range(n):
             p = PetitionFactory(round=demo_round, state="grouped", **petition_kw)

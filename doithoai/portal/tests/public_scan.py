@@ -100,6 +100,17 @@ def _board_pages(client: Client, round_id: int) -> Iterator[Answer]:
         number += 1
 
 
+def _open311_pages(client: Client) -> list[Answer]:
+    """Every page of Open311's list of requests, from the first petition on."""
+    pages = []
+    for number in range(1, 100):
+        url = f"{reverse('open311-requests')}?start_date=2000-01-01T00:00:00&page_size=200"
+        pages.append(fetch(client, f"{url}&page={number}"))
+        if pages[-1].status != 200 or not pages[-1].texts:
+            break
+    return pages
+
+
 def public_answers(client: Client, *, code: str) -> list[Answer]:
     """Every public page and public API answer of the site as it is now."""
     answers = [
@@ -112,10 +123,10 @@ def public_answers(client: Client, *, code: str) -> list[Answer]:
             reverse("petition-receipt", args=[code]),
             f"{reverse('followup-feedback')}?ma={code}",
             reverse("open311-services"),
-            f"{reverse('open311-requests')}?start_date=2000-01-01T00:00:00",
             reverse("open311-request", args=[code]),
         )
     ]
+    answers += _open311_pages(client)
     rounds = list(Round.objects.filter(state__in=PUBLIC_STATES).values_list("pk", flat=True))
     for pk in rounds:
         for name in ("dialogue-public", "dialogue-notice", "dialogue-projector"):
