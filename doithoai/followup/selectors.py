@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import (
     BooleanField,
     Case,
+    Count,
     Exists,
     OuterRef,
     Q,
@@ -146,11 +147,14 @@ def days_late(due_on: datetime.date | None) -> int:
 
 
 def _issue_scope_q(user: Any, *roles: str) -> Q | None:
-    """Issues of the units where `user` holds one of `roles` (None: none at all). An issue's unit
-    is its own `unit`, else its round's, else its petitions' (as `policies.issue_unit_id`)."""
+    """Issues of the units where `user` holds one of `roles` (None: none at all)."""
     area = area_ids(user, *roles)
-    if not area:
-        return None
+    return _issue_area_q(area) if area else None
+
+
+def _issue_area_q(area: set[int] | frozenset[int]) -> Q:
+    """Issues of the units `area`. An issue's unit is its own `unit`, else its round's, else its
+    petitions' (as `policies.issue_unit_id`)."""
     outside = Exists(
         IssueMembership.objects.filter(issue=OuterRef("pk"), petition__unit_id__any_of=area)
     )
@@ -322,6 +326,50 @@ def verification_queue(*, user: Any) -> QuerySet[Issue]:
         .select_related("round", "department")
     )
     return _with_latest_assignment(qs).order_by("updated_at", "id")
+
+
+# The issue lists of the work page: the roles whose area each covers, whether the user's
+# departments' own issues count too, and its states (as the selectors above).
+ISSUE_LISTS: dict[str, tuple[tuple[str, ...], bool, tuple[str, ...]]] = {
+    "unassigned": ((Role.SECRETARIAT,), False, (IssueState.OPEN,)),
+    "resolvable": ((Role.SECRETARIAT,), True, (IssueState.ANSWERED, IssueState.IN_PROGRESS)),
+    "verification": ((Role.MTTQ_OFFICER, Role.SECRETARIAT), False, (IssueState.RESOLVED,)),
+}
+
+
+def issue_list_counts(*, user: Any) -> dict[str, int]:
+    """The sizes of `unassigned_issues` (unfiltered), `resolvable_issues` and
+    `verification_queue` in one aggregate over the union of their scopes. The states of the
+    lists differ, so when every list has the same scope (the usual case: one area) a list's
+    count filters on its states only and the area is written once."""
+    mine = policies.department_ids(user)
+    scopes: dict[str, tuple[frozenset[int], bool]] = {}
+    for key, (roles, own, _states) in ISSUE_LISTS.items():
+        area = frozenset(area_ids(user, *roles))
+        if area or (own and mine):
+            scopes[key] = (area, own and bool(mine))
+    if not scopes:
+        return dict.fromkeys(ISSUE_LISTS, 0)
+
+    def scope_q(area: frozenset[int], own: bool) -> Q:
+        q = _issue_area_q(area) if area else Q(pk__in=[])
+        return q | Q(department_id__in=mine) if own else q
+
+    distinct = set(scopes.values())
+    base = Q(pk__in=[])
+    for scope in distinct:
+        base |= scope_q(*scope)
+    shared = len(distinct) == 1
+    counts = Issue.objects.filter(base).aggregate(
+        **{
+            key: Count(
+                "pk",
+                filter=Q(state__in=ISSUE_LISTS[key][2]) & (Q() if shared else scope_q(*scope)),
+            )
+            for key, scope in scopes.items()
+        }
+    )
+    return {key: counts.get(key, 0) for key in ISSUE_LISTS}
 
 
 def issue_petitions_page_rows(*, user: Any, issue: Issue) -> QuerySet[Petition]:

@@ -70,6 +70,7 @@ class Tab:
     label: Any
     visible: Callable[[Any], bool]
     rows: Callable[[Any, Any], QuerySet[Any]]
+    counted: str = ""  # its key in `selectors.issue_list_counts`: counted with the others
 
 
 def _has(*roles: str) -> Callable[[Any], bool]:
@@ -82,6 +83,7 @@ TABS = [
         gettext_lazy("Chưa giao"),
         policies.can_bulk_assign,
         lambda user, get: selectors.unassigned_issues(user=user, filters=issue_filters(get)),
+        counted="unassigned",
     ),
     Tab(
         "viec",
@@ -112,12 +114,14 @@ TABS = [
         gettext_lazy("Chờ ghi nhận đã giải quyết"),
         lambda user: bool(area_ids(user, Role.SECRETARIAT) or policies.department_ids(user)),
         lambda user, get: selectors.resolvable_issues(user=user),
+        counted="resolvable",
     ),
     Tab(
         "xac-nhan",
         gettext_lazy("Chờ Mặt trận xác nhận"),
         _has(Role.MTTQ_OFFICER, Role.SECRETARIAT),
         lambda user, get: selectors.verification_queue(user=user),
+        counted="verification",
     ),
     Tab(
         "chi-dao",
@@ -136,7 +140,8 @@ def work_list(request: HttpRequest) -> HttpResponse:
     current = next((t for t in tabs if t.key == request.GET.get("ds")), tabs[0] if tabs else None)
     if current is None:
         raise Http404
-    counts = [(t, t.rows(user, {}).count()) for t in tabs]
+    issue_counts = selectors.issue_list_counts(user=user) if any(t.counted for t in tabs) else {}
+    counts = [(t, issue_counts[t.counted] if t.counted else t.rows(user, {}).count()) for t in tabs]
     page = Paginator(current.rows(user, request.GET), PAGE_SIZE).get_page(request.GET.get("trang"))
     context: dict[str, Any] = {
         "tabs": counts,
