@@ -16,7 +16,7 @@ from doithoai.dialogues import policies, selectors, services
 from doithoai.dialogues.forms import AgendaAddForm, AgendaItemForm, AgendaSettingsForm
 from doithoai.dialogues.models import AgendaItem, Round
 from doithoai.dialogues.selectors_agenda import issues_search, on_agenda_issue_ids
-from doithoai.dialogues.views_helpers import form_errors
+from doithoai.dialogues.views_helpers import ListItemChange, form_errors, list_item_change
 
 
 def _round(request: HttpRequest, round_id: int) -> Round:
@@ -143,32 +143,19 @@ def agenda_change(request: HttpRequest, round_id: int, item_id: int) -> HttpResp
     """One item: move up or down, remove, or save its place and minutes."""
     round_ = _round(request, round_id)
     item = _item(round_, item_id)
-    action = request.POST.get("action", "")
-    if action in ("up", "down"):
-        step = -1 if action == "up" else 1
-        attempt(
-            request,
-            lambda: services.agenda_item_move(actor=request.user, item=item, step=step),
-            _("Đã đổi thứ tự."),
-        )
-    elif action == "remove":
-        attempt(
-            request,
-            lambda: services.agenda_item_remove(actor=request.user, item=item),
-            _("Đã bỏ khỏi chương trình: %(t)s") % {"t": item.title},
-        )
-    else:
-        form = AgendaItemForm(request.POST)
-        if form.is_valid():
-            attempt(
-                request,
-                lambda: services.agenda_item_update(
-                    actor=request.user, item=item, **form.cleaned_data
-                ),
-                _("Đã cập nhật chương trình."),
-            )
-        else:
-            form_errors(request, form)
+    user = request.user
+    list_item_change(
+        request,
+        ListItemChange(
+            move=lambda step: services.agenda_item_move(actor=user, item=item, step=step),
+            remove=lambda: services.agenda_item_remove(actor=user, item=item),
+            update=lambda data: services.agenda_item_update(actor=user, item=item, **data),
+            form_class=AgendaItemForm,
+            moved=_("Đã đổi thứ tự."),
+            removed=_("Đã bỏ khỏi chương trình: %(t)s") % {"t": item.title},
+            updated=_("Đã cập nhật chương trình."),
+        ),
+    )
     return _answer(request, round_)
 
 

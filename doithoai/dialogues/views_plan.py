@@ -10,7 +10,7 @@ from doithoai.core.flash import attempt
 from doithoai.dialogues import policies, selectors, services
 from doithoai.dialogues.forms import ChairForm, FocusTopicForm
 from doithoai.dialogues.models import Round
-from doithoai.dialogues.views_helpers import form_errors
+from doithoai.dialogues.views_helpers import ListItemChange, form_errors, list_item_change
 from doithoai.petitions.models import Topic
 
 
@@ -57,36 +57,21 @@ def focus_change(request: HttpRequest, round_id: int, focus_id: int) -> HttpResp
     focus = round_.focus_topics.filter(pk=focus_id).select_related("round").first()
     if focus is None:
         raise Http404
-    action = request.POST.get("action", "")
-    if action in ("up", "down"):
-        step = -1 if action == "up" else 1
-        attempt(
-            request,
-            lambda: services.focus_topic_move(actor=request.user, focus=focus, step=step),
-            _("Đã đổi thứ tự nội dung trọng tâm."),
-        )
-    elif action == "remove":
-        attempt(
-            request,
-            lambda: services.focus_topic_remove(actor=request.user, focus=focus),
-            _("Đã bỏ nội dung trọng tâm: %(t)s") % {"t": focus.label},
-        )
-    else:
-        form = FocusTopicForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            attempt(
-                request,
-                lambda: services.focus_topic_update(
-                    actor=request.user,
-                    focus=focus,
-                    topic=_topic(data["topic"]),
-                    label=data["label"],
-                ),
-                _("Đã sửa nội dung trọng tâm."),
-            )
-        else:
-            form_errors(request, form)
+    user = request.user
+    list_item_change(
+        request,
+        ListItemChange(
+            move=lambda step: services.focus_topic_move(actor=user, focus=focus, step=step),
+            remove=lambda: services.focus_topic_remove(actor=user, focus=focus),
+            update=lambda data: services.focus_topic_update(
+                actor=user, focus=focus, topic=_topic(data["topic"]), label=data["label"]
+            ),
+            form_class=FocusTopicForm,
+            moved=_("Đã đổi thứ tự nội dung trọng tâm."),
+            removed=_("Đã bỏ nội dung trọng tâm: %(t)s") % {"t": focus.label},
+            updated=_("Đã sửa nội dung trọng tâm."),
+        ),
+    )
     return _back(round_, "focus")
 
 
@@ -113,28 +98,17 @@ def chair_change(request: HttpRequest, round_id: int, chair_id: int) -> HttpResp
     chair = round_.chairs.filter(pk=chair_id).select_related("round").first()
     if chair is None:
         raise Http404
-    action = request.POST.get("action", "")
-    if action in ("up", "down"):
-        step = -1 if action == "up" else 1
-        attempt(
-            request,
-            lambda: services.chair_move(actor=request.user, chair=chair, step=step),
-            _("Đã đổi thứ tự người chủ trì."),
-        )
-    elif action == "remove":
-        attempt(
-            request,
-            lambda: services.chair_remove(actor=request.user, chair=chair),
-            _("Đã bỏ người chủ trì: %(n)s") % {"n": chair.name},
-        )
-    else:
-        form = ChairForm(request.POST)
-        if form.is_valid():
-            attempt(
-                request,
-                lambda: services.chair_update(actor=request.user, chair=chair, **form.cleaned_data),
-                _("Đã sửa thông tin người chủ trì."),
-            )
-        else:
-            form_errors(request, form)
+    user = request.user
+    list_item_change(
+        request,
+        ListItemChange(
+            move=lambda step: services.chair_move(actor=user, chair=chair, step=step),
+            remove=lambda: services.chair_remove(actor=user, chair=chair),
+            update=lambda data: services.chair_update(actor=user, chair=chair, **data),
+            form_class=ChairForm,
+            moved=_("Đã đổi thứ tự người chủ trì."),
+            removed=_("Đã bỏ người chủ trì: %(n)s") % {"n": chair.name},
+            updated=_("Đã sửa thông tin người chủ trì."),
+        ),
+    )
     return _back(round_, "chairs")
