@@ -31,7 +31,6 @@ from doithoai.petitions.choices import LegalKind
 from doithoai.petitions.models import Petition, Topic
 from doithoai.synthesis.models import Issue, IssueState
 from doithoai.synthesis.selectors import public_issues_q
-from doithoai.units.models import Organisation, Unit
 
 PUBLIC_ROUND_STATES = (RoundState.ANNOUNCED, RoundState.HELD, RoundState.CONCLUDED)
 FINISHED_ROUND_STATES = (RoundState.HELD, RoundState.CONCLUDED)
@@ -233,8 +232,13 @@ def board_issue_ids(*, round_: Round, filters: BoardFilters) -> QuerySet[Issue, 
     petitions. Answers and directives are shown but not searched."""
     public_petitions = _public_petitions(round_)
     latest_assignment = Assignment.objects.filter(issue=OuterRef("pk")).order_by("-id")
+    # The issues with a public petition, as a list of ids (a few hundred): an IN over a join
+    # subquery is planned badly by PostgreSQL on tables not yet analysed (seconds per query).
+    with_public_petitions = list(
+        public_petitions.values_list("issue_link__issue", flat=True).distinct()
+    )
     qs: QuerySet[Issue, Any] = Issue.objects.filter(
-        PUBLIC_ISSUES, round=round_, pk__in=public_petitions.values("issue_link__issue")
+        PUBLIC_ISSUES, round=round_, pk__in=with_public_petitions
     ).annotate(
         lead_department=Coalesce(
             Subquery(latest_assignment.values("lead_id")[:1]),
@@ -288,15 +292,17 @@ class _FoldedNames:
 def _folded_names(round_: Round, public_petitions: QuerySet[Petition]) -> _FoldedNames:
     """The few names a search word may match besides the title (topics, the round's
     departments and wards), folded in Python: tens of short names."""
-    departments = Organisation.objects.filter(
-        Q(pk__in=Issue.objects.filter(round=round_).values("department_id"))
-        | Q(pk__in=Assignment.objects.filter(issue__round=round_).values("lead_id"))
-    )
-    units = Unit.objects.filter(pk__in=public_petitions.values("unit_id"))
+    departments = {
+        *Issue.objects.filter(round=round_, department__isnull=False).values_list(
+            "department_id", "department__name"
+        ),
+        *Assignment.objects.filter(issue__round=round_).values_list("lead_id", "lead__name"),
+    }
+    units = set(public_petitions.values_list("unit_id", "unit__name"))
     return _FoldedNames(
         topics=[(pk, fold(name)) for pk, name in Topic.objects.values_list("id", "name")],
-        departments=[(pk, fold(name)) for pk, name in departments.values_list("id", "name")],
-        units=[(pk, fold(name)) for pk, name in units.values_list("id", "name")],
+        departments=[(pk, fold(name)) for pk, name in departments],
+        units=[(pk, fold(name)) for pk, name in units],
     )
 
 
@@ -307,7 +313,8 @@ def _word_q(word: str, names: _FoldedNames, public_petitions: QuerySet[Petition]
     if departments := [pk for pk, name in names.departments if word in name]:
         found |= Q(lead_department__in=departments)
     if units := [pk for pk, name in names.units if word in name]:
-        found |= Q(pk__in=public_petitions.filter(unit_id__in=units).values("issue_link__issue"))
+        in_units = public_petitions.filter(unit_id__in=units)
+        found |= Q(pk__in=list(in_units.values_list("issue_link__issue", flat=True).distinct()))
     return found
 
 
