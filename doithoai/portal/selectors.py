@@ -102,9 +102,12 @@ def public_round_get(*, round_id: int) -> Round:
 
 
 def _public_petitions(round_: Round) -> QuerySet[Petition]:
-    """The round's petitions grouped into an issue, except denunciations (never public)."""
-    return Petition.objects.filter(issue_link__issue__round=round_).exclude(
-        legal_kind=LegalKind.TO_CAO
+    """The round's petitions grouped into an issue, except denunciations (never public).
+    Unordered, so that `distinct()` on its values is distinct."""
+    return (
+        Petition.objects.filter(issue_link__issue__round=round_)
+        .exclude(legal_kind=LegalKind.TO_CAO)
+        .order_by()
     )
 
 
@@ -298,7 +301,7 @@ def _folded_names(round_: Round, public_petitions: QuerySet[Petition]) -> _Folde
         ),
         *Assignment.objects.filter(issue__round=round_).values_list("lead_id", "lead__name"),
     }
-    units = set(public_petitions.values_list("unit_id", "unit__name"))
+    units = set(public_petitions.values_list("unit_id", "unit__name").distinct())
     return _FoldedNames(
         topics=[(pk, fold(name)) for pk, name in Topic.objects.values_list("id", "name")],
         departments=[(pk, fold(name)) for pk, name in departments],
