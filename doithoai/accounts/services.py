@@ -2,6 +2,7 @@
 
 import hashlib
 import secrets
+import string
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -82,12 +83,17 @@ def _access_changed() -> None:
     access_changed()
 
 
+def _new_key() -> str:
+    """A random key whose prefix never starts with "-", which a command line reads as an option."""
+    return secrets.choice(string.ascii_letters) + secrets.token_urlsafe(32)
+
+
 @transaction.atomic
 def api_token_create(*, actor: Any, user: User, name: str) -> tuple[ApiToken, str]:
     """A new token for `user`; the clear key is returned once and never stored."""
     if actor is not None and actor != user and not policies.can_manage_accounts(actor):
         raise PermissionDenied(_("Bạn không có quyền tạo khóa API cho người dùng này."))
-    key = secrets.token_urlsafe(32)
+    key = _new_key()
     token = ApiToken.objects.create(
         user=user, name=name[:100] or "api", prefix=key[:8], key_hash=hash_key(key)
     )

@@ -274,3 +274,12 @@ def test_the_command_refuses_unknown_and_ambiguous_input(demo_user):
         _run("revoke", "AAAA")
     assert not ApiToken.objects.filter(revoked=True).exists()
     assert ApiToken.objects.count() == 2
+
+
+def test_a_key_never_starts_with_a_dash_so_the_command_line_takes_its_prefix():
+    # One plain random key in 64 starts with "-", which argparse reads as an option.
+    from doithoai.accounts.services import _new_key
+
+    keys = [_new_key() for _ in range(2000)]
+    assert not [key for key in keys if key.startswith("-")]
+    assert len(set(keys)) == len(keys) and min(len(key) for key in keys) >= 40
