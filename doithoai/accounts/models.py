@@ -16,6 +16,7 @@ class Role(models.TextChoices):
     LEADER = "leader", _("Lãnh đạo (chủ trì)")
     ADMINISTRATOR = "admin", _("Quản trị hệ thống")
     PRESS = "press", _("Phóng viên")
+    DATA_PROTECTION_OFFICER = "dpo", _("Cán bộ bảo vệ dữ liệu cá nhân")
 
 
 class User(AbstractUser):
