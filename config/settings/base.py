@@ -161,3 +161,8 @@ LOGGING = {
 DOITHOAI_PUBLIC_URL = os.environ.get("DOITHOAI_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
 # Public form: submissions allowed per client address per hour.
 DOITHOAI_PUBLIC_RATE_PER_HOUR = int(os.environ.get("DOITHOAI_PUBLIC_RATE_PER_HOUR", "20"))
+# Reverse proxies whose X-Forwarded-For is believed (core.network.client_address): addresses or
+# networks, comma-separated. Empty: the header is ignored and REMOTE_ADDR is the client.
+DOITHOAI_TRUSTED_PROXIES = [
+    p.strip() for p in os.environ.get("DOITHOAI_TRUSTED_PROXIES", "").split(",") if p.strip()
+]

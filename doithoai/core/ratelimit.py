@@ -1,19 +1,22 @@
-"""A fixed-window counter per client address, kept in the cache every server process shares."""
+"""A fixed-window counter per client, kept in the cache every server process shares.
+
+The client is `core.network.client_address` (the real client behind a trusted proxy); IPv6
+clients are counted per /64 network (`core.network.client_key`)."""
 
 import time
 
 from django.core.cache import caches
 from django.http import HttpRequest
 
+from doithoai.core.network import client_address, client_key
 
-def client_address(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", "unknown"))
+__all__ = ["client_address", "hit"]
 
 
 def hit(scope: str, request: HttpRequest, *, limit: int, window_seconds: int = 3600) -> bool:
     """Count one request; False once the client has used up `limit` in the current window."""
     window = int(time.time() // window_seconds)
-    key = f"rate:{scope}:{client_address(request)}:{window}"
+    key = f"rate:{scope}:{client_key(request)}:{window}"
     cache = caches["shared"]
     if cache.add(key, 1, timeout=window_seconds):
         return True
