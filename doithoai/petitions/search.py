@@ -3,7 +3,10 @@ case, marks and tone placement ("dat dai" finds "Đất đai", "hoà" finds "hò
 
 Every database checks the phrase with a regular expression. On PostgreSQL the GIN index
 `petition_words` (migration 0005) narrows the rows first: it holds each petition's words and
-pairs of neighbouring words, so a phrase's pairs select exactly the petitions that contain them."""
+pairs of neighbouring words, so a phrase's pairs select exactly the petitions that contain them.
+
+A query with no letter or digit (`!`, `(`, an emoji) holds no word: it searches for nothing and
+the list is shown as if the box were empty, on every database."""
 
 import json
 import re
@@ -22,7 +25,8 @@ MAX_WORDS = 20
 
 
 def phrase_words(query: str) -> list[str]:
-    """The folded words of a search box's text, as the index splits them."""
+    """The folded words of a search box's text, as the index splits them (none without a letter
+    or digit)."""
     return [w for w in _NON_WORD.split(fold(query)) if w][:MAX_WORDS]
 
 
@@ -31,7 +35,10 @@ def phrase_q(words: list[str]) -> Q:
 
     One regular expression, no LIKE per word before it: LIKE is faster per text, but
     PostgreSQL multiplies the two estimates, expects almost no match, and sorts a whole window
-    instead of stopping at the page (a word in 1% of petitions: 116 ms against 13 ms)."""
+    instead of stopping at the page (a word in 1% of petitions: 116 ms against 13 ms).
+    No words: no condition."""
+    if not words:
+        return Q()
     pattern = "(?:^|[^a-z0-9])" + _SEP.join(words) + "(?:[^a-z0-9]|$)"
     return Q(text_folded__regex=pattern)
 
@@ -56,9 +63,12 @@ def phrase_share(words: list[str]) -> float | None:
     """About which share of petitions hold the phrase, from PostgreSQL's planner statistics of
     the word index `petition_words` (the thousand or so most common words and pairs, each in
     more than 1–2% of petitions): the smallest share among the phrase's keys, 0.0 when a key is
-    not among them (a rare phrase); None when there are no statistics yet. Read once per
-    process every ten minutes. It chooses the search route (selectors._search_page)."""
+    not among them (a rare phrase); None when there are no statistics yet or no words (a query
+    without letters or digits, read in date order like no query). Read once per process every
+    ten minutes. It chooses the search route (selectors._search_page)."""
     global _stats
+    if not words:
+        return None
     now = time.monotonic()
     if _stats is None or now - _stats[0] > _STATS_SECONDS:
         with connection.cursor() as cursor:
