@@ -119,6 +119,16 @@ def can_invite(user: Any, round_: Round) -> bool:
     return can_edit_plan(user, round_) or round_.unit_id in _ward_rounds_units(user)
 
 
+def invitation_units(user: Any, round_: Round) -> set[int] | None:
+    """Whose invitations the user prints: None for every invitee (the secretariat of the round),
+    else the ward units of a ward officer (possibly empty: nobody)."""
+    if can_edit_plan(user, round_):
+        return None
+    if round_.unit_id not in _ward_rounds_units(user):
+        return set()
+    return set(unit_ids_with_role(user, Role.WARD_OFFICER))
+
+
 def can_create_round(user: Any, unit_id: int) -> bool:
     """The secretariat opens rounds for units in its area."""
     return unit_id in area_ids(user, Role.SECRETARIAT)

@@ -86,6 +86,15 @@ def invitees_search(round_: Round, query: str) -> QuerySet[Invitee]:
     return found.filter(pk__in=ids)
 
 
+def invitees_to_print(*, user: Any, round_: Round) -> QuerySet[Invitee]:
+    """The invitees whose invitations the user may print (not those who declined)."""
+    units = policies.invitation_units(user, round_)
+    invitees = round_.invitees.exclude(state="declined").select_related("unit", "round")
+    if units is None:
+        return invitees.order_by("group", "name", "id")
+    return invitees.filter(unit_id__in=units).order_by("group", "name", "id")
+
+
 def invitee_by_token(round_: Round, token: str) -> Invitee:
     found = round_.invitees.filter(token=token).first() if _is_uuid(token) else None
     if found is None:

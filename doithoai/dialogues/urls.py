@@ -25,6 +25,16 @@ urlpatterns = [
         name="dialogue-invitation",
     ),
     path(
+        f"{S}<int:round_id>/giay-moi/tat-ca.pdf",
+        views.invitations_pdf,
+        name="dialogue-invitations-pdf",
+    ),
+    path(
+        f"{S}<int:round_id>/giay-moi/<int:invitee_id>.<str:fmt>",
+        views.invitation_file,
+        name="dialogue-invitation-file",
+    ),
+    path(
         f"{S}<int:round_id>/van-ban/<str:kind>.<str:fmt>",
         views.document,
         name="dialogue-document",

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from doithoai.core.flash import attempt
 from doithoai.dialogues import policies, selectors, services
+from doithoai.dialogues.documents.invitations import build_invitations, build_invitee_invitation
 from doithoai.dialogues.forms import InviteeForm, PlanForm, TaskForm
 from doithoai.dialogues.models import (
     ROUND_TRANSITIONS,
@@ -28,6 +29,7 @@ from doithoai.documents.registry import (
     DocumentUnavailable,
     document_render,
 )
+from doithoai.documents.rendering import render_docx, render_pdf, render_pdf_many
 from doithoai.units.models import Organisation, Unit
 
 DOCUMENT_KINDS = ("plan", "invitation", "minutes", "conclusion", "results")
@@ -197,6 +199,44 @@ def invitation(request: HttpRequest, round_id: int, invitee_id: int) -> HttpResp
             "chairs": round_.chairs.all(),
         },
     )
+
+
+def _file_response(data: bytes, fmt: str, name: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def invitations_pdf(request: HttpRequest, round_id: int) -> HttpResponse:
+    """Every invitation the user may print, one page each, in one PDF."""
+    round_ = selectors.round_get_for(user=request.user, round_id=round_id)
+    invitees = list(selectors.invitees_to_print(user=request.user, round_=round_))
+    if not invitees:
+        if policies.invitation_units(request.user, round_) == set():
+            raise Http404
+        return render(
+            request,
+            "dialogues/document_missing.html",
+            {"round": round_, "error": _("Chưa có đại biểu nào để in giấy mời.")},
+            status=404,
+        )
+    data = render_pdf_many(build_invitations(round_, invitees))
+    return _file_response(data, "pdf", f"giay-moi-dai-bieu-{round_.pk}")
+
+
+@login_required
+def invitation_file(request: HttpRequest, round_id: int, invitee_id: int, fmt: str) -> HttpResponse:
+    """One invitee's invitation as DOCX or PDF."""
+    round_ = selectors.round_get_for(user=request.user, round_id=round_id)
+    invitee = selectors.invitees_to_print(user=request.user, round_=round_).filter(pk=invitee_id)
+    found = invitee.first()
+    if found is None or fmt not in CONTENT_TYPES:
+        raise Http404
+    document = build_invitee_invitation(round_, found)
+    data = render_pdf(document) if fmt == "pdf" else render_docx(document)
+    return _file_response(data, fmt, f"giay-moi-{round_.pk}-{found.pk}")
 
 
 @login_required

@@ -10,6 +10,7 @@ from .model import (
     Bullet,
     Family,
     Heading,
+    Image,
     OfficialDocument,
     Paragraph,
     Signature,
@@ -17,13 +18,14 @@ from .model import (
     format_number,
     format_place_date,
 )
-from .pdf_renderer import render_html, render_pdf
+from .pdf_renderer import render_html, render_pdf, render_pdf_many
 
 __all__ = [
     "Block",
     "Bullet",
     "Family",
     "Heading",
+    "Image",
     "OfficialDocument",
     "Paragraph",
     "Signature",
@@ -33,4 +35,5 @@ __all__ = [
     "render_docx",
     "render_html",
     "render_pdf",
+    "render_pdf_many",
 ]

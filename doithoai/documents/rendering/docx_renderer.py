@@ -22,6 +22,7 @@ from .model import (
     Block,
     Bullet,
     Heading,
+    Image,
     OfficialDocument,
     Paragraph,
     Signature,
@@ -157,7 +158,9 @@ def _header(document: DocxDocument, doc: OfficialDocument) -> None:
     _line(left, doc.number_line, 13)
     left.paragraphs[-1].paragraph_format.space_before = Pt(6)
 
-    if doc.family == "party":
+    if doc.family == "front":
+        _line(right, doc.header_title, 13, first=True, bold=True, underline=True)
+    elif doc.family == "party":
         _line(right, doc.header_title, 15, first=True, bold=True, underline=True)
     else:
         _line(right, doc.header_title, 12, first=True, bold=True)
@@ -185,6 +188,9 @@ def _block(document: DocxDocument, styles: _Styles, block: Block) -> None:
     if isinstance(block, Table):
         _table(document, styles, block)
         return
+    if isinstance(block, Image):
+        _image(document, styles, block)
+        return
     paragraph = document.add_paragraph()
     parts.apply_style(paragraph, styles.body)
     if isinstance(block, Heading):
@@ -195,6 +201,20 @@ def _block(document: DocxDocument, styles: _Styles, block: Block) -> None:
         parts.add_text(paragraph, clean(block.text), None, bold=block.bold, italic=block.italic)
     elif isinstance(block, Bullet):
         parts.add_text(paragraph, f"{clean(block.marker)} {clean(block.text)}", None)
+
+
+def _image(document: DocxDocument, styles: _Styles, block: Image) -> None:
+    paragraph = document.add_paragraph()
+    parts.apply_style(paragraph, styles.body)
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.first_line_indent = Mm(0)
+    paragraph.add_run().add_picture(io.BytesIO(block.png), width=Mm(block.width_mm))
+    if block.caption:
+        caption = document.add_paragraph()
+        parts.apply_style(caption, styles.body)
+        caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        caption.paragraph_format.first_line_indent = Mm(0)
+        parts.add_text(caption, clean(block.caption), None, italic=True)
 
 
 def _table(document: DocxDocument, styles: _Styles, block: Table) -> None:

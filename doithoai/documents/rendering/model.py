@@ -13,12 +13,15 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
-Family = Literal["state", "party"]
-FAMILIES: tuple[Family, ...] = ("state", "party")
+Family = Literal["state", "party", "front"]
+FAMILIES: tuple[Family, ...] = ("state", "party", "front")
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 PARTY_TITLE = "ĐẢNG CỘNG SẢN VIỆT NAM"
+# The Fatherland Front's own documents carry its name where the state's carry the national
+# title, with no motto ([B]: the Front's practice, not Decree 30; template front.html).
+FRONT_TITLE = "MẶT TRẬN TỔ QUỐC VIỆT NAM"
 
 # Usable width of an A4 page with 30 mm + 15 mm side margins.
 CONTENT_WIDTH_MM = 165.0
@@ -110,7 +113,22 @@ class Table:
         return list(widths)
 
 
-Block = Heading | Paragraph | Bullet | Table
+@dataclass(frozen=True, slots=True)
+class Image:
+    """A centred PNG picture, e.g. an invitee's check-in QR code, with an optional caption."""
+
+    png: bytes
+    width_mm: float
+    caption: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.png.startswith(b"\x89PNG"):
+            raise ValueError("an image block takes PNG bytes")
+        if not 0 < self.width_mm <= CONTENT_WIDTH_MM:
+            raise ValueError("an image must fit the page width")
+
+
+Block = Heading | Paragraph | Bullet | Table | Image
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,12 +190,14 @@ class OfficialDocument:
 
     @property
     def header_title(self) -> str:
+        if self.family == "front":
+            return FRONT_TITLE
         return PARTY_TITLE if self.family == "party" else NATIONAL_TITLE
 
     @property
     def motto(self) -> str:
-        """The underlined line under the national title; the Party header has none."""
-        return "" if self.family == "party" else MOTTO
+        """The underlined line under the national title; the Party and Front headers have none."""
+        return MOTTO if self.family == "state" else ""
 
     def recipient_lines(self) -> list[str]:
         """'- Name;' for each recipient, closed by '- Lưu: VT, ….' (added unless already given)."""

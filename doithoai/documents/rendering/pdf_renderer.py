@@ -7,6 +7,7 @@ remote or local resources through its content.
 
 from __future__ import annotations
 
+import base64
 import html
 import string
 from collections.abc import Iterable, Sequence
@@ -20,6 +21,7 @@ from .model import (
     Block,
     Bullet,
     Heading,
+    Image,
     OfficialDocument,
     Paragraph,
     Signature,
@@ -53,7 +55,18 @@ def _block_html(block: Block) -> str:
         return _p(block.text, classes)
     if isinstance(block, Bullet):
         return _p(f"{block.marker} {block.text}", "bullet")
+    if isinstance(block, Image):
+        return _image_html(block)
     return _table_html(block)
+
+
+def _image_html(image: Image) -> str:
+    data = base64.b64encode(image.png).decode("ascii")
+    caption = _p(image.caption, "caption") if image.caption else ""
+    return (
+        f'<div class="image"><img src="data:image/png;base64,{data}" '
+        f'style="width:{image.width_mm:.1f}mm" alt="">{caption}</div>'
+    )
 
 
 def _table_html(table: Table) -> str:
@@ -169,5 +182,29 @@ def render_pdf(doc: OfficialDocument, *, template_dir: Path | str | None = None)
     )
     pdf = document.write_pdf()
     if not isinstance(pdf, bytes):  # write_pdf returns bytes when no target is given
+        raise TypeError("WeasyPrint did not return PDF bytes")
+    return pdf
+
+
+def render_pdf_many(
+    docs: Sequence[OfficialDocument], *, template_dir: Path | str | None = None
+) -> bytes:
+    """Render several documents into one PDF, each starting on a new page (e.g. every invitee's
+    invitation), with WeasyPrint's documented way of joining rendered pages."""
+    if not docs:
+        raise ValueError("nothing to render")
+    directory = Path(template_dir) if template_dir is not None else None
+    roots: Sequence[Path] = [p for p in (directory, DEFAULT_TEMPLATE_DIR) if p is not None]
+    fetcher = _ConfinedFetcher(roots)
+    base_url = f"{(directory or DEFAULT_TEMPLATE_DIR).resolve().as_uri()}/"
+    rendered = [
+        HTML(
+            string=render_html(doc, template_dir=directory), base_url=base_url, url_fetcher=fetcher
+        ).render()
+        for doc in docs
+    ]
+    pages = [page for document in rendered for page in document.pages]
+    pdf = rendered[0].copy(pages).write_pdf()
+    if not isinstance(pdf, bytes):
         raise TypeError("WeasyPrint did not return PDF bytes")
     return pdf
