@@ -37,7 +37,7 @@ demo: install ## Set up SQLite, load the demo and serve it on http://127.0.0.1:8
 	$(BIN)/doithoai runserver 127.0.0.1:8000
 
 serve: install ## Serve with granian (production-like; set DJANGO_SETTINGS_MODULE and secrets)
-	$(BIN)/granian --interface wsgi --workers 2 --blocking-threads 4 --host 127.0.0.1 --port 8000 config.wsgi:application
+	$(BIN)/granian --interface wsgi --workers 2 --blocking-threads 4 --respawn-failed-workers --host 127.0.0.1 --port 8000 config.wsgi:application
 
 worker: install ## Run the background task worker
 	$(BIN)/doithoai db_worker

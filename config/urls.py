@@ -4,10 +4,15 @@ from django.contrib import admin
 from django.urls import include, path
 
 from config.api import api
+from doithoai.core import health
 from doithoai.core import views as core_views
+
+handler500 = "doithoai.core.health.server_error"
 
 urlpatterns = [
     path("", core_views.public_home, name="public-home"),
+    path("healthz/live", health.live, name="health-live"),
+    path("healthz/ready", health.ready, name="health-ready"),
     path("staff/", core_views.staff_home, name="staff-home"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("ngon-ngu/<str:code>/", core_views.language_switch, name="language-switch"),

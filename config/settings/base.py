@@ -70,6 +70,9 @@ DATABASES = {
         env="DATABASE_URL",
         default=f"sqlite:///{BASE_DIR / 'var' / 'doithoai.sqlite3'}",
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "600")),
+        # A persistent connection is checked before each request reuses it: after a database
+        # restart the first request reconnects instead of failing.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
