@@ -29,7 +29,7 @@ def qr_png(url: str) -> bytes:
 def build_invitee_invitation(round_: Round, invitee: Invitee) -> OfficialDocument:
     chair_titles = ", ".join(f"đồng chí {c.position_title}" for c in chairs(round_))
     addressee = invitee.name + (f", {invitee.title}" if invitee.title else "")
-    if not invitee.title and invitee.unit_id:
+    if not invitee.title and invitee.unit is not None:
         addressee += f", {invitee.unit.name}"
     blocks: list = [
         Paragraph(

@@ -8,9 +8,13 @@ import csv
 import io
 import warnings
 import zipfile
+from collections import Counter
 from collections.abc import Iterator
 
 from django.utils.translation import gettext as _
+
+from doithoai.core import legacy_text
+from doithoai.core.legacy_text import LABELS
 
 from .table import Merge, Sheet, SpreadsheetError, Table, parse_sheet
 
@@ -62,6 +66,15 @@ def read_table(
         table = parse_sheet(sheet, max_rows)
         if table is None:
             continue
+        for encoding, count in sorted(sheet.legacy.items()):
+            table.warnings.insert(
+                0,
+                _(
+                    "Tệp được gõ bằng bảng mã cũ %(label)s: đã chuyển %(count)d ô sang Unicode. "
+                    "Hãy xem lại các dòng bên dưới trước khi nhập."
+                )
+                % {"label": LABELS[encoding], "count": count},
+            )
         if not table.rows:
             raise SpreadsheetError(
                 _("Bảng tính không có dòng kiến nghị nào bên dưới dòng tiêu đề (dòng %(row)d).")
@@ -116,7 +129,16 @@ def _worksheet_grid(ws: object) -> Sheet:
     merges: list[Merge] = [
         (rng.min_row, rng.min_col, rng.max_row, rng.max_col) for rng in ws.merged_cells.ranges
     ]
-    values = {pos: cell.value for pos, cell in ws._cells.items() if cell.value is not None}
+    values: dict[tuple[int, int], object] = {}
+    legacy: Counter[str] = Counter()
+    for pos, cell in ws._cells.items():
+        if isinstance(cell.value, str):
+            converted = legacy_text.convert(cell.value, font=cell.font.name if cell.font else None)
+            if converted.encoding:
+                legacy[converted.encoding] += 1
+            values[pos] = converted.text
+        elif cell.value is not None:
+            values[pos] = cell.value
     last_row = max((r for r, _c in values), default=0)
     last_col = max((c for _r, c in values), default=0)
     last_col = min(max([last_col, *(m[3] for m in merges if m[0] <= last_row)]), MAX_COLUMNS)
@@ -124,7 +146,7 @@ def _worksheet_grid(ws: object) -> Sheet:
     for (r, c), value in values.items():
         if c <= last_col:
             rows[r - 1][c - 1] = value
-    return Sheet(name=ws.title, rows=rows, merges=merges)
+    return Sheet(name=ws.title, rows=rows, merges=merges, legacy=dict(legacy))
 
 
 def _decode(data: bytes) -> str:
@@ -137,23 +159,49 @@ def _decode(data: bytes) -> str:
         raise _not_spreadsheet()
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SpreadsheetError(
-            _(
-                "Tệp CSV không dùng bảng mã UTF-8 nên tiếng Việt sẽ bị lỗi. "
-                "Trong Excel hãy chọn Lưu thành “CSV UTF-8 (Comma delimited)”."
-            )
-        ) from exc
-    printable = sum(1 for ch in text[:4096] if ch.isprintable() or ch in "\r\n\t")
+    except UnicodeDecodeError:
+        # Not UTF-8: a legacy-encoded CSV (TCVN3, VNI) is read byte for byte and its cells
+        # converted in _csv_sheets; anything else is refused there.
+        text = data.decode("latin-1")
+    printable = sum(1 for ch in text[:4096] if ch.isprintable() or ch in "\r\n\t\xad")
     if printable < 0.95 * len(text[:4096]):
         raise _not_spreadsheet()
     return text
+
+
+def _not_utf8() -> SpreadsheetError:
+    return SpreadsheetError(
+        _(
+            "Tệp CSV không dùng bảng mã UTF-8 nên tiếng Việt sẽ bị lỗi. "
+            "Trong Excel hãy chọn Lưu thành “CSV UTF-8 (Comma delimited)”."
+        )
+    )
+
+
+def _legacy_rows(rows: list[list[object]]) -> tuple[list[list[object]], dict[str, int]]:
+    """The cells of a CSV that is not UTF-8, read in the legacy encoding (TCVN3, VNI) that the
+    file as a whole is clearly written in; refused when it is not."""
+    whole = "\n".join("\t".join(str(value) for value in row) for row in rows)
+    encoding = legacy_text.convert(whole).encoding
+    if encoding is None:
+        raise _not_utf8()
+    converted: list[list[object]] = [
+        [legacy_text.decode(str(value), encoding) for value in row] for row in rows
+    ]
+    changed = sum(
+        1
+        for old, new in zip(rows, converted, strict=True)
+        for a, b in zip(old, new, strict=True)
+        if a != b
+    )
+    return converted, {encoding: changed}
 
 
 def _csv_sheets(data: bytes) -> Iterator[Sheet]:
     """One candidate sheet per plausible delimiter, the sniffed one first; the first in which
     a header row is found wins."""
     text = _decode(data)
+    legacy_bytes = not _is_utf8(data)
     sample = "\n".join(text.splitlines()[:20])
     try:
         guess = csv.Sniffer().sniff(sample, delimiters="".join(_DELIMITERS)).delimiter
@@ -168,4 +216,18 @@ def _csv_sheets(data: bytes) -> Iterator[Sheet]:
             raise SpreadsheetError(
                 _("Tệp CSV sai định dạng: %(error)s") % {"error": str(exc)}
             ) from exc
-        yield Sheet(name="csv", rows=rows)
+        if legacy_bytes:
+            rows, legacy = _legacy_rows(rows)
+            yield Sheet(name="csv", rows=rows, legacy=legacy)
+        else:
+            yield Sheet(name="csv", rows=rows)
+
+
+def _is_utf8(data: bytes) -> bool:
+    if data.startswith(_UTF16_BOMS):
+        return True
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    return True

@@ -18,6 +18,14 @@ _TOTAL_MARKED = re.compile(r"(tổng cộng|tổng số|tổng|cộng)(?!\w)")
 _TOTAL_UNMARKED = re.compile(r"(tong cong|tong so)(?!\w)")
 _TOTAL_ONLY = re.compile(r"(tong cong|tong so|tong|cong)( \d+)?( kien nghi| kn)?( \d+)?")
 _TOTAL_MAX_CHARS = 40
+# A signature block under a table with no total row: only whole cells holding these labels (or a
+# "…, ngày … tháng … năm …" line) end the table, so a petition is never taken for one.
+_SIGNATURE_LABEL = re.compile(
+    r"(người lập( biểu| bảng)?|người tổng hợp|thủ trưởng( đơn vị)?|(phó )?chủ tịch( ubnd)?"
+    r"|(tm|kt|tl)\. .{1,40}|xác nhận( của .{1,40})?|(phó )?trưởng (ban|phòng|thôn|khu)"
+    r"|tổ trưởng( tổ dân phố)?|bí thư( chi bộ)?|cán bộ (tổng hợp|lập biểu))[.:]?"
+)
+_DATE_LINE = re.compile(r".{0,40}ngày .{0,6} tháng .{0,6} năm .{0,8}")
 
 # (min_row, min_col, max_row, max_col), 1-based and inclusive, as Excel numbers them.
 Merge = tuple[int, int, int, int]
@@ -50,6 +58,8 @@ class Sheet:
     name: str
     rows: list[list[object]]  # rows[0] is spreadsheet row 1
     merges: list[Merge] = field(default_factory=list)
+    # Cells read from a legacy encoding (core.legacy_text), per encoding: shown in the preview.
+    legacy: dict[str, int] = field(default_factory=dict)
 
 
 def _is_empty(value: object) -> bool:
@@ -158,6 +168,13 @@ def _total_kind(value: object, *, whole: bool = False) -> str | None:
     return "sub" if text.startswith("cộng") else "grand"
 
 
+def _is_signature_row(raw: list[object]) -> bool:
+    labels = [nfc(_text(v)).lower() for v in raw if not _is_empty(v)]
+    return bool(labels) and all(
+        _SIGNATURE_LABEL.fullmatch(label) or _DATE_LINE.fullmatch(label) for label in labels
+    )
+
+
 def parse_sheet(sheet: Sheet, max_rows: int) -> Table | None:
     """The sheet's table, or None when no header row is found in its first rows."""
     scan = min(len(sheet.rows), HEADER_SCAN_ROWS + 1)
@@ -184,8 +201,8 @@ def parse_sheet(sheet: Sheet, max_rows: int) -> Table | None:
         }
         text = cells.get("text")
         kinds = {_total_kind(v) for v in raw} if text is None else {_total_kind(text, whole=True)}
-        if "grand" in kinds:
-            break  # what follows a grand total is the footer (signatures, dates)
+        if "grand" in kinds or _is_signature_row(sheet.rows[number - 1]):
+            break  # what follows a grand total or starts a signature block is the footer
         own = sheet.rows[number - 1] if number <= len(sheet.rows) else []
         if "sub" in kinds or all(
             _is_empty(own[col - 1]) for col in table.columns.values() if col <= len(own)

@@ -57,6 +57,8 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{preview.error_count} dòng có lỗi; không dòng nào được nhập / nothing imported"
             )
+        for warning in preview.warnings:
+            self.stdout.write(str(warning))
         for group in preview.rounds:
             self.stdout.write(f"{group.rows} kiến nghị: {group.note}")
         if options["dry_run"]:
