@@ -115,8 +115,9 @@ MARKERS = frozenset(chr(c) for c in range(0xA1, 0x100)) - _UNICODE_VIETNAMESE
 # Words as a legacy text spells them: letters and the Latin-1 symbols that stand for letters.
 _WORD = re.compile(r"(?:[^\W\d_]|[\u00a1-\u00bf\u00d7\u00f7])+")
 _TONE_MARKS = frozenset(_TONES[1:])
-# Without a font to go by, one odd character ("½", "°") is not enough to call a text legacy.
-MIN_MARKERS_UNHINTED = 2
+# Without a font to go by, a text needs a character Unicode Vietnamese never has ("ø", "©")
+# before a conversion is tried; one such character in "Café ½" is then refused by the syllables.
+MIN_MARKERS_UNHINTED = 1
 _FONT_HINTS: tuple[tuple[str, Encoding], ...] = ((".vn", "tcvn3"), ("vni", "vni"))
 
 
@@ -155,8 +156,17 @@ def _plausible(word: str) -> bool:
     return _SYLLABLE.fullmatch(toneless) is not None
 
 
-def _score(text: str) -> int:
-    return sum(1 for word in _WORD.findall(text) if _plausible(word))
+def _score(text: str, original: str | None = None) -> int:
+    """Well-formed syllables, less the words a conversion changed into ill-formed ones (which a
+    wrong guess makes of ordinary words: "Café" read as TCVN3 is "Cafộ")."""
+    words = _WORD.findall(text)
+    before = _WORD.findall(original) if original is not None else words
+    if len(before) != len(words):
+        before = words
+    return sum(
+        1 if _plausible(word) else -1 if word != old else 0
+        for word, old in zip(words, before, strict=True)
+    )
 
 
 def font_encoding(font: str | None) -> Encoding | None:
@@ -181,7 +191,7 @@ def convert(text: str, *, font: str | None = None) -> Converted:
         result = decode(text, encoding, capitals=capitals)
         if any(ch in MARKERS for ch in result):
             continue
-        score = _score(result)
+        score = _score(result, text)
         if score > best_score:
             best, best_score = Converted(result, encoding), score
     return best

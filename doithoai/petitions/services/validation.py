@@ -10,6 +10,7 @@ from django.core.validators import validate_email
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from doithoai.core import legacy_text
 from doithoai.core.text import nfc
 from doithoai.petitions.choices import Channel, LegalKind, SubmitterType
 from doithoai.petitions.models import Topic
@@ -63,6 +64,19 @@ def normalise_phone(raw: str) -> str:
     return digits
 
 
+# Words people type (not e-mail addresses or codes): text pasted from a legacy-encoded file is
+# converted when it clearly is such text (core.legacy_text).
+LEGACY_TEXT_FIELDS = (
+    "text",
+    "place",
+    "address",
+    "submitter_name",
+    "submitter_address",
+    "business_name",
+    "on_behalf_of",
+)
+
+
 def clean_input(data: PetitionInput) -> tuple[PetitionInput, Unit, Topic | None]:
     """Normalise the input in place and resolve its unit and topic, or raise ValidationError
     with a Vietnamese message per field."""
@@ -83,6 +97,8 @@ def clean_input(data: PetitionInput) -> tuple[PetitionInput, Unit, Topic | None]
         "tax_code",
     ):
         setattr(data, name, nfc(str(getattr(data, name) or "")).strip())
+    for name in LEGACY_TEXT_FIELDS:  # pasted from an old TCVN3/VNI file: read as Unicode
+        setattr(data, name, legacy_text.convert(getattr(data, name)).text)
     for item in fields(data):
         if "\x00" in str(getattr(data, item.name) or ""):
             fail(item.name, _("Văn bản không được chứa ký tự NUL (\\x00)."))

@@ -98,3 +98,32 @@ def test_the_command_imports_a_vni_sheet_as_unicode(tmp_path: Path, db, counts):
     call_command("import_petitions", str(path), "--unit", "01840", stdout=out)
     assert "VNI-Windows" in out.getvalue() and f"Đã nhập {len(ROWS)} kiến nghị" in out.getvalue()
     assert Petition.objects.filter(text=ROWS[0][0], submitter_name=ROWS[0][1]).count() == 1
+
+
+def test_text_pasted_from_a_legacy_file_reaches_the_api_as_unicode(client, demo_user):
+    import json
+
+    from doithoai.accounts.services import api_token_create
+
+    user = demo_user("phuong")
+    key = api_token_create(actor=user, user=user, name="test")[1]
+    body = {
+        "text": to_tcvn3(ROWS[0][0]),
+        "unit_id": ward().pk,
+        "channel": "phuong_xa",
+        "submitter_name": to_vni("Hoàng Văn Kiên"),
+        "place": "Tổ 5",  # Unicode stays as it is
+    }
+    response = client.post(
+        "/api/v1/petitions",
+        json.dumps(body),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {key}",
+    )
+    assert response.status_code == 201, response.content
+    petition = Petition.objects.get(pk=response.json()["id"])
+    assert (petition.text, petition.submitter_name, petition.place) == (
+        ROWS[0][0],
+        "Hoàng Văn Kiên",
+        "Tổ 5",
+    )
