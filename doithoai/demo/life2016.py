@@ -32,6 +32,7 @@ from doithoai.dialogues.models import (
     SpeakerState,
     TaskState,
 )
+from doithoai.dialogues.services.notice import conclusion_notice_approve
 from doithoai.followup import services as followup
 from doithoai.followup.models import Answer, Assignment, ExtensionRequest
 from doithoai.synthesis.models import Issue, SynthesisRun
@@ -394,6 +395,7 @@ def demo_life_2016(out: Any) -> None:
     _review(round_, users)
     directives = _conference(round_, users)
     dialogues.round_transition(actor=users["lanhdao"], round_=round_, to_state=RoundState.CONCLUDED)
+    conclusion_notice_approve(actor=users["lanhdao"], round_=round_)  # the drafted notice
     counts = _followup(round_, users, directives)
     _deliver_past_messages(last_message)
     out.write(

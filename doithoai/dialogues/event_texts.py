@@ -59,4 +59,7 @@ TEXTS: dict[str, EventText] = {
     "press_question.submit": said(_("%(who)s đã gửi câu hỏi của báo chí")),
     "press_question.answer": said(_("%(who)s đã ghi trả lời câu hỏi của báo chí")),
     "minutes.update": said(_("%(who)s đã sửa biên bản hội nghị")),
+    "conclusion_notice.update": said(_("%(who)s đã sửa thông báo kết luận")),
+    "conclusion_notice.approve": said(_("%(who)s đã duyệt thông báo kết luận")),
+    "conclusion_notice.unapprove": said(_("%(who)s đã hủy duyệt thông báo kết luận để sửa")),
 }

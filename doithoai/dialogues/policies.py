@@ -182,3 +182,13 @@ def task_orgs_q(user: Any) -> Q | None:
     if not own:
         return None
     return Q(organisation_id__in=own | above)
+
+
+def can_edit_conclusion(user: Any, round_: Round) -> bool:
+    """The conclusion notice's texts: the secretariat drafts them, the leader (chair) edits."""
+    return round_.unit_id in area_ids(user, *ANSWER_ROLES)
+
+
+def can_approve_conclusion(user: Any, round_: Round) -> bool:
+    """Only the leader approves the conclusion notice (or withdraws the approval)."""
+    return round_.unit_id in area_ids(user, Role.LEADER)

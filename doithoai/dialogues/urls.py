@@ -4,6 +4,7 @@ from doithoai.dialogues import (
     views,
     views_agenda,
     views_conference,
+    views_notice,
     views_plan,
     views_public,
     views_tasks,
@@ -78,6 +79,16 @@ urlpatterns = [
         name="dialogue-issue-search",
     ),
     path(f"{S}<int:round_id>/ket-luan/", views_conference.conclude, name="dialogue-conclude"),
+    path(
+        f"{S}<int:round_id>/thong-bao-ket-luan/",
+        views_notice.notice_page,
+        name="dialogue-conclusion-notice",
+    ),
+    path(
+        f"{S}<int:round_id>/thong-bao-ket-luan/duyet/",
+        views_notice.notice_approval,
+        name="dialogue-conclusion-notice-approval",
+    ),
     path(f"{S}<int:round_id>/trong-tam/", views_plan.focus_add, name="dialogue-focus-add"),
     path(
         f"{S}<int:round_id>/trong-tam/<int:focus_id>/",

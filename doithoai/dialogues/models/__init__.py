@@ -15,6 +15,7 @@ from doithoai.dialogues.models.conference import (
     SpeakerState,
     Statement,
 )
+from doithoai.dialogues.models.notice import ConclusionNotice
 from doithoai.dialogues.models.plan import (
     TASK_TRANSITIONS,
     Chair,
@@ -43,6 +44,7 @@ __all__ = [
     "AgendaState",
     "Chair",
     "ChairRole",
+    "ConclusionNotice",
     "Directive",
     "DirectiveSource",
     "DirectiveState",
