@@ -1,6 +1,8 @@
+from typing import Any
+
 from ninja import NinjaAPI
 
-from doithoai.core.api import install_problem_handlers
+from doithoai.core.api import document_problems, install_problem_handlers
 from doithoai.dialogues.api import router as dialogues
 from doithoai.followup.api import router as followup
 from doithoai.petitions.api import public_router as petitions_public
@@ -8,7 +10,15 @@ from doithoai.petitions.api import router as petitions
 from doithoai.portal.api import router as portal_public
 from doithoai.synthesis.api import router as synthesis
 
-api = NinjaAPI(
+
+class DocumentedAPI(NinjaAPI):
+    """The API whose OpenAPI document also lists every problem answer (core.api)."""
+
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        return document_problems(super().get_openapi_schema(**kwargs))
+
+
+api = DocumentedAPI(
     title="doithoai API",
     version="1",
     description=(

@@ -7,6 +7,7 @@ from config.api import api
 from doithoai.core import health
 from doithoai.core import views as core_views
 
+handler404 = "doithoai.core.api.not_found"
 handler500 = "doithoai.core.health.server_error"
 
 urlpatterns = [

@@ -74,7 +74,7 @@ class SubmitterOut(Schema):
     tax_code: str
 
 
-class RoundOut(Schema):
+class PetitionRoundOut(Schema):
     id: int
     title: str
 
@@ -92,7 +92,7 @@ class PetitionOut(Schema):
     received_on: datetime.date
     created_at: datetime.datetime
     due_on: datetime.date | None
-    round: RoundOut | None = Field(
+    round: PetitionRoundOut | None = Field(
         None,
         description="The dialogue round the petition is in; null: outside every round, handled "
         "through ordinary citizen-feedback handling.",

@@ -11,7 +11,7 @@ from doithoai.portal.selectors import BoardFilters, board_search, public_round_g
 router = Router(tags=["public"])
 
 
-class RoundOut(Schema):
+class ResultsRoundOut(Schema):
     id: int
     title: str
     unit: str
@@ -40,7 +40,7 @@ class BoardQuery(InputSchema):
     overdue: bool = False
 
 
-@router.get("/rounds", response=list[RoundOut])
+@router.get("/rounds", response=list[ResultsRoundOut])
 def rounds(request: HttpRequest) -> list[dict[str, object]]:
     return [{"id": r.pk, "title": r.title, "unit": r.unit.name} for r in public_rounds()]
 
