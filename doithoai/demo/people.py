@@ -54,6 +54,7 @@ DEMO_LOGINS = [
     DemoLogin("truongphong", "Triệu Thị Lan", Role.DEPARTMENT_HEAD, "qldt"),
     DemoLogin("baochi", "Phan Minh Đức", Role.PRESS, "bao_bac_kan"),
     DemoLogin("quantri", "Quản trị hệ thống", Role.ADMINISTRATOR, "vp"),
+    DemoLogin("baove", "Ma Thị Thu", Role.DATA_PROTECTION_OFFICER, "vp"),
     # Today's officer: the Thái Nguyên provincial office, whose area includes Bắc Kạn (2016).
     DemoLogin("tinh", "Vi Thị Hạnh", Role.SECRETARIAT, "vp", THAI_NGUYEN_CODE, Scheme.CURRENT_2025),
 ]

@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest
 from ninja import Router, Status
 
 from doithoai.core.api import staff_auth
-from doithoai.dialogues import selectors, services
+from doithoai.dialogues import policies, selectors, services
 from doithoai.dialogues.models import Round, Speaker, Statement
 from doithoai.dialogues.schemas import (
     AgendaItemOut,
@@ -99,7 +99,13 @@ def speaker_state(
 @router.get("/rounds/{int:round_id}/statements", response=list[StatementOut], summary="Statements")
 def get_statements(request: HttpRequest, round_id: int) -> Any:
     round_ = selectors.round_get_for(user=request.user, round_id=round_id)
-    return [statement_out(s) for s in selectors.statements(round_)]
+    rows = []
+    for s in selectors.statements(round_).select_related("petition"):
+        row = statement_out(s)
+        if s.petition_id is not None and policies.speaker_name_hidden(request.user, s.petition):
+            row["speaker_name"] = ""  # a denouncer's identity (Law on Denunciation Art. 9)
+        rows.append(row)
+    return rows
 
 
 @router.post(

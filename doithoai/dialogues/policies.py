@@ -11,6 +11,7 @@ from django.db.models import Q
 from doithoai.accounts.models import Role
 from doithoai.accounts.policies import area_ids, has_role, is_administrator, unit_ids_with_role
 from doithoai.dialogues.models import Round, RoundState
+from doithoai.petitions import policies as petition_policies
 from doithoai.units.models import Unit
 
 READ_ROLES = (
@@ -192,3 +193,11 @@ def can_edit_conclusion(user: Any, round_: Round) -> bool:
 def can_approve_conclusion(user: Any, round_: Round) -> bool:
     """Only the leader approves the conclusion notice (or withdraws the approval)."""
     return round_.unit_id in area_ids(user, Role.LEADER)
+
+
+def speaker_name_hidden(user: Any, petition: Any) -> bool:
+    """A statement that became a denunciation or a confidential petition: the speaker's name is
+    the petitioner's identity, shown only to roles that may see it (Law on Denunciation 2018
+    Art. 9; petitions.policies.can_see_personal_data)."""
+    secret = petition.confidential or petition_policies.is_secret_kind(petition.legal_kind)
+    return secret and not petition_policies.can_see_personal_data(user, petition)

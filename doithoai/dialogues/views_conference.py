@@ -1,5 +1,7 @@
 """The conference desk: check-in, attendance, agenda, speakers, statements, press, minutes."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -25,6 +27,7 @@ from doithoai.dialogues.models import (
     Round,
     RoundState,
     SpeakerState,
+    Statement,
 )
 from doithoai.dialogues.views_helpers import form_errors
 from doithoai.units.models import Organisation
@@ -44,6 +47,25 @@ def _back(round_: Round, anchor: str = "") -> HttpResponse:
 STATEMENTS_PER_PAGE = 10
 
 
+def _hide_secret_speakers(user: Any, round_: Round, queue: list[Any], statements: Any) -> None:
+    """Mark `speaker_hidden` on the statements and speakers whose name the user may not read."""
+    for st in statements:
+        st.speaker_hidden = st.petition_id is not None and policies.speaker_name_hidden(
+            user, st.petition
+        )
+    if not queue:
+        return
+    secret_speakers = {
+        st.speaker_id
+        for st in Statement.objects.filter(
+            round=round_, speaker__in=queue, petition__isnull=False
+        ).select_related("petition")
+        if policies.speaker_name_hidden(user, st.petition)
+    }
+    for speaker in queue:
+        speaker.speaker_hidden = speaker.pk in secret_speakers
+
+
 @login_required
 def conference(request: HttpRequest, round_id: int) -> HttpResponse:
     """The desk: light at any size of round (a dozen agenda items, paged statements, the issue
@@ -54,8 +76,10 @@ def conference(request: HttpRequest, round_id: int) -> HttpResponse:
     current = next((i for i in agenda if i.state == AgendaState.CURRENT), None)
     queue = list(round_.speakers.filter(state__in=[SpeakerState.WAITING, SpeakerState.SPEAKING]))
     statements = Paginator(
-        selectors.statements(round_).order_by("-created_at", "-id"), STATEMENTS_PER_PAGE
+        selectors.statements(round_).select_related("petition").order_by("-created_at", "-id"),
+        STATEMENTS_PER_PAGE,
     ).get_page(request.GET.get("trang"))
+    _hide_secret_speakers(request.user, round_, queue, statements.object_list)
     return render(
         request,
         "dialogues/conference.html",

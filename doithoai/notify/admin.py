@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from doithoai.notify.models import DeliveryAttempt, Message, MessageTemplate
 
@@ -17,12 +18,21 @@ class AttemptInline(admin.TabularInline[DeliveryAttempt, Message]):
 
 @admin.register(Message)
 class MessageAdmin(admin.ModelAdmin[Message]):
-    """The audit of what was sent to whom; read-only."""
+    """The audit of what was sent to whom; read-only. A petitioner's address is personal data
+    that administrators do not read (Law 91/2025/QH15): a message to a petitioner shows its
+    petition's number instead; a message to staff shows the staff account."""
 
-    list_display = ["created_at", "channel", "template_key", "to", "state", "attempts"]
+    list_display = ["created_at", "channel", "template_key", "recipient", "state", "attempts"]
     list_filter = ["state", "channel", "template_key"]
-    readonly_fields = [f.name for f in Message._meta.fields]
+    readonly_fields = ["recipient", *(f.name for f in Message._meta.fields if f.name != "to")]
+    exclude = ["to"]
     inlines = [AttemptInline]
+
+    @admin.display(description=_("người nhận"))
+    def recipient(self, obj: Message) -> str:
+        if obj.petition_id is not None or obj.user_id is None:
+            return str(_("Người gửi kiến nghị #%(id)s")) % {"id": obj.petition_id or "—"}
+        return obj.to
 
     def has_add_permission(self, request: object) -> bool:
         return False

@@ -88,7 +88,9 @@ class Message(models.Model):
         verbose_name_plural = _("thông báo đã gửi")
 
     def __str__(self) -> str:
-        return f"{self.channel} {self.template_key} → {self.to or '—'} ({self.state})"
+        # No address: a petitioner's is personal data, and this text shows in the admin.
+        return f"{self.channel} {self.template_key} #{self.pk} ({self.state})"
+
 
 
 class DeliveryAttempt(models.Model):

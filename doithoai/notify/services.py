@@ -22,6 +22,7 @@ from doithoai.accounts.policies import is_administrator
 from doithoai.core.events import event_record
 from doithoai.notify.defaults import TEMPLATES
 from doithoai.notify.gateways import get_gateway
+from doithoai.notify.hooks import petitioner_opted_out
 from doithoai.notify.models import (
     DeliveryAttempt,
     Message,
@@ -83,8 +84,10 @@ def message_to_petitioner(
         wanted.append((MessageChannel.EMAIL, petition.email, consent is not None and consent.email))
     if petition.phone and sms and consent is not None and consent.sms:
         wanted.append((MessageChannel.SMS, petition.phone, True))  # SMS is opt-in only
+    # Consent withdrawn (data protection's check): nothing is sent, whatever was given before.
+    opted_out = bool(wanted) and petitioner_opted_out(petition=petition)
     for channel, address, consented in wanted:
-        allowed = consented or (channel == MessageChannel.EMAIL and not secret)
+        allowed = not opted_out and (consented or (channel == MessageChannel.EMAIL and not secret))
         message = Message.objects.create(
             channel=channel,
             template_key=key,
@@ -93,12 +96,27 @@ def message_to_petitioner(
             body=(body if channel == MessageChannel.EMAIL else sms) if allowed else "",
             petition=petition,
             state=MessageState.PENDING if allowed else MessageState.SUPPRESSED,
-            last_error="" if allowed else "no consent",
+            last_error="" if allowed else ("consent withdrawn" if opted_out else "no consent"),
         )
         if allowed:
             _schedule(message)
         messages.append(message)
     return messages
+
+
+def petition_messages_forget_recipient(*, petition: Petition) -> int:
+    """Remove the petitioner's address from the messages about `petition` (the audit keeps what
+    was sent and when, not to whom): called inside the caller's transaction when the petition's
+    personal data is erased. Returns how many messages changed."""
+    return Message.objects.filter(petition=petition).exclude(to="").update(to="")
+
+
+def petition_messages_withhold(*, petition: Petition) -> int:
+    """The petitioner withdrew consent: messages about `petition` still waiting are not sent
+    (kept as suppressed, without the address). Called inside the caller's transaction."""
+    return Message.objects.filter(petition=petition, state=MessageState.PENDING).update(
+        state=MessageState.SUPPRESSED, to="", last_error="consent withdrawn"
+    )
 
 
 def message_to_staff(

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.core.events import event_record
 from doithoai.petitions import policies
+from doithoai.petitions.hooks import contact_viewed
 from doithoai.petitions.selectors import PetitionFilters, petition_export_rows
 
 MAX_EXPORT_ROWS = 50_000
@@ -45,10 +46,13 @@ def petitions_xlsx(*, user: Any, filters: PetitionFilters) -> bytes:
         header_cells.append(cell)
     sheet.append(header_cells)
     count = personal = 0
+    shown: list[int] = []
     outside = _("Ngoài kỳ đối thoại")
     for p in petition_export_rows(user=user, filters=filters, limit=MAX_EXPORT_ROWS):
         show = policies.can_see_personal_data(user, p) and not p.anonymous
         personal += show
+        if show and (p.submitter_name or p.phone or p.email):
+            shown.append(p.pk)
         sheet.append(
             [
                 p.code,
@@ -69,6 +73,7 @@ def petitions_xlsx(*, user: Any, filters: PetitionFilters) -> bytes:
         count += 1
     out = io.BytesIO()
     workbook.save(out)
+    contact_viewed(user=user, petition_ids=shown, place="export")
     filters_used = {
         k: str(v) for k, v in dataclasses.asdict(filters).items() if v not in ("", None, False, {})
     }

@@ -34,4 +34,40 @@ def round_changed(
         )
 
 
-__all__ = ["ROUND_CHANGED", "RoundChanged", "on_round_changed", "round_changed"]
+# `CONTACT_VIEWED` holds callbacks run when a staff page or export showed petitioners' contact
+# details (name, phone, e-mail, address), as `callback(user=..., petition_ids=[...], place=...)`
+# with `place` one of "detail", "export", "other". Data protection registers one that keeps the
+# log its officer reads (Law 91/2025/QH15).
+
+
+class ContactViewed(Protocol):
+    def __call__(self, *, user: Any, petition_ids: list[int], place: str) -> None: ...
+
+
+CONTACT_VIEWED: list[ContactViewed] = []
+
+
+def on_contact_viewed(callback: ContactViewed) -> ContactViewed:
+    """Register `callback` (once, however often `ready()` runs); usable as a decorator."""
+    if callback not in CONTACT_VIEWED:
+        CONTACT_VIEWED.append(callback)
+    return callback
+
+
+def contact_viewed(*, user: Any, petition_ids: list[int], place: str) -> None:
+    if not petition_ids or not getattr(user, "is_authenticated", False):
+        return
+    for callback in list(CONTACT_VIEWED):
+        callback(user=user, petition_ids=petition_ids, place=place)
+
+
+__all__ = [
+    "CONTACT_VIEWED",
+    "ROUND_CHANGED",
+    "ContactViewed",
+    "RoundChanged",
+    "contact_viewed",
+    "on_contact_viewed",
+    "on_round_changed",
+    "round_changed",
+]

@@ -24,6 +24,7 @@ from doithoai.petitions.forms import (
     StaffPetitionForm,
     TransitionForm,
 )
+from doithoai.petitions.hooks import contact_viewed
 from doithoai.petitions.rounds import (
     intake_note,
     round_filter_choices,
@@ -115,12 +116,15 @@ def petition_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def petition_detail(request: HttpRequest, petition_id: int) -> HttpResponse:
     petition = petition_get_for(user=request.user, petition_id=petition_id)
+    show_personal = policies.can_see_personal_data(request.user, petition)
+    if show_personal and not petition.anonymous:
+        contact_viewed(user=request.user, petition_ids=[petition.pk], place="detail")
     return render(
         request,
         "petitions/staff_detail.html",
         {
             "petition": petition,
-            "show_personal": policies.can_see_personal_data(request.user, petition),
+            "show_personal": show_personal,
             "can_triage": policies.can_transition(request.user, petition, "accepted"),
             "transition_form": TransitionForm(),
             "round_form": _round_form(request.user, petition),

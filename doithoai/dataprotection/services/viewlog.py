@@ -1,0 +1,22 @@
+"""The log of who viewed a petitioner's contact details, filled through
+`petitions.hooks.contact_viewed` (registered in `DataprotectionConfig.ready()`)."""
+
+from typing import Any
+
+from doithoai.dataprotection.models import ContactView, ViewPlace
+
+
+def contact_views_record(*, user: Any, petition_ids: list[int], place: str) -> int:
+    """Append one row per petition (an export of many petitions: one insert statement)."""
+    if not getattr(user, "is_authenticated", False) or not petition_ids:
+        return 0
+    where = place if place in ViewPlace.values else ViewPlace.OTHER
+    rows = [
+        ContactView(user=user, petition_id=pk, place=where) for pk in dict.fromkeys(petition_ids)
+    ]
+    ContactView.objects.bulk_create(rows, batch_size=500)
+    return len(rows)
+
+
+def log_contact_views(*, user: Any, petition_ids: list[int], place: str) -> None:
+    contact_views_record(user=user, petition_ids=petition_ids, place=place)
