@@ -92,7 +92,6 @@ class Message(models.Model):
         return f"{self.channel} {self.template_key} #{self.pk} ({self.state})"
 
 
-
 class DeliveryAttempt(models.Model):
     message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="delivery_attempts")
     at = models.DateTimeField(auto_now_add=True)
