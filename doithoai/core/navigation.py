@@ -63,6 +63,12 @@ def _supervises(user: Any) -> bool:
     return bool(supervised_unit_ids(user))
 
 
+def _handles_letters(user: Any) -> bool:
+    from doithoai.followup.policies import letter_unit_ids
+
+    return bool(letter_unit_ids(user))
+
+
 def _manages_topics(user: Any) -> bool:
     from doithoai.petitions.policies import can_manage_topics
 
@@ -91,6 +97,7 @@ STAFF_LINKS: list[Link] = [
     Link(_("Báo cáo, thống kê"), "reports-dashboard", _sees_reports),
     Link(_("Theo dõi giải quyết, trả lời"), "followup-work", _follows_up),
     Link(_("Giám sát của Mặt trận Tổ quốc"), "followup-supervision", _supervises),
+    Link(_("Thư trả lời cần chuyển đến người gửi"), "followup-letters", _handles_letters),
     Link(_("Khóa API"), "api-token-list", is_staff_member),
     Link(_("Quản trị danh mục, người dùng"), "admin:index", is_administrator),
 ]

@@ -1,8 +1,11 @@
 """The results report of a round: "BÁO CÁO Kết quả giải quyết kiến nghị" (Decree 30, form 1.4).
 
-Called by the document registry as `build_results(round)`. No personal data: issues are shown by
-their title, units, counts, answers and directives only. Open items of earlier rounds of the same
-unit are carried into this report (section III).
+Called by the document registry as `build_results(round)`. The body is short: the figures first
+(answered, on time, resolved, overdue — by lead department, then by theme: topic × area as on the
+issues board), the issues not finished in time grouped by theme, what earlier rounds left open and
+the next tasks. Every issue, grouped by theme, is listed in the appendix, which begins with the
+heading `APPENDIX_MARK`. No personal data: issues by their confirmed title, units, counts, answers
+and directives only (`results.IssueFact.listed`). Figures: `followup/results.py`.
 """
 
 import datetime
@@ -19,101 +22,259 @@ from doithoai.documents.rendering import (
     Table,
     format_number,
 )
-from doithoai.portal.selectors import BoardRow, board_rows
+from doithoai.followup.results import (
+    IssueFact,
+    Tally,
+    Theme,
+    by_department,
+    by_theme,
+    carried_over,
+    issue_facts,
+)
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
-OPEN_STATES = {"open", "assigned", "answered", "in_progress"}
-WIDTHS: list[float] = [10, 45, 50, 25, 20, 20]
+APPENDIX_MARK = "PHỤ LỤC"
+# Column widths (mm) over the 165 mm of text width; a date needs 25 mm at 12 pt.
+DEPARTMENT_WIDTHS: list[float] = [10, 55, 20, 20, 20, 20, 20]
+THEME_WIDTHS: list[float] = [10, 38, 33, 16, 18, 16, 17, 17]
+ISSUE_WIDTHS: list[float] = [11, 72, 34, 24, 24]
+
+
+PLACE_PREFIXES = ("thành phố ", "thị xã ", "huyện ", "quận ", "phường ", "xã ", "tỉnh ")
+
+
+def place_name(unit_name: str) -> str:
+    """The place of the date line: 'Thành Phố Bắc Kạn' → 'Bắc Kạn' (the kind of unit dropped,
+    whatever its capitals, so that the line stays on one line)."""
+    for prefix in PLACE_PREFIXES:
+        if unit_name.casefold().startswith(prefix):
+            return unit_name[len(prefix) :].strip()
+    return unit_name.strip()
 
 
 def _place(round_: Round) -> str:
-    name = round_.unit.name
-    for prefix in ("Thành phố ", "Thị xã ", "Huyện ", "Quận ", "Phường ", "Xã ", "Tỉnh "):
-        if name.startswith(prefix):
-            return name[len(prefix) :]
-    return name
+    return place_name(round_.unit.name)
 
 
-def _row(index: int, row: BoardRow) -> list[str]:
-    result = row.answer or (f"Đã chuyển {row.forwarded_to}" if row.forwarded_to else "Chưa trả lời")
-    if row.directive:
-        result += f"\nChỉ đạo: {row.directive}"
+def _date(value: datetime.date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else "—"
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)}%" if whole else "0%"
+
+
+def _tally_cells(tally: Tally) -> list[str]:
     return [
-        str(index),
-        f"{row.title} ({row.petitioners} kiến nghị; {', '.join(row.units)})",
-        result[:600],
-        row.department or "—",
-        row.deadline.strftime("%d/%m/%Y") if row.deadline else "—",
-        row.state_label + (" (quá hạn)" if row.overdue else ""),
+        str(tally.issues),
+        str(tally.answered),
+        str(tally.on_time),
+        str(tally.resolved),
+        str(tally.overdue),
     ]
 
 
-def _table(rows: list[BoardRow]) -> Table:
+def department_table(rows: list[Tally], total: Tally) -> Table:
+    body = [[str(i), t.name, *_tally_cells(t)] for i, t in enumerate(rows, start=1)]
+    body.append(["", total.name, *_tally_cells(total)])
     return Table(
         header=[
             "STT",
-            "Nội dung kiến nghị",
-            "Kết quả giải quyết",
             "Cơ quan chủ trì",
-            "Thời hạn",
-            "Trạng thái",
+            "Số vấn đề",
+            "Đã trả lời",
+            "Trả lời đúng hạn",
+            "Đã giải quyết",
+            "Quá hạn",
         ],
-        rows=[_row(i, r) for i, r in enumerate(rows, start=1)],
-        widths_mm=WIDTHS,
-        center_columns=(0, 4),
+        rows=body,
+        widths_mm=DEPARTMENT_WIDTHS,
+        center_columns=(0, 2, 3, 4, 5, 6),
     )
+
+
+def theme_table(themes: list[Theme]) -> Table:
+    return Table(
+        header=[
+            "STT",
+            "Lĩnh vực",
+            "Địa bàn",
+            "Số vấn đề",
+            "Số kiến nghị",
+            "Đã trả lời",
+            "Đã giải quyết",
+            "Quá hạn",
+        ],
+        rows=[
+            [
+                str(i),
+                t.topic,
+                t.area,
+                str(t.tally.issues),
+                str(t.tally.petitions),
+                str(t.tally.answered),
+                str(t.tally.resolved),
+                str(t.tally.overdue),
+            ]
+            for i, t in enumerate(themes, start=1)
+        ],
+        widths_mm=THEME_WIDTHS,
+        center_columns=(0, 3, 4, 5, 6, 7),
+    )
+
+
+def _result(fact: IssueFact) -> str:
+    lines = [fact.state_label + (" (quá hạn)" if fact.overdue else "")]
+    if fact.answered_on:
+        lines.append(f"Trả lời ngày {_date(fact.answered_on)}")
+    return "\n".join(lines)
+
+
+def issue_table(themes: list[Theme]) -> Table:
+    """Every listed issue, numbered on, under a row naming its theme (in capitals)."""
+    rows: list[list[str]] = []
+    index = 0
+    for theme in themes:
+        listed = [f for f in theme.facts if f.listed]
+        if not listed:
+            continue
+        rows.append(["", f"{theme.name.upper()} ({len(listed)} vấn đề)", "", "", ""])
+        for fact in listed:
+            index += 1
+            rows.append(
+                [
+                    str(index),
+                    f"{fact.title} ({fact.petitions} kiến nghị)",
+                    fact.department,
+                    _date(fact.deadline),
+                    _result(fact),
+                ]
+            )
+    return Table(
+        header=["STT", "Vấn đề", "Cơ quan chủ trì", "Thời hạn", "Kết quả"],
+        rows=rows,
+        widths_mm=ISSUE_WIDTHS,
+        center_columns=(0, 3),
+    )
+
+
+def _late_blocks(themes: list[Theme]) -> list[Block]:
+    """Overdue issues, grouped by theme, one line each."""
+    blocks: list[Block] = []
+    for theme in themes:
+        late = [f for f in theme.facts if f.overdue and f.listed]
+        if not late:
+            continue
+        blocks.append(Heading(f"{theme.name} ({len(late)} vấn đề)", level=3))
+        blocks += [
+            Bullet(f"{f.title} — {f.department}, hạn {_date(f.deadline)}; {f.state_label}.")
+            for f in late
+        ]
+    return blocks or [Paragraph("Không có vấn đề nào quá hạn.")]
+
+
+def _appendix(themes: list[Theme], number: str, date: datetime.date, issuer: str) -> list[Block]:
+    blocks: list[Block] = [
+        Heading(APPENDIX_MARK),
+        Paragraph("KẾT QUẢ GIẢI QUYẾT TỪNG VẤN ĐỀ THEO CHỦ ĐỀ", bold=True),
+        Paragraph(f"(Kèm theo Báo cáo số {number} ngày {_date(date)} của {issuer})", italic=True),
+        Paragraph(
+            "Nội dung trả lời đầy đủ của từng vấn đề được công khai tại trang Kết quả giải quyết "
+            "kiến nghị trên Cổng đối thoại.",
+            italic=True,
+        ),
+    ]
+    if any(f.listed for theme in themes for f in theme.facts):
+        blocks.append(issue_table(themes))
+    else:
+        blocks.append(Paragraph("Không có vấn đề nào trong kỳ."))
+    return blocks
 
 
 def build_results(
     round_: Round, *, number: str = "", date: datetime.date | None = None
 ) -> OfficialDocument:
-    rows = board_rows(round_=round_)
-    earlier = Round.objects.filter(unit_id=round_.unit_id, id__lt=round_.pk)
-    if round_.starts_at is not None:
-        earlier = Round.objects.filter(unit_id=round_.unit_id, starts_at__lt=round_.starts_at)
-    carried = [
-        r
-        for prev in earlier.order_by("starts_at", "id")
-        for r in board_rows(round_=prev)
-        if r.state in OPEN_STATES
-    ]
-    total = sum(r.petitioners for r in rows)
-    answered = sum(1 for r in rows if r.answer)
-    resolved = sum(1 for r in rows if r.state in ("resolved", "closed"))
-    late = sum(1 for r in rows if r.overdue)
+    date = date or datetime.datetime.now(tz=HCM).date()
+    number = number or format_number(1, "BC", round_.organisation.short_name or "UBND")
+    issuer = round_.organisation.name
+    facts = issue_facts(round_)
+    departments, total = by_department(facts)
+    themes = by_theme(facts)
+    carried = carried_over(round_)
+    hidden = sum(1 for f in facts if not f.listed)
     blocks: list[Block] = [
         Paragraph(
-            f"Thực hiện {round_.title}, {round_.organisation.name} đã tiếp nhận {total} ý kiến, "
-            f"kiến nghị, tổng hợp thành {len(rows)} vấn đề và giao các cơ quan, đơn vị giải quyết. "
-            "Kết quả giải quyết như sau:"
+            f"Thực hiện {round_.title}, {issuer} đã tiếp nhận {round_.petitions.count()} ý kiến, "
+            f"kiến nghị, tổng hợp thành {total.issues} vấn đề và giao các cơ quan, đơn vị giải "
+            "quyết. Kết quả giải quyết như sau:"
         ),
         Heading("I. Kết quả chung"),
-        Bullet(f"Số vấn đề đã có trả lời: {answered}/{len(rows)}."),
-        Bullet(f"Số vấn đề đã giải quyết xong: {resolved}/{len(rows)}."),
-        Bullet(f"Số vấn đề quá hạn giải quyết: {late}."),
-        Heading("II. Kết quả giải quyết từng vấn đề"),
-        _table(rows) if rows else Paragraph("Không có vấn đề nào trong kỳ."),
+        Bullet(
+            f"Đã có trả lời công khai: {total.answered}/{total.issues} vấn đề "
+            f"({_percent(total.answered, total.issues)}), trong đó trả lời đúng hạn: "
+            f"{total.on_time}."
+        ),
+        Bullet(
+            f"Đã giải quyết xong: {total.resolved}/{total.issues} vấn đề "
+            f"({_percent(total.resolved, total.issues)})."
+        ),
+        Bullet(f"Quá hạn chưa giải quyết: {total.overdue} vấn đề."),
+        Heading("1. Kết quả theo cơ quan chủ trì", level=2),
+        department_table(departments, total),
+        Paragraph(
+            "Trả lời đúng hạn: trả lời được công khai không muộn hơn hạn giải quyết được giao. "
+            "Quá hạn: đã quá hạn giải quyết hoặc hạn thực hiện chỉ đạo mà chưa có kết quả.",
+            italic=True,
+        ),
+        Heading("2. Kết quả theo chủ đề (lĩnh vực, địa bàn)", level=2),
+        theme_table(themes) if themes else Paragraph("Không có vấn đề nào trong kỳ."),
+        Heading("II. Các vấn đề quá hạn, chưa giải quyết xong"),
+        *_late_blocks(themes),
         Heading("III. Các nội dung kỳ trước chưa hoàn thành, tiếp tục theo dõi"),
-        _table(carried) if carried else Paragraph("Không có nội dung kỳ trước chuyển sang."),
-        Heading("IV. Các nội dung chưa hoàn thành chuyển kỳ sau"),
     ]
-    pending = [r for r in rows if r.state in OPEN_STATES]
-    blocks += [Bullet(f"{r.title} — {r.department or 'chưa giao'}.") for r in pending[:200]] or [
-        Paragraph("Tất cả các vấn đề của kỳ đã được giải quyết.")
+    if carried:
+        blocks += [
+            Bullet(f"{f.title} — {f.department}, hạn {_date(f.deadline)}; {f.state_label}.")
+            for f in carried
+        ]
+    else:
+        blocks.append(Paragraph("Không có nội dung kỳ trước chuyển sang."))
+    unfinished = total.issues - total.resolved
+    blocks += [
+        Heading("IV. Nhiệm vụ thời gian tới"),
+        Bullet(
+            f"Các cơ quan chủ trì tiếp tục giải quyết dứt điểm {unfinished} vấn đề chưa giải "
+            f"quyết xong, ưu tiên {total.overdue} vấn đề đã quá hạn; báo cáo kết quả về Văn "
+            "phòng để tổng hợp."
+        ),
+        Bullet(
+            "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam cùng cấp tiếp tục giám sát việc giải "
+            "quyết và xác nhận kết quả."
+        ),
     ]
+    if hidden:
+        blocks.append(
+            Paragraph(
+                f"Ghi chú: {hidden} vấn đề được tính trong số liệu nhưng không nêu tên trong báo "
+                "cáo (tiêu đề chưa được xác nhận công khai hoặc có nội dung cần bảo mật).",
+                italic=True,
+            )
+        )
     blocks.append(
         Paragraph(
-            f"Trên đây là báo cáo kết quả giải quyết kiến nghị của {round_.organisation.name}./."
+            "Kết quả giải quyết từng vấn đề theo chủ đề tại Phụ lục kèm theo. Trên đây là báo cáo "
+            f"kết quả giải quyết kiến nghị của {issuer}./."
         )
     )
+    blocks += _appendix(themes, number, date, issuer)
     parent = round_.unit.parent
     return OfficialDocument(
         family="state",
         parent_body=f"UBND {parent.name}" if parent else "",
-        issuing_body=round_.organisation.name,
-        number=number or format_number(1, "BC", round_.organisation.short_name or "UBND"),
+        issuing_body=issuer,
+        number=number,
         place=_place(round_),
-        date=date or datetime.datetime.now(tz=HCM).date(),
+        date=date,
         kind_label="Báo cáo",
         summary="Kết quả giải quyết kiến nghị " + round_.title[:1].lower() + round_.title[1:],
         blocks=blocks,

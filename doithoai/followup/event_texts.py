@@ -9,6 +9,7 @@ from doithoai.core.events import EventText, choice_label, said
 from doithoai.core.models import Event
 from doithoai.dialogues.models import DirectiveState
 from doithoai.followup.choices import AnswerState
+from doithoai.followup.letter_choices import DeliveryMethod
 from doithoai.synthesis.models import IssueState
 from doithoai.units.models import Organisation
 
@@ -86,5 +87,14 @@ TEXTS: dict[str, EventText] = {
     "supervision.remark": said(gettext_lazy("%(who)s đã ghi ý kiến giám sát của Mặt trận")),
     "followup.petitioner_reopen": said(
         gettext_lazy("Người gửi đã phản hồi là vấn đề chưa được giải quyết")
+    ),
+    "letter.issued": said(
+        gettext_lazy("%(who)s đã lập thư trả lời số %(seq)s năm %(year)s"),
+        seq=lambda e: f"{int(e.after['seq']):02d}",
+        year=lambda e: e.after["year"],
+    ),
+    "letter.delivery": said(
+        gettext_lazy("%(who)s đã ghi nhận việc chuyển thư trả lời: %(method)s"),
+        method=lambda e: choice_label(DeliveryMethod, e.after["method"]),
     ),
 }

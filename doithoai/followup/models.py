@@ -16,9 +16,10 @@ from doithoai.followup.choices import (
     RemarkKind,
     Verification,
 )
+from doithoai.followup.letter_choices import DeliveryMethod, LetterState
 from doithoai.petitions.models import Petition, Topic
 from doithoai.synthesis.models import Issue
-from doithoai.units.models import Organisation
+from doithoai.units.models import Organisation, Unit
 
 USER = settings.AUTH_USER_MODEL
 
@@ -301,3 +302,53 @@ class Reminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.target} {self.kind} {self.on}"
+
+
+class AnswerLetter(models.Model):
+    """A printed answer to one petition whose petitioner gave no e-mail, issued by the round's
+    organisation and carried by the ward; numbered per organisation and year. Holds the delivery
+    (how, when, recorded by whom). Personal data: shown only where the letter policies allow."""
+
+    petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="+")
+    answer = models.ForeignKey(Answer, on_delete=models.PROTECT, related_name="letters")
+    ward = models.ForeignKey(
+        Unit, verbose_name=_("địa bàn"), on_delete=models.PROTECT, related_name="+"
+    )
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("cơ quan ban hành"), on_delete=models.PROTECT, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(_("năm"))
+    seq = models.PositiveIntegerField(_("số thứ tự"))
+    issued_on = models.DateField(_("ngày ban hành"))
+    issued_by = models.ForeignKey(USER, null=True, on_delete=models.PROTECT, related_name="+")
+    state = models.CharField(
+        _("tình trạng chuyển"),
+        max_length=16,
+        choices=LetterState.choices,
+        default=LetterState.TO_DELIVER,
+    )
+    method = models.CharField(
+        _("hình thức chuyển"), max_length=16, choices=DeliveryMethod.choices, blank=True
+    )
+    delivered_on = models.DateField(_("ngày chuyển"), null=True, blank=True)
+    delivery_note = models.CharField(_("ghi chú khi chuyển"), max_length=300, blank=True)
+    recorded_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["seq", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["petition", "answer"], name="letter_once_per_answer"),
+            models.UniqueConstraint(
+                fields=["organisation", "year", "seq"], name="letter_number_unique"
+            ),
+        ]
+        indexes = [models.Index(fields=["ward", "state", "seq"], name="letter_ward_state")]
+        verbose_name = _("thư trả lời")
+        verbose_name_plural = _("thư trả lời")
+
+    def __str__(self) -> str:
+        return f"{self.seq:02d}/{self.year}"

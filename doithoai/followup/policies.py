@@ -17,6 +17,7 @@ from doithoai.followup.choices import (
     AssignmentState,
     IssueStep,
 )
+from doithoai.followup.letter_choices import LETTER_TRANSITIONS
 from doithoai.followup.models import Answer, Assignment
 from doithoai.petitions import policies as petition_policies
 from doithoai.petitions.models import Petition
@@ -210,3 +211,32 @@ def can_verify_directive(user: Any, directive: Directive) -> bool:
 
 def supervised_unit_ids(user: Any) -> set[int]:
     return area_ids(user, Role.MTTQ_OFFICER)
+
+
+# --- answer letters (printed for petitioners without e-mail, carried by the ward) ----------
+
+LETTER_ROLES = (Role.WARD_OFFICER, Role.SECRETARIAT)
+
+
+def letter_unit_ids(user: Any) -> set[int]:
+    """Units whose answer letters the user prints and records: a ward officer's ward, the
+    secretariat's area. Administrators are not included: they do not read petitioners' data."""
+    return area_ids(user, *LETTER_ROLES)
+
+
+def can_handle_letters(user: Any, unit_id: int | None) -> bool:
+    """Issue, print and record the delivery of the answer letters of a ward."""
+    return _in_area(user, unit_id, *LETTER_ROLES)
+
+
+def can_read_letter(user: Any, letter: Any) -> bool:
+    """A letter carries the petitioner's name and address: the ward's letter roles, and only
+    where the petition policies show that petitioner's personal data."""
+    return can_handle_letters(user, letter.ward_id) and petition_policies.can_see_personal_data(
+        user, letter.petition
+    )
+
+
+def can_record_delivery(user: Any, letter: Any) -> bool:
+    """Record how a letter reached (or did not reach) its petitioner, while it is not finished."""
+    return bool(LETTER_TRANSITIONS.get(letter.state)) and can_read_letter(user, letter)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from doithoai.followup import views, views_finish, views_public, views_supervision
+from doithoai.followup import views, views_finish, views_letters, views_public, views_supervision
 
 urlpatterns = [
     path("staff/theo-doi/", views.work_list, name="followup-work"),
@@ -50,5 +50,31 @@ urlpatterns = [
         name="followup-directive",
     ),
     path("staff/giam-sat/", views_supervision.supervision, name="followup-supervision"),
+    path("staff/thu-tra-loi/", views_letters.letters_home, name="followup-letters"),
+    path(
+        "staff/thu-tra-loi/dia-ban/<int:ward_id>/",
+        views_letters.letters_ward,
+        name="followup-letters-ward",
+    ),
+    path(
+        "staff/thu-tra-loi/dia-ban/<int:ward_id>/lap-thu/",
+        views_letters.letters_issue_view,
+        name="followup-letters-issue",
+    ),
+    path(
+        "staff/thu-tra-loi/dia-ban/<int:ward_id>/thu-cho-chuyen.pdf",
+        views_letters.letters_print,
+        name="followup-letters-print",
+    ),
+    path(
+        "staff/thu-tra-loi/<int:letter_id>/tai.pdf",
+        views_letters.letter_download,
+        name="followup-letter-download",
+    ),
+    path(
+        "staff/thu-tra-loi/<int:letter_id>/chuyen/",
+        views_letters.letter_deliver,
+        name="followup-letter-deliver",
+    ),
     path("tra-cuu/phan-hoi/", views_public.petitioner_feedback, name="followup-feedback"),
 ]
