@@ -18,3 +18,5 @@ DATABASES["default"]["CONN_MAX_AGE"] = 600  # noqa: F405
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 # Receipts are not mailed during the benchmark (the API bodies carry no email anyway).
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+# The load generator signs in with a password only (no authenticator app).
+DOITHOAI_REQUIRE_OTP = False

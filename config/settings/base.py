@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "doithoai.reports",
     "doithoai.notify",
     "doithoai.followup",
+    "doithoai.documents",
     "doithoai.dataprotection",
     "doithoai.portal",
 ]

@@ -9,3 +9,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+# Off unless a test turns them on (accounts' tests do): other tests log in with force_login and
+# move the clock.
+DOITHOAI_REQUIRE_OTP = False
+DOITHOAI_SESSION_IDLE_MINUTES = 0

@@ -5,3 +5,14 @@ class AccountsConfig(AppConfig):
     name = "doithoai.accounts"
     label = "accounts"
     verbose_name = "Tài khoản"
+
+    def ready(self) -> None:
+        # Models are loaded only now: these modules read them.
+        from axes.signals import user_locked_out
+        from django.contrib.auth.signals import user_logged_in
+
+        from doithoai.accounts.lockout import on_locked_out
+        from doithoai.accounts.middleware import on_logged_in
+
+        user_locked_out.connect(on_locked_out, dispatch_uid="doithoai-login-locked-out")
+        user_logged_in.connect(on_logged_in, dispatch_uid="doithoai-session-touch")

@@ -1,7 +1,11 @@
 """Staff accounts and their memberships: a user holds a role in an organisation."""
 
+from collections.abc import Iterator
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from doithoai.units.models import Organisation
@@ -19,9 +23,19 @@ class Role(models.TextChoices):
     DATA_PROTECTION_OFFICER = "dpo", _("Cán bộ bảo vệ dữ liệu cá nhân")
 
 
+# Django's own salt: with generation 0 the hash is Django's, so sessions made before the field
+# existed stay valid.
+_SESSION_HASH_SALT = "django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash"
+
+
 class User(AbstractUser):
     full_name = models.CharField(_("họ và tên"), max_length=150, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
+    # "Log out everywhere" (`services_security.sessions_end_all`) adds one: the session hash below
+    # changes, so every session made before no longer authenticates.
+    session_generation = models.PositiveIntegerField(
+        _("lần đăng xuất khỏi mọi thiết bị"), default=0, editable=False
+    )
 
     class Meta:
         verbose_name = _("người dùng")
@@ -29,6 +43,20 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.full_name or self.username
+
+    # Django's documented override point: a session stays valid while this hash is unchanged.
+    def get_session_auth_hash(self) -> str:
+        return self._session_hash(secret=None)
+
+    def get_session_auth_fallback_hash(self) -> Iterator[str]:
+        for secret in settings.SECRET_KEY_FALLBACKS:
+            yield self._session_hash(secret=secret)
+
+    def _session_hash(self, *, secret: str | bytes | None) -> str:
+        value = self.password
+        if self.session_generation:
+            value = f"{self.password}:{self.session_generation}"
+        return salted_hmac(_SESSION_HASH_SALT, value, secret=secret, algorithm="sha256").hexdigest()
 
 
 class Membership(models.Model):

@@ -91,3 +91,25 @@ def area_ids(user: Any, *roles: str) -> set[int]:
 
         per_user[own] = unit_covered_ids_cached(own)
     return per_user[own]
+
+
+# Every role reads petitioners' personal data or manages those who do (docs/permissions.md), but
+# the press, which sees only what is public and its own questions.
+SECOND_FACTOR_ROLES = frozenset(Role.values) - {Role.PRESS}
+
+
+def needs_second_factor(user: Any) -> bool:
+    """Whether `user` must pass a second factor (TOTP or a recovery code) in each session when
+    `DOITHOAI_REQUIRE_OTP` is on: staff and superusers, and every role but the press."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser or user.is_staff:
+        return True
+    return bool(roles_of(user) & SECOND_FACTOR_ROLES)
+
+
+def can_end_sessions_of(actor: Any, user: Any) -> bool:
+    """Log `user` out everywhere, or reset their second factor: themselves or an administrator."""
+    if not getattr(actor, "is_authenticated", False):
+        return False
+    return actor.pk == user.pk or can_manage_accounts(actor)

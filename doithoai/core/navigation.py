@@ -99,6 +99,8 @@ STAFF_LINKS: list[Link] = [
     Link(_("Giám sát của Mặt trận Tổ quốc"), "followup-supervision", _supervises),
     Link(_("Thư trả lời cần chuyển đến người gửi"), "followup-letters", _handles_letters),
     Link(_("Khóa API"), "api-token-list", is_staff_member),
+    Link(_("Tài khoản của tôi: xác thực hai lớp, phiên đăng nhập"), "account", is_staff_member),
+    Link(_("Khóa đăng nhập"), "login-lockouts", is_administrator),
     Link(_("Quản trị danh mục, người dùng"), "admin:index", is_administrator),
 ]
 
