@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("doithoai.portal.urls")),
     path("", include("doithoai.dialogues.urls")),
     path("", include("doithoai.reports.urls")),
+    path("", include("doithoai.documents.urls")),
     path("", include("doithoai.dataprotection.urls")),
 ]
 if settings.DEBUG:

@@ -6,6 +6,7 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fc-list 2>/dev/null | grep -q "Liberation Serif" || need+=(fonts-liberation2)
 command -v msgfmt >/dev/null 2>&1 || need+=(gettext)
+command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)  # scripts/document_previews.py
 dpkg -s libpango-1.0-0 >/dev/null 2>&1 || need+=(libpango-1.0-0 libpangoft2-1.0-0)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
