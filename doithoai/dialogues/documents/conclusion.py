@@ -90,19 +90,22 @@ def _appendix(round_: Round, exclude: set[int], due: str) -> list[Block]:
         ),
     ]
     n = 0
-    groups = groupby(issues, key=lambda i: i.department.name if i.department else "")
+    groups = groupby(issues, key=lambda i: i.department)
     for number, (department, members) in enumerate(groups, start=1):
+        # The heading names the department in full; the column by its short name, to keep
+        # each row on one or two lines.
+        who = (department.short_name or department.name) if department else "Chưa phân công"
         rows = []
         for issue in members:
             n += 1
-            rows.append([str(n), _short(issue.title), department or "Chưa phân công", due])
-        label = department or "Chưa phân công cơ quan"
+            rows.append([str(n), _short(issue.title), who, due])
+        label = department.name if department else "Chưa phân công cơ quan"
         blocks.append(Heading(f"{number}. {label} ({len(rows)} vấn đề)", level=2))
         blocks.append(
             Table(
                 header=["STT", "Nội dung kiến nghị", "Cơ quan thực hiện", "Thời hạn"],
                 rows=rows,
-                widths_mm=[13, 94, 36, 22],
+                widths_mm=[12, 108, 23, 22],
                 center_columns=(0, 3),
             )
         )

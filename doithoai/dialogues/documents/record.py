@@ -39,10 +39,11 @@ def _attendance(round_: Round) -> list[Block]:
             Bullet(f"{row['label']}: {row['present']}/{row['invited']} đại biểu có mặt.")
             for row in rows
         ]
+    press = " và đại diện các cơ quan báo chí" if round_.press_questions.exists() else ""
     blocks.append(
         Paragraph(
             "Cùng dự có lãnh đạo các phòng, ban chuyên môn, Ủy ban MTTQ Việt Nam, các tổ chức "
-            "chính trị - xã hội và đại diện các cơ quan báo chí."
+            f"chính trị - xã hội{press}."
         )
     )
     return blocks

@@ -84,7 +84,8 @@ def test_the_document_puts_key_issues_first_and_the_rest_in_the_appendix(held, i
     assert f"2. {issues[2].title}" in headings[:appendix]
     tables = [b for b in doc.blocks if isinstance(b, Table)]
     assert [row[1] for t in tables for row in t.rows] == [issues[0].title]
-    assert tables[0].rows[0][2:] == ["Phòng Quản lý đô thị", "23/10/2016"]
+    assert tables[0].rows[0][2:] == ["QLĐT", "23/10/2016"]
+    assert "1. Phòng Quản lý đô thị (1 vấn đề)" in headings[appendix:]
     text = pdf_text(document_render(held, "conclusion", "pdf"))
     for piece in (
         "Số: 12/TB-UBND",
