@@ -179,11 +179,12 @@ def petition_anonymise(
     )
     attachments = list(Attachment.objects.filter(petition=petition))
     Attachment.objects.filter(pk__in=[a.pk for a in attachments]).delete()
-    stored = [(a.file.storage, a.file.name) for a in attachments if a.file]
+    stored = [(a.file.storage, a.file.name) for a in attachments if a.file.name]
 
     def delete_files() -> None:
         for storage, name in stored:
-            storage.delete(name)
+            if name:
+                storage.delete(name)
 
     if stored:
         transaction.on_commit(delete_files)
