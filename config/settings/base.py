@@ -1,6 +1,7 @@
 """Settings shared by every environment. Secrets come only from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -21,6 +22,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "doithoai.core",
     "doithoai.units",
     "doithoai.accounts",
@@ -44,8 +49,12 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "doithoai.accounts.middleware.IdleSessionTimeout",
+    "django_otp.middleware.OTPMiddleware",
+    "doithoai.accounts.middleware.SecondFactorRequired",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a refused login into the lockout page
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -151,6 +160,33 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "doithoai@localhost")
 
 SESSION_COOKIE_HTTPONLY = True
+# Staff accounts (docs/security.md, "Accounts"). A session ends when the browser closes, after
+# DOITHOAI_SESSION_IDLE_MINUTES unused (accounts.middleware.IdleSessionTimeout; 0: never; 30 in
+# production, settings/prod.py) and at the latest SESSION_COOKIE_AGE after it was last saved.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_AGE = 12 * 3600
+DOITHOAI_SESSION_IDLE_MINUTES = int(os.environ.get("DOITHOAI_SESSION_IDLE_MINUTES", "0"))
+AUTHENTICATION_BACKENDS = [
+    "doithoai.accounts.backends.LockoutBackend",  # refuses a locked login before any hashing
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login lockout (django-axes): AXES_FAILURE_LIMIT wrong passwords for an account (from any
+# address) or from an address (for any account), each within AXES_COOLOFF_TIME of the last, lock
+# that account or address, the right password included, until the cool-off has passed or an
+# administrator unlocks it (/staff/khoa-dang-nhap/). Refused tries write nothing.
+AXES_FAILURE_LIMIT = int(os.environ.get("DOITHOAI_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DOITHOAI_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "doithoai.accounts.lockout.lockout_address"
+AXES_LOCKOUT_CALLABLE = "doithoai.accounts.lockout.lockout_response"
+AXES_ENABLE_ADMIN = False  # unlocking goes through the staff page, which records it
+AXES_VERBOSE = False
+# Second factor (django-otp, TOTP with recovery codes) for every role that sees personal data
+# (accounts.policies.needs_second_factor); on in production (settings/prod.py).
+DOITHOAI_REQUIRE_OTP = os.environ.get("DOITHOAI_REQUIRE_OTP", "0") == "1"
+OTP_TOTP_ISSUER = "doithoai"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 
