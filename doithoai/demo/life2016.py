@@ -35,6 +35,7 @@ from doithoai.dialogues.models import (
 from doithoai.dialogues.services.notice import conclusion_notice_approve
 from doithoai.followup import services as followup
 from doithoai.followup.models import Answer, Assignment, ExtensionRequest
+from doithoai.synthesis import services_report
 from doithoai.synthesis.models import Issue, SynthesisRun
 from doithoai.units.models import Organisation, Scheme, Unit
 
@@ -102,6 +103,25 @@ def _review(round_: Round, users: dict[str, User]) -> None:
         synthesis.issue_title_set(
             actor=actor, issue=issue, title=f"{topic} tại {place}", confirm=True
         )
+
+
+def _front_report(round_: Round, users: dict[str, User]) -> None:
+    """The Front's synthesis report, drafted from the synthesis, signed and approved before the
+    plan's deadline for it (10 September 2016)."""
+    mttq = users["mttq"]
+    report = services_report.synthesis_report_draft(
+        actor=mttq, round_=round_, report_date=datetime.date(2016, 9, 8)
+    )
+    services_report.synthesis_report_update(
+        actor=mttq,
+        report=report,
+        opening=report.opening,
+        proposals=report.proposals,
+        report_date=report.report_date,
+        signer_title="Chủ tịch",
+        signer_name="Hà Văn Quang",
+    )
+    services_report.synthesis_report_approve(actor=mttq, report=report)
 
 
 def _biggest_issue(round_: Round, topic_code: str, taken: set[int]) -> Issue | None:
@@ -393,6 +413,7 @@ def demo_life_2016(out: Any) -> None:
     if not Issue.objects.filter(round=round_).exists():
         synthesise(round_, users["vanphong"])
     _review(round_, users)
+    _front_report(round_, users)
     directives = _conference(round_, users)
     dialogues.round_transition(actor=users["lanhdao"], round_=round_, to_state=RoundState.CONCLUDED)
     conclusion_notice_approve(actor=users["lanhdao"], round_=round_)  # the drafted notice

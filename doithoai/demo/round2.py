@@ -20,6 +20,7 @@ from doithoai.dialogues.models import Round, RoundState, TaskState
 from doithoai.petitions.choices import Channel
 from doithoai.petitions.models import Topic
 from doithoai.petitions.services import PetitionInput, petition_submit
+from doithoai.synthesis.services_report import synthesis_report_draft
 from doithoai.units.models import Organisation, Scheme, Unit
 
 DOCUMENT_NUMBER = "41/KH-UBND"
@@ -187,6 +188,7 @@ def demo_second_round(out: Any) -> Round:
     from doithoai.demo.life2016 import synthesise
 
     synthesise(round_, users["vanphong"])
+    synthesis_report_draft(actor=users["mttq"], round_=round_)  # the Front's draft, not approved
     count += _submit(round_, data.LATE_PETITIONS, users)
     dialogues.press_question_submit(
         actor=users["baochi"],

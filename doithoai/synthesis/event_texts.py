@@ -71,4 +71,15 @@ TEXTS: dict[str, EventText] = {
         gettext_lazy("%(who)s đã bật mô hình phân loại phiên bản %(version)s"),
         version=lambda e: e.after["version"],
     ),
+    # The Front's synthesis report.
+    "synthesis_report.drafted": said(
+        gettext_lazy("%(who)s đã lập dự thảo báo cáo tổng hợp (%(n)s nhóm vấn đề)"),
+        n=lambda e: e.after["themes"],
+    ),
+    "synthesis_report.refreshed": said(
+        gettext_lazy("%(who)s đã cập nhật số liệu báo cáo tổng hợp theo kết quả tổng hợp mới")
+    ),
+    "synthesis_report.edited": said(gettext_lazy("%(who)s đã sửa nội dung báo cáo tổng hợp")),
+    "synthesis_report.approved": said(gettext_lazy("%(who)s đã duyệt báo cáo tổng hợp")),
+    "synthesis_report.reopened": said(gettext_lazy("%(who)s đã bỏ duyệt báo cáo tổng hợp để sửa")),
 }

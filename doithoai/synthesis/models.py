@@ -184,3 +184,69 @@ class SynthesisRun(models.Model):
 
     def __str__(self) -> str:
         return f"run {self.pk} ({self.state})"
+
+
+# --- The Front's synthesis report (báo cáo tổng hợp ý kiến, kiến nghị) -----------------------
+
+
+class ReportState(models.TextChoices):
+    DRAFT = "draft", _("Dự thảo")
+    APPROVED = "approved", _("Đã duyệt")
+
+
+# From state → the states `synthesis_report_approve` / `synthesis_report_unapprove` may move to.
+REPORT_TRANSITIONS: dict[str, frozenset[str]] = {
+    ReportState.DRAFT: frozenset({ReportState.APPROVED}),
+    ReportState.APPROVED: frozenset({ReportState.DRAFT}),
+}
+
+
+class SynthesisReport(models.Model):
+    """The Fatherland Front's report of a round's petitions to the People's Committee, drafted
+    from the synthesis; its texts are edited by an MTTQ officer, then approved (locked)."""
+
+    round = models.OneToOneField(
+        Round,
+        verbose_name=_("kỳ đối thoại"),
+        on_delete=models.CASCADE,
+        related_name="synthesis_report",
+    )
+    state = models.CharField(
+        _("trạng thái"), max_length=16, choices=ReportState.choices, default=ReportState.DRAFT
+    )
+    report_date = models.DateField(_("ngày báo cáo"))
+    opening = models.TextField(_("đoạn mở đầu"), blank=True)
+    proposals = models.TextField(_("kiến nghị, đề xuất"), blank=True)
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=100, blank=True)
+    signer_name = models.CharField(_("họ tên người ký"), max_length=100, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    approved_at = models.DateTimeField(_("duyệt lúc"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("báo cáo tổng hợp của Mặt trận")
+        verbose_name_plural = _("báo cáo tổng hợp của Mặt trận")
+
+    def __str__(self) -> str:
+        return f"{self.round_id}: {self.state}"
+
+
+class SynthesisReportTheme(models.Model):
+    """The summary of one theme (topic × area) in a report; `key` is "<topic id>-<area id>"
+    (0 for none). `edited`: a person wrote it, so a refresh of the figures keeps it."""
+
+    report = models.ForeignKey(SynthesisReport, on_delete=models.CASCADE, related_name="themes")
+    key = models.CharField(max_length=32)
+    summary = models.TextField(_("tóm tắt"), blank=True)
+    edited = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["report", "key"], name="report_theme_key_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report_id}/{self.key}"

@@ -64,3 +64,18 @@ def can_retrain(user: Any) -> bool:
 
 def can_edit_routing(user: Any) -> bool:
     return is_administrator(user) or bool(unit_ids_with_role(user, Role.SECRETARIAT))
+
+
+# --- The Front's synthesis report ----------------------------------------------------------
+# Read: the roles that see the round's issues board (secretariat, leader, MTTQ of the area).
+# Write (draft, edit, refresh, approve, un-approve): the MTTQ officers whose area covers the
+# round's unit — the Front of that level (or above); a ward's Front feeds the city's synthesis
+# through petitions, it does not write the city's report.
+
+
+def can_view_report(user: Any, round_: Round) -> bool:
+    return _covers(user, round_.unit_id, *VIEW_ROLES)
+
+
+def can_edit_report(user: Any, round_: Round) -> bool:
+    return _covers(user, round_.unit_id, Role.MTTQ_OFFICER)
