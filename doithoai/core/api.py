@@ -67,6 +67,15 @@ class InputSchema(Schema):
             raise ValueError(_("Văn bản không được chứa ký tự NUL (\\x00)."))
         return value
 
+    @field_validator("*", mode="after")
+    @classmethod
+    def _int_in_range(cls, value: Any) -> Any:
+        """An integer the database can hold (64 bits): a larger id names nothing, and SQLite
+        and PostgreSQL refuse to compare with it (docs/security.md, "Inputs")."""
+        if isinstance(value, int) and not isinstance(value, bool) and not -(2**63) <= value < 2**63:
+            raise ValueError(_("Số quá lớn."))
+        return value
+
 
 def staff_auth() -> list[Any]:
     """Bearer tokens for systems; the session (with CSRF) for pages calling the API."""

@@ -143,6 +143,8 @@ def requests_collection(request: HttpRequest) -> HttpResponse:
         )
     except (ValueError, OverflowError):
         return _error(400, "Ngày không hợp lệ (ISO 8601) / invalid date")
+    if start.year < 1900 or end.year > 9000:  # the database's time zone shift would overflow
+        return _error(400, "Ngày không hợp lệ (ISO 8601) / invalid date")
     if start > end:
         return _error(400, "start_date sau end_date / start_date is after end_date")
     qs = qs.filter(created_at__gte=start, created_at__lte=end)
