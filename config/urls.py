@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
@@ -29,5 +27,4 @@ urlpatterns = [
     path("", include("doithoai.documents.urls")),
     path("", include("doithoai.dataprotection.urls")),
 ]
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# No URL serves MEDIA_ROOT: uploads leave only through permission-checked download views.

@@ -130,6 +130,12 @@ MEDIA_URL = "/media/"
 # A folder of replacement official-document templates (state.html, party.html, document.css).
 DOITHOAI_DOCUMENT_TEMPLATES = os.environ.get("DOITHOAI_DOCUMENT_TEMPLATES", "")
 
+# Uploads under random names with their sniffed type's extension, served by no URL: only the
+# permission-checked download views read them (doithoai/core/storage.py, docs/security.md).
+STORAGES = {
+    "default": {"BACKEND": "doithoai.core.storage.PrivateFileStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # "default" is each process's own memory (computed values: areas, filter choices, page
@@ -193,10 +199,16 @@ X_FRAME_OPTIONS = "DENY"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # No tracking code in any log line (doithoai/core/logfilters.py).
+    "filters": {"no_codes": {"()": "doithoai.core.logfilters.RedactTrackingCodes"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["no_codes"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("DOITHOAI_LOG_LEVEL", "INFO")},
-    # The PDF renderer's libraries narrate every step at INFO.
-    "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "fontTools")},
+    "loggers": {
+        # The PDF renderer's libraries narrate every step at INFO.
+        **{name: {"level": "WARNING"} for name in ("weasyprint", "fontTools")},
+        # The development server's request lines, through the filtered handler.
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }
 
 DOITHOAI_PUBLIC_URL = os.environ.get("DOITHOAI_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -207,3 +219,6 @@ DOITHOAI_PUBLIC_RATE_PER_HOUR = int(os.environ.get("DOITHOAI_PUBLIC_RATE_PER_HOU
 DOITHOAI_TRUSTED_PROXIES = [
     p.strip() for p in os.environ.get("DOITHOAI_TRUSTED_PROXIES", "").split(",") if p.strip()
 ]
+# Tracking-code lookups (page and public API together) per client address per hour: enough for a
+# family or a ward office helping residents, far too few to harvest codes.
+DOITHOAI_LOOKUP_RATE_PER_HOUR = int(os.environ.get("DOITHOAI_LOOKUP_RATE_PER_HOUR", "30"))

@@ -4,6 +4,7 @@ from doithoai.dialogues import (
     views,
     views_agenda,
     views_conference,
+    views_files,
     views_notice,
     views_plan,
     views_public,
@@ -105,7 +106,7 @@ urlpatterns = [
     path(f"{S}nhiem-vu/<int:task_id>/bao-cao/", views_tasks.task_page, name="dialogue-task"),
     path(
         f"{S}nhiem-vu/<int:task_id>/minh-chung/<int:update_id>/",
-        views_tasks.evidence,
+        views_files.task_evidence,
         name="dialogue-task-evidence",
     ),
     path(

@@ -1,10 +1,11 @@
-"""The plan's tasks for those who carry them out: "my tasks", a task's reports, evidence files."""
+"""The plan's tasks for those who carry them out: "my tasks", a task's reports (their evidence
+files download through views_files)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -81,25 +82,3 @@ def task_page(request: HttpRequest, task_id: int) -> HttpResponse:
             "max_mb": MAX_FILE_BYTES // 2**20,
         },
     )
-
-
-@login_required
-def evidence(request: HttpRequest, task_id: int, update_id: int) -> FileResponse:
-    """An evidence file, to those who may read the report it belongs to."""
-    task = selectors.task_get_for(user=request.user, task_id=task_id)
-    update = (
-        selectors.task_updates_for(user=request.user, task=task)
-        .filter(pk=update_id)
-        .exclude(evidence="")
-        .first()
-    )
-    if update is None:
-        raise Http404
-    response = FileResponse(
-        update.evidence.open("rb"),
-        as_attachment=True,
-        filename=update.evidence_name or "minh-chung",
-        content_type=update.evidence_type or "application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response

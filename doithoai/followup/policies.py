@@ -22,6 +22,7 @@ from doithoai.followup.models import Answer, Assignment
 from doithoai.petitions import policies as petition_policies
 from doithoai.petitions.models import Petition
 from doithoai.synthesis.models import Issue, IssueState
+from doithoai.synthesis.selectors import issue_is_public
 from doithoai.units.models import Organisation
 
 DEPARTMENT_ROLES = (Role.DEPARTMENT_OFFICER, Role.DEPARTMENT_HEAD)
@@ -129,6 +130,16 @@ def can_open_petition_file(user: Any, petition: Petition, issue: Issue | None) -
     if petition_policies.can_view(user, petition):
         return True
     return issue is not None and can_view_issue_followup(user, issue)
+
+
+def can_open_answer_file(user: Any, answer: Answer) -> bool:
+    """A file attached to an answer: whoever may see its assignment; anyone once the answer is
+    published about an issue whose title is public (never one about a single petition)."""
+    assignment = answer.assignment
+    issue = assignment.issue
+    if answer.state == AnswerState.PUBLISHED and issue is not None and issue_is_public(issue):
+        return True
+    return bool(getattr(user, "is_authenticated", False)) and can_view_assignment(user, assignment)
 
 
 # --- departments --------------------------------------------------------------------------

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from doithoai.followup import views, views_finish, views_letters, views_public, views_supervision
+from doithoai.followup import (
+    views,
+    views_files,
+    views_finish,
+    views_letters,
+    views_public,
+    views_supervision,
+)
 
 urlpatterns = [
     path("staff/theo-doi/", views.work_list, name="followup-work"),
@@ -31,8 +38,19 @@ urlpatterns = [
     ),
     path(
         "staff/theo-doi/tep/<int:attachment_id>/",
-        views_finish.attachment,
+        views_files.attachment,
         name="followup-attachment",
+    ),
+    path("tra-loi/tep/<int:file_id>/", views_files.answer_file, name="followup-answer-file"),
+    path(
+        "staff/theo-doi/minh-chung/ket-qua/<int:resolution_id>/",
+        views_files.resolution_evidence,
+        name="followup-resolution-evidence",
+    ),
+    path(
+        "staff/theo-doi/minh-chung/tien-do/<int:update_id>/",
+        views_files.directive_update_evidence,
+        name="followup-update-evidence",
     ),
     path(
         "staff/theo-doi/tra-loi/<int:answer_id>/cong-khai/",

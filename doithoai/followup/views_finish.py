@@ -1,12 +1,12 @@
 """Staff pages: bulk assignment with its confirmation, the publish step, finishing an issue
-(resolved, verified, closed), petitions' attachments and the per-organisation settings."""
+(resolved, verified, closed) and the per-organisation settings."""
 
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -163,25 +163,6 @@ def issue_close(request: HttpRequest, issue_id: int) -> HttpResponse:
         _("Đã kết thúc vấn đề."),
     )
     return redirect(safe_next(request) or "followup-work")
-
-
-@login_required
-def attachment(request: HttpRequest, attachment_id: int) -> FileResponse:
-    """A petition's attachment, for whoever may see the petition or the issue's follow-up."""
-    found = selectors.attachment_get_for(user=request.user, attachment_id=attachment_id)
-    try:
-        handle = found.file.open("rb")
-    except (FileNotFoundError, ValueError) as error:
-        raise Http404 from error
-    inline = found.content_type.startswith("image/") or found.content_type == "application/pdf"
-    response = FileResponse(
-        handle,
-        as_attachment=not inline,
-        filename=found.original_name,
-        content_type=found.content_type or "application/octet-stream",
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 def _setting_organisations(user: Any) -> Any:

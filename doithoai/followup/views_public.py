@@ -15,7 +15,8 @@ RATE_PER_HOUR = 5
 
 
 def petitioner_feedback(request: HttpRequest) -> HttpResponse:
-    form = PetitionerReopenForm(request.POST or None, initial={"ma": request.GET.get("ma", "")})
+    # No code from the query string: URLs end up in logs (the lookup page posts it here).
+    form = PetitionerReopenForm(request.POST or None)
     status = 200
     if request.method == "POST":
         if not ratelimit.hit("petitioner-reopen", request, limit=RATE_PER_HOUR):

@@ -55,7 +55,8 @@ def render(key: str, context: dict[str, Any]) -> tuple[str, str, str]:
 
 
 def petition_link(petition: Petition) -> str:
-    return f"{settings.DOITHOAI_PUBLIC_URL}/tra-cuu/?ma={petition.code}"
+    # The code is in the message itself, never in the link: URLs end up in logs.
+    return f"{settings.DOITHOAI_PUBLIC_URL}/tra-cuu/"
 
 
 def _schedule(message: Message) -> None:
@@ -72,7 +73,7 @@ def message_to_petitioner(
         "code": petition.code,
         "date": petition.received_on.strftime("%d/%m/%Y"),
         "link": petition_link(petition),
-        "reopen_link": f"{settings.DOITHOAI_PUBLIC_URL}/tra-cuu/phan-hoi/?ma={petition.code}",
+        "reopen_link": f"{settings.DOITHOAI_PUBLIC_URL}/tra-cuu/phan-hoi/",
         **(context or {}),
     }
     consent = NotificationConsent.objects.filter(petition=petition).first()

@@ -156,6 +156,8 @@ def public_out(p: Petition) -> PublicStatus:
     "/petitions/{code}", response=PublicPetitionOut, summary="Look a petition up by its code"
 )
 def public_lookup(request: HttpRequest, code: str) -> PublicStatus:
+    if not ratelimit.hit("petition-lookup", request, limit=settings.DOITHOAI_LOOKUP_RATE_PER_HOUR):
+        raise HttpError(429, _("Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau."))
     status = petition_public_status(code=code)
     if status is None:
         raise HttpError(404, _("Không tìm thấy kiến nghị với mã này."))

@@ -1,4 +1,8 @@
-"""Checks an uploaded file by its content, and strips images of their metadata."""
+"""Checks an uploaded file by its content, and strips images of their metadata.
+
+The content decides the type: a file whose name says otherwise (`evil.html` holding a PDF) is
+accepted as what it is and renamed to that type's extension (`evil.pdf`); the storage keeps it under
+a random name (`core.storage.PrivateFileStorage`). Content of any other type is refused."""
 
 import hashlib
 import io
@@ -6,6 +10,8 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+from doithoai.core.storage import display_name, sniff_content_type
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_FILES = 5
@@ -21,18 +27,6 @@ class CheckedFile:
     @property
     def sha256(self) -> str:
         return hashlib.sha256(self.data).hexdigest()
-
-
-def _sniff(data: bytes) -> str | None:
-    if data.startswith(b"%PDF-"):
-        return "application/pdf"
-    if data.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg"
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "image/png"
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "image/webp"
-    return None
 
 
 def _clean_image(data: bytes, content_type: str) -> bytes:
@@ -68,7 +62,7 @@ def check_upload(name: str, data: bytes) -> CheckedFile:
             _("Tệp %(name)s quá lớn (tối đa %(mb)d MB).")
             % {"name": safe_name, "mb": MAX_FILE_BYTES // 2**20}
         )
-    content_type = _sniff(data)
+    content_type = sniff_content_type(data)
     if content_type is None:
         raise ValidationError(
             _("Tệp %(name)s không phải ảnh (JPEG, PNG, WebP) hoặc PDF.") % {"name": safe_name}
@@ -76,8 +70,10 @@ def check_upload(name: str, data: bytes) -> CheckedFile:
     if content_type == "application/pdf":
         if b"%%EOF" not in data[-2048:]:
             raise ValidationError(_("Tệp PDF %(name)s bị hỏng.") % {"name": safe_name})
-        return CheckedFile(safe_name, content_type, data)
-    return CheckedFile(safe_name, content_type, _clean_image(data, content_type))
+        return CheckedFile(display_name(safe_name, content_type), content_type, data)
+    return CheckedFile(
+        display_name(safe_name, content_type), content_type, _clean_image(data, content_type)
+    )
 
 
 def check_uploads(files: list[tuple[str, bytes]]) -> list[CheckedFile]:

@@ -12,6 +12,7 @@ from doithoai.petitions.choices import (
     PetitionState,
     SubmitterType,
 )
+from doithoai.petitions.codes import new_public_id
 from doithoai.units.models import Organisation, Unit
 
 
@@ -33,7 +34,12 @@ class Topic(models.Model):
 
 
 class Petition(models.Model):
+    # The tracking code is the petitioner's secret (lookup, reopen): never on a public list.
     code = models.CharField(_("mã tra cứu"), max_length=16, unique=True)
+    # What public lists and Open311 show instead: random, derived from nothing (codes.py).
+    public_id = models.CharField(
+        _("mã công khai"), max_length=32, unique=True, editable=False, default=new_public_id
+    )
     text = models.TextField(_("nội dung"))
     text_folded = models.TextField(editable=False)
     legal_kind = models.CharField(

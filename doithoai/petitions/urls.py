@@ -10,7 +10,7 @@ from doithoai.petitions import (
 
 urlpatterns = [
     path("gui-kien-nghi/", views_public.petition_new_public, name="petition-new-public"),
-    path("kien-nghi/<str:code>/da-gui/", views_public.petition_receipt, name="petition-receipt"),
+    path("kien-nghi/da-gui/", views_public.petition_receipt, name="petition-receipt"),
     path("tra-cuu/", views_public.petition_lookup, name="petition-lookup"),
     path("staff/kien-nghi/", views_staff.petition_list, name="petition-list"),
     path("staff/kien-nghi/moi/", views_staff.petition_new_staff, name="petition-new-staff"),
@@ -38,6 +38,8 @@ urlpatterns = [
     path("open311/v2/services.json", views_open311.services, name="open311-services"),
     path("open311/v2/requests.json", views_open311.requests_collection, name="open311-requests"),
     path(
-        "open311/v2/requests/<str:code>.json", views_open311.request_detail, name="open311-request"
+        "open311/v2/requests/<str:public_id>.json",
+        views_open311.request_detail,
+        name="open311-request",
     ),
 ]

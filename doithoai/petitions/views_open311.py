@@ -1,7 +1,10 @@
 """Open311 GeoReport v2 (JSON): services are topics, requests are petitions.
 
 GET responses carry no personal data and no free text (which may name people): the description
-is the topic and the unit.
+is the topic and the unit. A request's `service_request_id` is the petition's public id (32
+letters, `codes.new_public_id`), never its tracking code: the code is the petitioner's secret
+(lookup, reopen). The detail (GET requests/<id>.json) and the list's `service_request_id` filter
+take public ids.
 
 The list (GET requests.json) is newest first and paged: `page_size` (default 50, at most 200)
 requests of `page` (default 1); a `Link: <…>; rel="next"` header points to the next page when there
@@ -9,7 +12,8 @@ is one. Its date window follows the spec: `end_date` defaults to now and `start_
 before `end_date`. A bad parameter is a 400 with a message, never a 500.
 
 POST needs a staff or partner API key and goes through the same intake service as every other
-channel.
+channel. Its answer gives the new request's public id and, to that authenticated client only,
+the tracking code to hand to the petitioner (`tracking_code`, an extension of the format).
 """
 
 import datetime
@@ -24,9 +28,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from doithoai.accounts.selectors import user_for_api_key
 from doithoai.petitions.choices import Channel, PetitionState
+from doithoai.petitions.codes import normalise_public_id
 from doithoai.petitions.models import Petition, Topic
 from doithoai.petitions.rounds import intake_note
-from doithoai.petitions.selectors import petition_public_lookup
 from doithoai.petitions.services import PetitionInput, petition_submit
 from doithoai.units.models import Unit
 
@@ -56,7 +60,7 @@ def _iso(value: datetime.datetime | datetime.date | None) -> str | None:
 def _request_out(p: Petition) -> dict[str, Any]:
     topic = p.topic.name if p.topic else ""
     return {
-        "service_request_id": p.code,
+        "service_request_id": p.public_id,
         "status": "closed" if p.state in CLOSED or p.resolved_at else "open",
         "status_notes": p.get_state_display(),
         "service_name": topic,
@@ -90,8 +94,15 @@ def services(request: HttpRequest) -> JsonResponse:
 
 
 @require_GET
-def request_detail(request: HttpRequest, code: str) -> JsonResponse:
-    petition = petition_public_lookup(code=code)
+def request_detail(request: HttpRequest, public_id: str) -> JsonResponse:
+    normal = normalise_public_id(public_id)
+    petition = (
+        Petition.objects.select_related("unit", "topic", "assigned_to")
+        .filter(public_id=normal)
+        .first()
+        if normal
+        else None
+    )
     if petition is None:
         return _error(404, "Không tìm thấy yêu cầu / request not found")
     return JsonResponse(
@@ -118,9 +129,7 @@ def requests_collection(request: HttpRequest) -> HttpResponse:
             400, f"page_size tối đa {MAX_PAGE_SIZE} / page_size must be at most {MAX_PAGE_SIZE}"
         )
     if params.get("service_request_id"):
-        qs = qs.filter(
-            code__in=[c.strip().upper() for c in params["service_request_id"].split(",")][:50]
-        )
+        qs = qs.filter(public_id__in=_public_ids(params["service_request_id"]))
     if params.get("service_code"):
         qs = qs.filter(topic__code__in=params["service_code"].split(","))
     status = params.get("status", "")
@@ -141,6 +150,8 @@ def requests_collection(request: HttpRequest) -> HttpResponse:
             if params.get("start_date")
             else end - WINDOW
         )
+        # Stored in UTC: a date at the edge of the calendar may have no UTC time.
+        start.astimezone(datetime.UTC), end.astimezone(datetime.UTC)
     except (ValueError, OverflowError):
         return _error(400, "Ngày không hợp lệ (ISO 8601) / invalid date")
     if start.year < 1900 or end.year > 9000:  # the database's time zone shift would overflow
@@ -160,6 +171,11 @@ def requests_collection(request: HttpRequest) -> HttpResponse:
         following["page"] = str(page + 1)
         response["Link"] = f'<{request.path}?{following.urlencode()}>; rel="next"'
     return response
+
+
+def _public_ids(value: str) -> list[str]:
+    """The public ids in a comma-separated parameter (at most 50); what is not one is skipped."""
+    return [n for n in (normalise_public_id(part) for part in value.split(",")[:50]) if n]
 
 
 def _positive(value: str | None, *, default: int) -> int:
@@ -219,7 +235,12 @@ def _create(request: HttpRequest) -> HttpResponse:
     joined = result.petition.round if result.petition.round_id else None
     notice = intake_note(joined.title if joined is not None else None)
     body = [
-        {"service_request_id": result.petition.code, "service_notice": notice, "account_id": None}
+        {
+            "service_request_id": result.petition.public_id,
+            "service_notice": notice,
+            "account_id": None,
+            "tracking_code": result.petition.code,
+        }
     ]
     return HttpResponse(
         json.dumps(body, ensure_ascii=False),

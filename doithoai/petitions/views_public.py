@@ -1,4 +1,8 @@
-"""Public pages: the petition form, its receipt, and lookup by tracking code. No personal data."""
+"""Public pages: the petition form, its receipt, and lookup by tracking code. No personal data.
+
+The tracking code is the petitioner's secret: it never travels in a URL (which servers and
+proxies write to their logs). The receipt reads it from the visitor's session, the lookup from a
+POST body."""
 
 import uuid
 
@@ -16,6 +20,8 @@ from doithoai.petitions.selectors import petition_public_status
 from doithoai.petitions.services import petition_submit
 from doithoai.petitions.views_helpers import add_errors, read_uploads
 from doithoai.units.selectors import participating_units
+
+RECEIPT_CODE = "petition_receipt_code"
 
 
 def petition_new_public(request: HttpRequest) -> HttpResponse:
@@ -43,25 +49,32 @@ def petition_new_public(request: HttpRequest) -> HttpResponse:
             except ValidationError as error:
                 add_errors(form, error)
             else:
-                return redirect("petition-receipt", code=result.petition.code)
+                request.session[RECEIPT_CODE] = result.petition.code
+                return redirect("petition-receipt")
     context = {"form": form, "token": request.POST.get("submission_token") or uuid.uuid4().hex}
     return render(
         request, "petitions/public_form.html", context, status=400 if form.errors else 200
     )
 
 
-def petition_receipt(request: HttpRequest, code: str) -> HttpResponse:
-    status = petition_public_status(code=code)
+def petition_receipt(request: HttpRequest) -> HttpResponse:
+    """The receipt of the petition this visitor just sent (its code kept in their session)."""
+    code = request.session.get(RECEIPT_CODE)
+    status = petition_public_status(code=code) if isinstance(code, str) else None
     if status is None:
-        return render(
-            request, "petitions/lookup.html", {"form": LookupForm(), "not_found": True}, status=404
-        )
+        return redirect("petition-lookup")
     return render(request, "petitions/receipt.html", {"status": status})
 
 
 def petition_lookup(request: HttpRequest) -> HttpResponse:
-    form = LookupForm(request.GET or None)
+    """The form on GET (a code in the query string is ignored), the petition's status on POST."""
+    form = LookupForm(request.POST if request.method == "POST" else None)
     context: dict[str, object] = {"form": form}
+    if request.method == "POST" and not ratelimit.hit(
+        "petition-lookup", request, limit=settings.DOITHOAI_LOOKUP_RATE_PER_HOUR
+    ):
+        form.add_error(None, _("Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau."))
+        return render(request, "petitions/lookup.html", context, status=429)
     if form.is_valid():
         status = petition_public_status(code=form.cleaned_data["ma"])
         if status is None:

@@ -133,7 +133,7 @@ def _look_up_and_reopen(page: Any, code: str) -> None:
     page.get_by_role("button", name="Tra cứu").click()
     assert FIRST_ANSWER in page.content()
     assert NAME not in page.content() and PHONE not in page.content()
-    page.goto(f"/tra-cuu/phan-hoi/?ma={code}")
+    page.get_by_test_id("reopen-form").wait_for()  # on the lookup's answer: the code is posted
     page.locator("textarea[name=reason]").fill(
         "Hàng quán vẫn bày trên vỉa hè vào buổi tối, chưa được giải quyết."
     )

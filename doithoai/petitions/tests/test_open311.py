@@ -27,11 +27,11 @@ def test_get_requests_carry_no_personal_data(client, db, variant):
         **variant, text="Tôi là Trần Văn Bí Mật, số 0912345678, đề nghị sửa đường."
     )
     listing = client.get("/open311/v2/requests.json").content.decode()
-    one = client.get(f"/open311/v2/requests/{petition.code}.json")
-    assert one.status_code == 200 and one.json()[0]["service_request_id"] == petition.code
-    assert petition.code in listing
+    one = client.get(f"/open311/v2/requests/{petition.public_id}.json")
+    assert one.status_code == 200 and one.json()[0]["service_request_id"] == str(petition.public_id)
+    assert str(petition.public_id) in listing
     for body in (listing, one.content.decode()):
-        for secret in SECRETS:
+        for secret in [*SECRETS, petition.code]:  # the tracking code is a secret too
             assert secret not in body
 
 
@@ -51,14 +51,30 @@ def test_post_creates_through_the_intake_service(client, demo_user, db):
         },
     )
     assert response.status_code == 201
-    code = response.json()[0]["service_request_id"]
-    petition = Petition.objects.get(code=code)
+    answer = response.json()[0]
+    petition = Petition.objects.get(public_id=answer["service_request_id"])
+    # the client that sent it hands the petitioner their tracking code
+    assert answer["tracking_code"] == petition.code
     assert (
         petition.channel == "api"
         and petition.topic.code == "moi_truong"
         and petition.submitter_name == "Hà Văn Suối"
     )
     assert Petition.objects.count() == before + 1
+
+
+def test_a_request_is_found_by_its_public_id_never_by_its_tracking_code(client, db):
+    petition = PetitionFactory()
+    assert len(petition.public_id) == 32 and petition.public_id.isalpha()  # no digits to misread
+    assert client.get(f"/open311/v2/requests/{petition.public_id}.json").status_code == 200
+    upper = client.get(f"/open311/v2/requests/{petition.public_id.upper()}.json")
+    assert upper.json()[0]["service_request_id"] == petition.public_id
+    by_code = client.get(f"/open311/v2/requests/{petition.code}.json")
+    assert by_code.status_code == 404 and by_code.json()[0]["code"] == 404
+    assert petition.code not in by_code.content.decode()
+    listing = client.get("/open311/v2/requests.json", {"service_request_id": petition.code})
+    assert listing.status_code == 200 and listing.json() == []
+    assert client.get("/open311/v2/requests/not-a-uuid.json").status_code == 404
 
 
 @pytest.mark.parametrize(

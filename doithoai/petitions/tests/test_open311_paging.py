@@ -23,14 +23,14 @@ def test_the_list_is_newest_first_and_paged_with_a_next_link(client, db):
         Petition.objects.filter(pk=petition.pk).update(
             created_at=now - datetime.timedelta(hours=age + 1)
         )
-    only = ",".join(p.code for p in made)
+    only = ",".join(str(p.public_id) for p in made)
     first = client.get(URL, {"service_request_id": only, "page_size": 2})
     assert first.status_code == 200
-    assert _codes(first) == [made[0].code, made[1].code]
+    assert _codes(first) == [str(made[0].public_id), str(made[1].public_id)]
     link = first["Link"]
     assert link.endswith('; rel="next"') and "page=2" in link and "page_size=2" in link
     second = client.get(link[1 : link.index(">")])
-    assert _codes(second) == [made[2].code]
+    assert _codes(second) == [str(made[2].public_id)]
     assert "Link" not in second
     assert client.get(URL, {"service_request_id": only, "page": 3, "page_size": 2}).json() == []
 
@@ -52,10 +52,13 @@ def test_the_default_window_is_the_last_ninety_days(client, db):
     Petition.objects.filter(pk=old.pk).update(
         created_at=timezone.now() - datetime.timedelta(days=100)
     )
-    both = {"service_request_id": f"{old.code},{recent.code}"}
-    assert _codes(client.get(URL, both)) == [recent.code]
+    both = {"service_request_id": f"{old.public_id},{recent.public_id}"}
+    assert _codes(client.get(URL, both)) == [str(recent.public_id)]
     since = (timezone.now() - datetime.timedelta(days=120)).date().isoformat()
-    assert _codes(client.get(URL, {**both, "start_date": since})) == [recent.code, old.code]
+    assert _codes(client.get(URL, {**both, "start_date": since})) == [
+        str(recent.public_id),
+        str(old.public_id),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -110,7 +110,7 @@ def test_public_form_without_a_collecting_round_says_ordinary_handling(client, q
     assert petition.round is None
     receipt = client.get(response["Location"]).content.decode()
     assert ORDINARY in receipt
-    lookup = client.get("/tra-cuu/", {"ma": petition.code}).content.decode()
+    lookup = client.post("/tra-cuu/", {"ma": petition.code}).content.decode()
     assert "Ngoài kỳ đối thoại" in lookup
 
 
@@ -257,7 +257,7 @@ def test_open311_post_joins_the_round_and_its_notice_says_so(client, demo_user, 
     )
     assert response.status_code == 201
     body = response.json()[0]
-    assert Petition.objects.get(code=body["service_request_id"]).round == round_
+    assert Petition.objects.get(public_id=body["service_request_id"]).round == round_
     assert round_.title in body["service_notice"]
 
 

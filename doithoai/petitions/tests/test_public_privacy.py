@@ -5,6 +5,7 @@ import json
 import pytest
 
 from doithoai.petitions.tests.factories import PetitionFactory
+from doithoai.petitions.views_public import RECEIPT_CODE
 
 SECRETS = [
     "Trần Văn Bí Mật",
@@ -28,9 +29,12 @@ SECRETS = [
 )
 def test_public_pages_and_api_never_show_personal_data(client, db, variant):
     petition = PetitionFactory(**variant)
+    session = client.session
+    session[RECEIPT_CODE] = petition.code
+    session.save()
     responses = [
-        client.get(f"/kien-nghi/{petition.code}/da-gui/"),
-        client.get(f"/tra-cuu/?ma={petition.code.lower()}"),
+        client.get("/kien-nghi/da-gui/"),
+        client.post("/tra-cuu/", {"ma": petition.code.lower()}),
         client.get(f"/api/v1/public/petitions/{petition.code}"),
     ]
     for response in responses:
@@ -43,12 +47,34 @@ def test_public_pages_and_api_never_show_personal_data(client, db, variant):
 
 def test_lookup_forgives_dashes_case_and_confusable_letters(client, db):
     PetitionFactory(code="K7M-4P0-QX1C")
-    response = client.get("/tra-cuu/?ma=k7m4po qxlc")
+    response = client.post("/tra-cuu/", {"ma": "k7m4po qxlc"})
     assert response.status_code == 200 and "K7M-4P0-QX1C" in response.content.decode()
 
 
 def test_unknown_code_is_a_clear_404(client, db):
-    response = client.get("/tra-cuu/?ma=AAA-BBB-CCCC")
+    response = client.post("/tra-cuu/", {"ma": "AAA-BBB-CCCC"})
     assert response.status_code == 404 and "Không tìm thấy" in response.content.decode()
     api = client.get("/api/v1/public/petitions/AAA-BBB-CCCC")
     assert api.status_code == 404 and api["Content-Type"] == "application/problem+json"
+
+
+def test_a_code_in_a_url_is_never_looked_up(client, db):
+    """Codes travel in POST bodies only: a URL ends up in server and proxy logs."""
+    petition = PetitionFactory()
+    lookup = client.get(f"/tra-cuu/?ma={petition.code}")
+    assert lookup.status_code == 200 and petition.code not in lookup.content.decode()
+    assert client.get(f"/kien-nghi/{petition.code}/da-gui/").status_code == 404
+    # without a petition just sent from this browser, the receipt sends the visitor to the lookup
+    receipt = client.get("/kien-nghi/da-gui/")
+    assert receipt.status_code == 302 and receipt["Location"] == "/tra-cuu/"
+
+
+def test_lookups_are_rate_limited_per_client(client, db, settings):
+    settings.DOITHOAI_LOOKUP_RATE_PER_HOUR = 2
+    petition = PetitionFactory()
+    assert client.post("/tra-cuu/", {"ma": "AAA-BBB-CCC1"}).status_code == 404
+    assert client.post("/tra-cuu/", {"ma": "AAA-BBB-CCC2"}).status_code == 404
+    refused = client.post("/tra-cuu/", {"ma": petition.code})
+    assert refused.status_code == 429 and "quá nhiều lần" in refused.content.decode()
+    assert 'data-testid="state"' not in refused.content.decode()
+    assert client.get(f"/api/v1/public/petitions/{petition.code}").status_code == 429

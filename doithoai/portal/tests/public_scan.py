@@ -2,9 +2,10 @@
 
 Used by the acceptance test (test_public_privacy_scan.py). What counts as public: the home page,
 each public round's page, notice and projector, the results index, every page of every results
-board and every issue page it links, the public form, the lookup and the receipt of a real
-tracking code, the petitioner's feedback page, Open311's lists and request, and every GET
-endpoint under /api/v1/public/ of the OpenAPI document (its path parameters filled in)."""
+board and every issue page it links, the public form, the lookup (posted) and the receipt (from
+the session) of a real tracking code, the petitioner's feedback page, Open311's lists and its
+request (by public id), and every GET endpoint under /api/v1/public/ of the OpenAPI document (its
+path parameters filled in). A POST answer's url reads "POST <path>"."""
 
 import json
 import re
@@ -20,6 +21,7 @@ from django.urls import reverse
 from doithoai.core.privacy import personal_data_findings
 from doithoai.dialogues.models import Invitee, Round, Speaker, Statement
 from doithoai.petitions.models import Petition
+from doithoai.petitions.views_public import RECEIPT_CODE
 
 PUBLIC_STATES = ("announced", "held", "concluded")
 # Filling the path parameters of public API endpoints; a new parameter must be added here.
@@ -79,14 +81,15 @@ def _strings(value: Any) -> Iterator[str]:
             yield from _strings(item)
 
 
-def fetch(client: Client, url: str) -> Answer:
-    response = client.get(url)
+def fetch(client: Client, url: str, data: dict[str, str] | None = None) -> Answer:
+    response = client.get(url) if data is None else client.post(url, data)
     raw = response.content.decode()
     if response.get("Content-Type", "").startswith(("application/json", "application/problem")):
         texts = list(_strings(json.loads(raw)))
     else:
         texts = [visible_text(raw)]
-    return Answer(url, response.status_code, texts, unescape(raw))
+    label = url if data is None else f"POST {url}"
+    return Answer(label, response.status_code, texts, unescape(raw))
 
 
 def _board_pages(client: Client, round_id: int) -> Iterator[Answer]:
@@ -113,19 +116,24 @@ def _open311_pages(client: Client) -> list[Answer]:
 
 def public_answers(client: Client, *, code: str) -> list[Answer]:
     """Every public page and public API answer of the site as it is now."""
+    session = client.session  # the receipt shows the petition this visitor just sent
+    session[RECEIPT_CODE] = code
+    session.save()
+    public_id = Petition.objects.get(code=code).public_id
     answers = [
         fetch(client, url)
         for url in (
             reverse("public-home"),
             reverse("portal-results"),
             reverse("petition-new-public"),
-            f"{reverse('petition-lookup')}?ma={code}",
-            reverse("petition-receipt", args=[code]),
-            f"{reverse('followup-feedback')}?ma={code}",
+            reverse("petition-lookup"),
+            reverse("petition-receipt"),
+            reverse("followup-feedback"),
             reverse("open311-services"),
-            reverse("open311-request", args=[code]),
+            reverse("open311-request", args=[public_id]),
         )
     ]
+    answers.append(fetch(client, reverse("petition-lookup"), {"ma": code}))
     answers += _open311_pages(client)
     rounds = list(Round.objects.filter(state__in=PUBLIC_STATES).values_list("pk", flat=True))
     for pk in rounds:

@@ -97,7 +97,8 @@ def test_no_public_page_or_api_answer_shows_personal_data(round_with_results, cl
     board = shown[f"/ket-qua/{demo_round.pk}/?trang=1"]
     assert board.status == 200 and all(title in board.text for title, _ in CLEAN)
     assert any(url.startswith(f"/ket-qua/{demo_round.pk}/") and "?" not in url for url in shown)
-    assert shown[f"/tra-cuu/?ma={code}"].status == 200
+    assert shown["POST /tra-cuu/"].status == 200 and code in shown["POST /tra-cuu/"].text
+    assert code in shown["/kien-nghi/da-gui/"].text
     assert any(url.startswith("/api/v1/public/results/rounds/") for url in shown)
     assert any(url.startswith("/api/v1/public/petitions/") for url in shown)
     values = personal_values()
@@ -122,3 +123,30 @@ def test_the_scan_finds_a_board_that_shows_unconfirmed_titles(
     found = leaks(public_answers(client, code=code), personal_values())
     assert any("from the database" in f for f in found)
     assert any(" name " in f for f in found) and any(" phone " in f for f in found)
+
+
+# Where the petitioner's own code may show: the answers to someone who holds it.
+HOLDERS_OF_THE_CODE = ("POST /tra-cuu/", "/kien-nghi/da-gui/", "/api/v1/public/petitions/")
+CODE_SHAPE = re.compile(r"[0-9A-Z]{3}-[0-9A-Z]{3}-[0-9A-Z]{4}")
+
+
+def test_no_public_list_shows_a_tracking_code(round_with_results, client):
+    """The tracking code is a secret (issue 15): scan every public answer, Open311's list of
+    every petition included, for every petition's code. Only the answers to the petitioner who
+    typed their own code show it; Open311 names requests by their public ids."""
+    _round, code = round_with_results
+    codes = set(Petition.objects.values_list("code", flat=True))
+    assert len(codes) > 100
+    answers = public_answers(client, code=code)
+    shown = {
+        (a.url, found)
+        for a in answers
+        for found in CODE_SHAPE.findall(a.raw)
+        if found in codes and not (found == code and a.url.startswith(HOLDERS_OF_THE_CODE))
+    }
+    assert shown == set()
+    listed = [
+        row for a in answers if a.url.startswith("/open311/v2/requests.json") for row in a.texts
+    ]
+    public_ids = {str(p) for p in Petition.objects.values_list("public_id", flat=True)}
+    assert public_ids <= set(listed)

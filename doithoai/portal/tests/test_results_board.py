@@ -98,10 +98,10 @@ def test_draft_rounds_are_not_public(client, demo_round):
 def test_lookup_page_shows_the_published_answer(published, client):
     issue, other, _secret = published
     petition = Petition.objects.filter(issue_link__issue=issue).first()
-    page = client.get("/tra-cuu/", {"ma": petition.code}).content.decode()
+    page = client.post("/tra-cuu/", {"ma": petition.code}).content.decode()
     assert ANSWER in page
     unanswered = Petition.objects.filter(issue_link__issue=other).first()
-    assert ANSWER not in client.get("/tra-cuu/", {"ma": unanswered.code}).content.decode()
+    assert ANSWER not in client.post("/tra-cuu/", {"ma": unanswered.code}).content.decode()
 
 
 def test_results_report_docx_and_pdf(published, demo_round, make_issue, users, qldt):
