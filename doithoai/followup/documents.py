@@ -37,7 +37,6 @@ APPENDIX_MARK = "PHỤ LỤC"
 # Column widths (mm) over the 165 mm of text width; a date needs 25 mm at 12 pt.
 DEPARTMENT_WIDTHS: list[float] = [10, 55, 20, 20, 20, 20, 20]
 THEME_WIDTHS: list[float] = [10, 38, 33, 16, 18, 16, 17, 17]
-ISSUE_WIDTHS: list[float] = [11, 72, 34, 24, 24]
 
 
 PLACE_PREFIXES = ("thành phố ", "thị xã ", "huyện ", "quận ", "phường ", "xã ", "tỉnh ")
@@ -124,38 +123,30 @@ def theme_table(themes: list[Theme]) -> Table:
 
 
 def _result(fact: IssueFact) -> str:
-    lines = [fact.state_label + (" (quá hạn)" if fact.overdue else "")]
-    if fact.answered_on:
-        lines.append(f"Trả lời ngày {_date(fact.answered_on)}")
-    return "\n".join(lines)
+    return fact.state_label + (" (quá hạn)" if fact.overdue else "")
 
 
-def issue_table(themes: list[Theme]) -> Table:
-    """Every listed issue, numbered on, under a row naming its theme (in capitals)."""
-    rows: list[list[str]] = []
+def issue_list(themes: list[Theme]) -> list[Block]:
+    """Every listed issue, numbered on, under its theme: one line each (title, petitions, lead
+    department, deadline, result). Lines rather than a table: a 400-row table is what made the
+    report slow to typeset; the figures the reader compares are in the tables of section I."""
+    blocks: list[Block] = []
     index = 0
     for theme in themes:
         listed = [f for f in theme.facts if f.listed]
         if not listed:
             continue
-        rows.append(["", f"{theme.name.upper()} ({len(listed)} vấn đề)", "", "", ""])
+        blocks.append(Heading(f"{theme.name} ({len(listed)} vấn đề)", level=3))
         for fact in listed:
             index += 1
-            rows.append(
-                [
-                    str(index),
-                    f"{fact.title} ({fact.petitions} kiến nghị)",
-                    fact.department,
-                    _date(fact.deadline),
-                    _result(fact),
-                ]
+            blocks.append(
+                Bullet(
+                    f"{fact.title} ({fact.petitions} kiến nghị) — {fact.department}; hạn "
+                    f"{_date(fact.deadline)}; {_result(fact)}.",
+                    marker=f"{index}.",
+                )
             )
-    return Table(
-        header=["STT", "Vấn đề", "Cơ quan chủ trì", "Thời hạn", "Kết quả"],
-        rows=rows,
-        widths_mm=ISSUE_WIDTHS,
-        center_columns=(0, 3),
-    )
+    return blocks
 
 
 def _late_blocks(themes: list[Theme]) -> list[Block]:
@@ -184,11 +175,7 @@ def _appendix(themes: list[Theme], number: str, date: datetime.date, issuer: str
             italic=True,
         ),
     ]
-    if any(f.listed for theme in themes for f in theme.facts):
-        blocks.append(issue_table(themes))
-    else:
-        blocks.append(Paragraph("Không có vấn đề nào trong kỳ."))
-    return blocks
+    return blocks + (issue_list(themes) or [Paragraph("Không có vấn đề nào trong kỳ.")])
 
 
 def build_results(
