@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from doithoai.core.events import events_for
 from doithoai.dataprotection import rules
@@ -109,8 +110,6 @@ def test_acknowledge_extend_once_and_close(dpo, make_request):
 
 
 def test_list_marks_overdue_and_is_paged(dpo_client, make_request):
-    from django.utils import timezone
-
     old = make_request(
         RequestKind.ACCESS, received_on=timezone.localdate() - datetime.timedelta(days=20)
     )
@@ -183,6 +182,15 @@ def test_other_roles_get_404_on_every_page(username, client, demo_user, make_req
     assert dsr.state == RequestState.RECEIVED and events_for(dsr).count() == 1
 
 
-def test_the_officer_finds_the_pages_from_the_staff_home(dpo_client):
+def test_the_officer_finds_the_pages_from_the_staff_home(dpo_client, make_request):
     page = dpo_client.get("/staff/").content.decode()
     assert "/staff/du-lieu-ca-nhan/" in page
+    assert "sắp đến hạn hoặc quá hạn" not in page
+    make_request(RequestKind.ACCESS, received_on=timezone.localdate() - datetime.timedelta(days=14))
+    page = dpo_client.get("/staff/").content.decode()
+    assert "yêu cầu về dữ liệu cá nhân sắp đến hạn hoặc quá hạn" in page
+
+
+def test_other_staff_have_no_link(client, demo_user):
+    client.force_login(demo_user("vanphong"))
+    assert "/staff/du-lieu-ca-nhan/" not in client.get("/staff/").content.decode()
