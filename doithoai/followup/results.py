@@ -132,15 +132,15 @@ def issue_facts(round_: Round, *, today: datetime.date | None = None) -> list[Is
         .values_list("issue_id", flat=True)
         .distinct()
     )
-    latest: dict[int, dict[str, Any]] = {}
+    latest: dict[int, Any] = {}
     for found in (
         Assignment.objects.filter(issue__round=round_)
         .order_by("id")
         .values("id", "issue_id", "lead_id", "lead__name", "due_on", "state")
     ):
         latest[found["issue_id"]] = found
-    first_answer: dict[int, dict[str, Any]] = {}
-    last_answer: dict[int, dict[str, Any]] = {}
+    first_answer: dict[int, Any] = {}
+    last_answer: dict[int, Any] = {}
     for published in (
         Answer.objects.filter(assignment__issue__round=round_, state=AnswerState.PUBLISHED)
         .order_by("published_at", "id")
@@ -148,7 +148,7 @@ def issue_facts(round_: Round, *, today: datetime.date | None = None) -> list[Is
     ):
         first_answer.setdefault(published["assignment__issue_id"], published)
         last_answer[published["assignment__issue_id"]] = published
-    directives: dict[int, dict[str, Any]] = {}
+    directives: dict[int, Any] = {}
     for given in (
         Directive.objects.filter(round=round_, issue__isnull=False)
         .order_by("-id")

@@ -125,7 +125,7 @@ def letter_deliver(request: HttpRequest, letter_id: int) -> HttpResponse:
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
         return redirect(back)
     data = form.cleaned_data
     attempt(
