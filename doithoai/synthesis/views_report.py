@@ -211,7 +211,9 @@ def report_theme(request: HttpRequest, round_id: int, key: str) -> HttpResponse:
         "draft_text": text if not saved else None,
         "page_number": request.POST.get("page", ""),
     }
-    return render(request, "synthesis/_report_theme.html", context, status=200 if saved else 400)
+    # A refusal is answered 200 too: htmx swaps only successful answers, and the refused text
+    # must stay in the box with the message next to it.
+    return render(request, "synthesis/_report_theme.html", context)
 
 
 @login_required
