@@ -15,3 +15,16 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 DOITHOAI_REQUIRE_OTP = os.environ.get("DOITHOAI_REQUIRE_OTP", "1") == "1"
 # Staff sessions end after this many minutes unused (0: never).
 DOITHOAI_SESSION_IDLE_MINUTES = int(os.environ.get("DOITHOAI_SESSION_IDLE_MINUTES", "30"))
+# Static files served by the application itself (WhiteNoise), compressed, with hashed names and
+# far-future caching: run `doithoai collectstatic --no-input` at each deployment.
+MIDDLEWARE.insert(  # noqa: F405
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,  # noqa: F405
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+)
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+CSRF_TRUSTED_ORIGINS = [
+    o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
+]
