@@ -1,5 +1,5 @@
 """A demo photo on the staff petition page (issue 15, item 5): shown through the permission-checked
-download view, downloaded as an attachment under its display name; /media/ serves nothing."""
+download view, downloaded as an attachment under its display name; refused to the press."""
 
 import pytest
 from playwright.sync_api import expect
@@ -29,8 +29,8 @@ def test_staff_see_a_petitions_photo_and_download_it(page, settings, tmp_path):
     with page.expect_download() as download:
         page.get_by_test_id(f"attachment-{attachment.pk}").click()
     assert download.value.suggested_filename == "o-ga.jpg"
-    response = page.goto(f"/media/{attachment.file.name}")
-    assert response is not None and response.status == 404
+    # (No /media/ check here: Django's live test server serves MEDIA_URL itself; the application
+    # serves no such URL, test_upload_storage.py checks it.)
     log_in(page, "baochi")  # the press sees no petition, and no file
     response = page.goto(f"/staff/theo-doi/tep/{attachment.pk}/")
     assert response is not None and response.status == 404
