@@ -94,7 +94,7 @@ def download_response(file: FieldFile, *, filename: str, content_type: str | Non
         raise Http404 from error
     if content_type is None:
         content_type = sniff_content_type(_head(handle)) or ""
-    name = display_name(filename or posixpath.basename(file.name), content_type)
+    name = display_name(filename or posixpath.basename(file.name or ""), content_type)
     response = FileResponse(
         handle,
         as_attachment=True,
