@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import io
 from dataclasses import dataclass
 
@@ -232,13 +233,22 @@ def _table(document: DocxDocument, styles: _Styles, block: Table) -> None:
         styles.table_centred if index in block.center_columns else styles.table
         for index in range(len(widths))
     ]
+    # The first body row is formatted cell by cell (width, paragraph style); the others are
+    # copies of it while still empty, which costs a fraction of python-docx's per-cell setters.
+    template = None
     for row in block.rows:
-        cells = table.add_row().cells
-        for cell, text, width, style in zip(cells, row, widths, column_styles, strict=True):
-            parts.set_cell_width(cell, width)
-            paragraph = cell.paragraphs[0]
-            parts.apply_style(paragraph, style)
-            parts.add_text(paragraph, clean(text), None)
+        if template is None:
+            cells = table.add_row().cells
+            for cell, width, style in zip(cells, widths, column_styles, strict=True):
+                parts.set_cell_width(cell, width)
+                parts.apply_style(cell.paragraphs[0], style)
+            template = copy.deepcopy(table.rows[-1]._tr)
+        else:
+            tr = copy.deepcopy(template)
+            table._tbl.append(tr)
+            cells = [_Cell(tc, table) for tc in tr.tc_lst]
+        for cell, text in zip(cells, row, strict=True):
+            parts.add_text(cell.paragraphs[0], clean(text), None)
     # Keep the next block from sticking to the table's bottom edge.
     gap = document.add_paragraph()
     parts.tight(gap)

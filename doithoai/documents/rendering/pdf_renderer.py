@@ -10,11 +10,13 @@ from __future__ import annotations
 import base64
 import html
 import string
+import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 from .model import (
@@ -156,6 +158,21 @@ def render_html(doc: OfficialDocument, *, template_dir: Path | str | None = None
     return page.substitute(template_values(doc, css))
 
 
+_per_thread = threading.local()
+
+
+def _font_config() -> FontConfiguration:
+    """One WeasyPrint font configuration per thread, kept for every document it renders.
+
+    WeasyPrint makes a new one for each document when none is given: it loads the system's font
+    list (Fontconfig) and starts Pango's font caches empty. Reusing it is the documented use of
+    the ``font_config`` argument; one per thread because Pango's font map is not thread-safe."""
+    config = getattr(_per_thread, "font_config", None)
+    if config is None:
+        config = _per_thread.font_config = FontConfiguration()
+    return config
+
+
 class _ConfinedFetcher(URLFetcher):
     """Fetch only ``data:`` URLs and files below the given directories."""
 
@@ -180,7 +197,7 @@ def render_pdf(doc: OfficialDocument, *, template_dir: Path | str | None = None)
         base_url=f"{(directory or DEFAULT_TEMPLATE_DIR).resolve().as_uri()}/",
         url_fetcher=_ConfinedFetcher(roots),
     )
-    pdf = document.write_pdf()
+    pdf = document.write_pdf(font_config=_font_config())
     if not isinstance(pdf, bytes):  # write_pdf returns bytes when no target is given
         raise TypeError("WeasyPrint did not return PDF bytes")
     return pdf
@@ -200,7 +217,7 @@ def render_pdf_many(
     rendered = [
         HTML(
             string=render_html(doc, template_dir=directory), base_url=base_url, url_fetcher=fetcher
-        ).render()
+        ).render(font_config=_font_config())
         for doc in docs
     ]
     pages = [page for document in rendered for page in document.pages]
