@@ -41,7 +41,7 @@ from doithoai.units.models import Organisation, OrganisationKind
 
 REASON_MAX = 1000
 # The body's part of a symbol when the organisation has no short name.
-DEFAULT_ABBREVIATIONS = {
+DEFAULT_ABBREVIATIONS: dict[str, str] = {
     OrganisationKind.PEOPLES_COMMITTEE: "UBND",
     OrganisationKind.PEOPLES_COUNCIL: "HĐND",
     OrganisationKind.FATHERLAND_FRONT: "MTTQ",

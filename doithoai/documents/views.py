@@ -30,10 +30,11 @@ def _round_context(request: HttpRequest, round_: Round) -> dict[str, object]:
 def round_documents(request: HttpRequest, round_id: int) -> HttpResponse:
     """The round's issued documents: a fragment the round page loads, or a page of its own."""
     round_ = round_get_for(user=request.user, round_id=round_id)
-    if request.htmx and not policies.can_read_issued(request.user, round_):
+    fragment = bool(getattr(request, "htmx", False))
+    if fragment and not policies.can_read_issued(request.user, round_):
         return HttpResponse("")  # the round page shows no such section to this reader
     context = _round_context(request, round_)
-    template = "documents/_round_documents.html" if request.htmx else "documents/round.html"
+    template = "documents/_round_documents.html" if fragment else "documents/round.html"
     response = render(request, template, context)
     response["Cache-Control"] = "private, no-store"
     return response
