@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -42,12 +43,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "doithoai.core.middleware.RefuseNulCharacters",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "doithoai.core.middleware.NoStoreOnPrivatePages",
     "django.contrib.messages.middleware.MessageMiddleware",
     "doithoai.accounts.middleware.IdleSessionTimeout",
     "django_otp.middleware.OTPMiddleware",
@@ -195,6 +198,36 @@ OTP_TOTP_ISSUER = "doithoai"
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
+
+# Security headers (docs/security.md, "HTTP headers"). No inline script or style anywhere: the
+# templates load static files only (behaviour in doithoai/site.js, htmx told not to inject its
+# indicator styles). The QR codes are inline SVG, the admin's icons data: images.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Answers that must stay in no cache (core.middleware.NoStoreOnPrivatePages): these paths, every
+# file download, every request with credentials and every page shown to a signed-in user.
+DOITHOAI_NO_STORE_PREFIXES = (
+    "/staff/",
+    "/admin/",
+    "/accounts/",
+    "/api/",
+    "/tra-cuu/",
+    "/kien-nghi/",
+)
+DOITHOAI_CACHEABLE_PREFIXES = ("/api/v1/public/",)
 
 LOGGING = {
     "version": 1,

@@ -11,6 +11,12 @@ if not SECRET_KEY:  # noqa: F405
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = os.environ.get("DJANGO_SECURE_COOKIES", "1") == "1"
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# HTTPS only: browsers that have seen the site over HTTPS refuse plain HTTP for a year (sent on
+# HTTPS answers only). Subdomains are left out unless asked: other services of the same domain
+# may still serve plain HTTP. The redirect from HTTP is the reverse proxy's, unless asked here.
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("DJANGO_HSTS_SUBDOMAINS", "0") == "1"
+SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SSL_REDIRECT", "0") == "1"
 # A second factor for every role that sees personal data (docs/security.md, "Accounts").
 DOITHOAI_REQUIRE_OTP = os.environ.get("DOITHOAI_REQUIRE_OTP", "1") == "1"
 # Staff sessions end after this many minutes unused (0: never).
