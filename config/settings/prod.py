@@ -34,3 +34,14 @@ STORAGES = {
 CSRF_TRUSTED_ORIGINS = [
     o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
 ]
+SECURE_HSTS_PRELOAD = os.environ.get("DJANGO_HSTS_PRELOAD", "0") == "1"
+# Deployment checks answered elsewhere, silenced only while their setting is off:
+# W008 the reverse proxy redirects HTTP to HTTPS (deploy/nginx/doithoai.conf); W005 and W021
+# HSTS for every subdomain and the browsers' preload list are the domain owner's decision (a
+# government domain serves other sites) — DJANGO_HSTS_SUBDOMAINS=1 and DJANGO_HSTS_PRELOAD=1.
+SILENCED_SYSTEM_CHECKS = [
+    *SILENCED_SYSTEM_CHECKS,  # noqa: F405
+    *([] if SECURE_SSL_REDIRECT else ["security.W008"]),
+    *([] if SECURE_HSTS_INCLUDE_SUBDOMAINS else ["security.W005"]),
+    *([] if SECURE_HSTS_PRELOAD else ["security.W021"]),
+]
