@@ -70,10 +70,14 @@ class InputSchema(Schema):
     @field_validator("*", mode="after")
     @classmethod
     def _int_in_range(cls, value: Any) -> Any:
-        """An integer the database can hold (64 bits): a larger id names nothing, and SQLite
-        and PostgreSQL refuse to compare with it (docs/security.md, "Inputs")."""
-        if isinstance(value, int) and not isinstance(value, bool) and not -(2**63) <= value < 2**63:
-            raise ValueError(_("Số quá lớn."))
+        """An integer, or a list of them, the database can hold (64 bits): a larger id names
+        nothing, and SQLite and PostgreSQL refuse to compare with it (docs/security.md,
+        "Inputs")."""
+        items = value if isinstance(value, list | tuple | set) else [value]
+        for item in items:
+            too_big = not -(2**63) <= item < 2**63 if isinstance(item, int) else False
+            if too_big and not isinstance(item, bool):
+                raise ValueError(_("Số quá lớn."))
         return value
 
 

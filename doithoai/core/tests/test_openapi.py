@@ -108,3 +108,13 @@ def keep_test_connection():
 )
 def test_the_api_answers_as_its_document_says(case, db, staff_key, keep_test_connection):
     case.call_and_validate(headers={"Authorization": f"Bearer {staff_key}"}, checks=CHECKS)
+
+
+def test_a_list_of_ids_beyond_64_bits_is_refused_not_a_500(client, staff_key):
+    response = client.post(
+        "/api/v1/followup/issues/assign-suggested",
+        json.dumps({"issues": [1, 2**70]}),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {staff_key}",
+    )
+    assert response.status_code == 422, response.content

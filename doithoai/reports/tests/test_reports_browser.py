@@ -1,6 +1,7 @@
 """A leader opens the statistics, sees a chart and the table, and switches to departments."""
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import log_in
 
@@ -9,9 +10,10 @@ from conftest import log_in
 def test_leader_sees_chart_and_table(page):
     log_in(page, "lanhdao")
     page.get_by_role("link", name="Báo cáo, thống kê").click()
-    assert page.get_by_role("heading", name="Báo cáo, thống kê", level=1).is_visible()
+    # Waits for the page the click opens (a bare is_visible() races it on a busy machine).
+    expect(page.get_by_role("heading", name="Báo cáo, thống kê", level=1)).to_be_visible()
     chart = page.get_by_role("img", name="Số kiến nghị theo lĩnh vực")
-    assert chart.is_visible()
+    expect(chart).to_be_visible()
     assert chart.locator("rect").count() >= 1
     table = page.locator("#bang-chinh")
     assert table.is_visible()
