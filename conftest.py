@@ -85,6 +85,25 @@ def demo_user(db):  # type: ignore[no-untyped-def]
     return get
 
 
+@pytest.fixture(scope="module")
+def full_demo(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
+    """The whole demo (`doithoai demo`: both rounds lived through the services), loaded once per
+    test module inside a transaction rolled back when the module ends."""
+    from django.db import transaction
+
+    from doithoai.demo.full import load_full_demo
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            load_full_demo()
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
 @pytest.fixture(scope="session")
 def chromium() -> Iterator[object]:
     from playwright.sync_api import sync_playwright

@@ -4,15 +4,12 @@ its end and opens a second round; every role finds work when it logs in.
 One module-scoped load on top of the session's reference data (about half a minute), rolled back
 when the module ends; every test reads it."""
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.db import transaction
 from django.utils import timezone
 
 from doithoai.accounts.models import User
-from doithoai.demo.full import load_full_demo
 from doithoai.demo.petitions import demo_round
 from doithoai.demo.round2 import second_round
 from doithoai.dialogues.models import (
@@ -27,19 +24,6 @@ from doithoai.followup.choices import AnswerState
 from doithoai.followup.models import Answer, IssueResolution
 from doithoai.petitions.models import Attachment, Petition
 from doithoai.synthesis.models import Issue, IssueState
-
-
-@pytest.fixture(scope="module")
-def full_demo(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            load_full_demo()
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
 
 
 @pytest.fixture

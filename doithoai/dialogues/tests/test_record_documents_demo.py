@@ -6,13 +6,10 @@ One module-scoped load of the full demo on top of the session's reference data, 
 the module ends."""
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.db import transaction
 
-from doithoai.demo.full import load_full_demo
 from doithoai.demo.petitions import demo_round
 from doithoai.dialogues.documents import conclusion_issue_problem
 from doithoai.dialogues.models import ConclusionNotice, Round
@@ -27,19 +24,6 @@ from doithoai.documents.rendering.tests.readback import (
 
 MAX_NOTICE_PAGES = 6  # before the appendix
 DATE_LINE = re.compile(r"^Bắc Kạn, ngày \d\d tháng \d{1,2} năm \d{4}$")
-
-
-@pytest.fixture(scope="module")
-def full_demo(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            load_full_demo()
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
 
 
 @pytest.fixture

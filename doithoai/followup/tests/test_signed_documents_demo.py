@@ -8,17 +8,14 @@ import datetime
 import io
 import re
 from collections import defaultdict
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.db import transaction
 from django.utils import timezone
 from docx import Document
 from pypdf import PdfReader
 
 from doithoai.accounts.models import User
-from doithoai.demo.full import load_full_demo
 from doithoai.demo.petitions import demo_round
 from doithoai.dialogues.models import Directive
 from doithoai.documents.rendering import render_docx, render_pdf
@@ -35,19 +32,6 @@ from doithoai.units.models import Unit
 REPORT_DATE = datetime.date(2026, 12, 7)
 DATE_LINE = "Bắc Kạn, ngày 07 tháng 12 năm 2026"
 MAX_PAGES_BEFORE_APPENDIX = 15
-
-
-@pytest.fixture(scope="module")
-def full_demo(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            load_full_demo()
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
 
 
 @pytest.fixture(scope="module")

@@ -5,14 +5,11 @@ on one line, the title, the sections, the signature and the page count.
 One module-scoped load of the full demo on top of the session's reference data, rolled back when
 the module ends."""
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 
-from doithoai.demo.full import load_full_demo
 from doithoai.demo.petitions import demo_round
 from doithoai.demo.round2 import second_round
 from doithoai.documents.registry import BUILDERS, document_render
@@ -38,19 +35,6 @@ SECTIONS = [
 ]
 MAX_BODY_PAGES = 12
 MAX_PAGES = 40
-
-
-@pytest.fixture(scope="module")
-def full_demo(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            load_full_demo()
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
 
 
 @pytest.fixture(scope="module")
