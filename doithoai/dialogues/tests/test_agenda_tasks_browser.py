@@ -44,7 +44,9 @@ def test_agenda_builder_proposes_then_staff_remove_reorder_and_add(page):
     expect(items.nth(3)).to_contain_text(key.title)
     assert page.url == url  # in place, no reload
 
-    page.get_by_label("Tìm vấn đề (từ khóa hoặc số #)").fill("sat lo taluy")
+    search = page.get_by_label("Tìm vấn đề (từ khóa hoặc số #)")
+    search.fill("sat lo taluy")
+    search.press("Enter")  # the form's submit trigger, whatever became of the typing's delay
     results = page.get_by_test_id("issue-results")
     expect(results).to_contain_text(hidden.title)
     results.get_by_role("button", name=f"Thêm vấn đề #{hidden.pk}").click()
