@@ -14,7 +14,7 @@ from typing import Any
 
 from django.core.files.storage import FileSystemStorage
 from django.db.models.fields.files import FieldFile
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 
 # What the upload checks accept, by content; the first extension is the one files are stored with.
 EXTENSIONS: dict[str, tuple[str, ...]] = {
@@ -80,6 +80,16 @@ class PrivateFileStorage(FileSystemStorage):
             content,
             max_length=max_length,
         )
+
+
+def generated_download(data: bytes, *, filename: str, content_type: str) -> HttpResponse:
+    """A file made for this request (a document, a letter) for a reader the caller has checked:
+    the same download headers as a stored file's."""
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def download_response(file: FieldFile, *, filename: str, content_type: str | None) -> FileResponse:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
 
 from doithoai.core.flash import attempt
+from doithoai.core.storage import generated_download
 from doithoai.dialogues import policies, selectors, services
 from doithoai.dialogues.documents.invitations import build_invitations, build_invitee_invitation
 from doithoai.dialogues.forms import InviteeForm, PlanForm, TaskForm
@@ -202,10 +203,7 @@ def invitation(request: HttpRequest, round_id: int, invitee_id: int) -> HttpResp
 
 
 def _file_response(data: bytes, fmt: str, name: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return generated_download(data, filename=f"{name}.{fmt}", content_type=CONTENT_TYPES[fmt])
 
 
 @login_required

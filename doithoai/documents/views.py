@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from doithoai.core.flash import attempt
+from doithoai.core.storage import generated_download
 from doithoai.dialogues.models import Round
 from doithoai.dialogues.selectors import round_get_for
 from doithoai.documents import policies, selectors, services
@@ -80,11 +81,7 @@ def download(request: HttpRequest, document_id: int, fmt: str) -> HttpResponse:
     document = found.document
     stem = FILE_STEMS.get(document.kind, "van-ban")
     name = f"{stem}-so-{document.number:02d}-{document.year}-lan-{document.version}.{fmt}"
-    response = HttpResponse(bytes(found.content), content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return generated_download(bytes(found.content), filename=name, content_type=CONTENT_TYPES[fmt])
 
 
 def _int(value: str | None) -> int | None:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from doithoai.core.flash import attempt
+from doithoai.core.storage import generated_download
 from doithoai.followup import policies, selectors_letters
 from doithoai.followup.documents_letters import letter_number, letter_pdf, letters_pdf
 from doithoai.followup.forms_letters import DeliveryForm
@@ -28,11 +29,7 @@ WARDS_PER_PAGE = 30
 
 
 def _pdf(data: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return generated_download(data, filename=filename, content_type="application/pdf")
 
 
 @login_required

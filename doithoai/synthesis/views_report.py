@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from doithoai.core.events import events_for
 from doithoai.core.flash import attempt
+from doithoai.core.storage import generated_download
 from doithoai.documents.rendering import render_docx, render_pdf
 from doithoai.synthesis import policies
 from doithoai.synthesis.documents import build_synthesis_report
@@ -224,7 +225,5 @@ def report_file(request: HttpRequest, round_id: int, fmt: str) -> HttpResponse:
         raise Http404
     doc = build_synthesis_report(round_)
     data = render_pdf(doc) if fmt == "pdf" else render_docx(doc)
-    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="bao-cao-tong-hop-{round_.pk}.{fmt}"'
-    response["Cache-Control"] = "no-store"
-    return response
+    name = f"bao-cao-tong-hop-{round_.pk}.{fmt}"
+    return generated_download(data, filename=name, content_type=CONTENT_TYPES[fmt])
