@@ -32,15 +32,15 @@ demo: install ## Set up SQLite, load the demo and serve it on http://127.0.0.1:8
 	$(BIN)/doithoai demo
 	@echo "Serving on http://127.0.0.1:8000 (Ctrl-C stops the server and the worker)"
 	@trap 'kill 0' EXIT INT TERM; \
-	$(BIN)/doithoai db_worker & \
+	$(BIN)/doithoai worker & \
 	while true; do $(BIN)/doithoai followup_tick >/dev/null 2>&1; sleep 3600; done & \
 	$(BIN)/doithoai runserver 127.0.0.1:8000
 
 serve: install ## Serve with granian (production-like; set DJANGO_SETTINGS_MODULE and secrets)
 	$(BIN)/granian --interface wsgi --workers 2 --blocking-threads 4 --respawn-failed-workers --host 127.0.0.1 --port 8000 config.wsgi:application
 
-worker: install ## Run the background task worker
-	$(BIN)/doithoai db_worker
+worker: install ## Run the background task worker (reconnects by itself after a database restart)
+	$(BIN)/doithoai worker
 
 system-deps: ## Install Debian packages the tests need (PostgreSQL, Chromium, fonts) where missing
 	bash scripts/system-deps.sh

@@ -1,0 +1,181 @@
+"""`doithoai worker` survives database restarts (issue #16 item 2).
+
+A throwaway PostgreSQL cluster of the test's own is stopped (fast, then immediate) under a running
+worker process and started again; a task queued after each restart must be run by that same
+process. Needs PostgreSQL's server binaries (`initdb`, `pg_ctl`); skipped without them.
+"""
+
+import contextlib
+import glob
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from doithoai.core.management.commands.worker import backoff_delay, outage_summary
+
+ROOT = Path(__file__).resolve().parents[3]
+DOITHOAI = str(Path(sys.executable).with_name("doithoai"))
+PGBIN = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
+ENQUEUE_AND_WAIT = """
+import json, sys, time
+import django
+django.setup()
+from doithoai.core.tests.worker_tasks import which_process
+result = which_process.enqueue(sys.argv[1])
+deadline = time.monotonic() + float(sys.argv[2])
+while time.monotonic() < deadline and not result.is_finished:
+    time.sleep(0.2)
+    result.refresh()
+print(json.dumps({"status": result.status, "workers": result.worker_ids,
+                  "value": result.return_value if result.status == "SUCCESSFUL" else None}))
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Cluster:
+    """A PostgreSQL server in a temporary folder, as scripts/with-postgres.sh starts one."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder, self.port = folder, _free_port()
+        self.bin = Path(PGBIN[-1])
+        self.run_as = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        if os.geteuid() == 0:
+            shutil.chown(folder, "postgres")
+        self._run(
+            "initdb", "-D", str(folder / "data"), "-U", "doithoai", "--auth=trust", "-E", "UTF8"
+        )
+
+    def _run(self, program: str, *args: str) -> None:
+        subprocess.run(
+            [*self.run_as, str(self.bin / program), *args],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+
+    def start(self) -> None:
+        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+        self._run(
+            "pg_ctl", "-D", str(self.folder / "data"), "-l", str(self.folder / "log"), "-w",
+            "-o", options, "start",
+        )  # fmt: skip
+
+    def stop(self, mode: str) -> None:
+        self._run("pg_ctl", "-D", str(self.folder / "data"), "-m", mode, "-w", "stop")
+
+    @property
+    def url(self) -> str:
+        return f"postgres://doithoai@127.0.0.1:{self.port}/postgres"
+
+
+@pytest.fixture
+def cluster() -> Iterator[Cluster]:
+    if not PGBIN:
+        pytest.skip("PostgreSQL server binaries are not installed")
+    folder = Path(tempfile.mkdtemp(prefix="doithoai-worker-pg-"))
+    folder.chmod(0o755)
+    server = Cluster(folder)
+    server.start()
+    try:
+        yield server
+    finally:
+        with contextlib.suppress(subprocess.CalledProcessError):
+            server.stop("immediate")
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _env(cluster: Cluster) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DATABASE_URL": cluster.url,
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        "DJANGO_DEBUG": "0",
+        "PYTHONUNBUFFERED": "1",
+    }
+
+
+def _enqueue_and_wait(cluster: Cluster, label: str, seconds: float = 60) -> dict[str, object]:
+    done = subprocess.run(
+        [sys.executable, "-c", ENQUEUE_AND_WAIT, label, str(seconds)],
+        env=_env(cluster),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=seconds + 60,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def test_worker_runs_tasks_queued_after_database_restarts(cluster: Cluster) -> None:
+    subprocess.run(
+        [DOITHOAI, "migrate", "django_tasks_database", "--no-input", "-v", "0"],
+        env=_env(cluster),
+        cwd=ROOT,
+        check=True,
+    )
+    log = (cluster.folder / "worker.log").open("w+")
+    worker = subprocess.Popen(
+        [
+            DOITHOAI, "worker", "--worker-id", "test-worker", "--interval", "0.2",
+            "--no-startup-delay", "--no-reload", "--backoff-start", "0.2", "--backoff-max", "1",
+        ],
+        env=_env(cluster),
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    try:
+        first = _enqueue_and_wait(cluster, "before")
+        assert first["status"] == "SUCCESSFUL", first
+        assert first["value"] == {"label": "before", "pid": worker.pid}
+
+        for mode in ("fast", "immediate"):
+            cluster.stop(mode)
+            time.sleep(3)  # several failed attempts while the database is away
+            assert worker.poll() is None, "the worker died with the database"
+            cluster.start()
+            after = _enqueue_and_wait(cluster, f"after-{mode}")
+            assert after["status"] == "SUCCESSFUL", (mode, after)
+            assert after["value"] == {"label": f"after-{mode}", "pid": worker.pid}
+            assert after["workers"] == ["test-worker"]
+        assert worker.poll() is None
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+        log.seek(0)
+        output = log.read()
+        log.close()
+    outage_lines = [line for line in output.splitlines() if "database unavailable" in line]
+    assert outage_lines, output
+    # One line per attempt, naming the error class only.
+    assert all("OperationalError" in line or "InterfaceError" in line for line in outage_lines)
+    assert "database available again" in output
+    assert "Traceback" not in output
+
+
+def test_backoff_doubles_up_to_the_cap() -> None:
+    delays = [backoff_delay(n, start=1, cap=30) for n in range(1, 8)]
+    expected = [1, 2, 4, 8, 16, 30, 30]
+    assert all(0.9 * e <= d <= e for d, e in zip(delays, expected, strict=True)), delays
+
+
+def test_outage_summary_names_no_query_or_value() -> None:
+    from django.db import OperationalError
+
+    error = OperationalError('duplicate value "Nguyễn Văn A, 0912345678" in query SELECT ...')
+    assert outage_summary(error) == "OperationalError"
