@@ -3,6 +3,7 @@
 from typing import Any
 
 from doithoai.accounts.models import Membership, Role
+from doithoai.accounts.types import Actor
 from doithoai.core.compiled import INT_SLOT, CompiledRow, field_names, instance_from
 from doithoai.units.models import Organisation, Unit
 
@@ -108,8 +109,8 @@ def needs_second_factor(user: Any) -> bool:
     return bool(roles_of(user) & SECOND_FACTOR_ROLES)
 
 
-def can_end_sessions_of(actor: Any, user: Any) -> bool:
+def can_end_sessions_of(actor: Actor, user: Any) -> bool:
     """Log `user` out everywhere, or reset their second factor: themselves or an administrator."""
-    if not getattr(actor, "is_authenticated", False):
+    if actor is None or not actor.is_authenticated:
         return False
     return actor.pk == user.pk or can_manage_accounts(actor)

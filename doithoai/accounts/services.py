@@ -3,7 +3,6 @@
 import hashlib
 import secrets
 import string
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -11,13 +10,14 @@ from django.utils.translation import gettext as _
 
 from doithoai.accounts import policies
 from doithoai.accounts.models import ApiToken, Membership, Role, User
+from doithoai.accounts.types import Actor
 from doithoai.core.events import event_record
 from doithoai.units.models import Organisation
 
 
 @transaction.atomic
 def user_create(
-    *, actor: Any, username: str, password: str, full_name: str = "", email: str = ""
+    *, actor: Actor, username: str, password: str, full_name: str = "", email: str = ""
 ) -> User:
     if actor is not None and not policies.can_manage_accounts(actor):
         raise PermissionDenied(_("Bạn không có quyền tạo tài khoản."))
@@ -32,7 +32,7 @@ def user_create(
 
 @transaction.atomic
 def membership_grant(
-    *, actor: Any, user: User, organisation: Organisation, role: str
+    *, actor: Actor, user: User, organisation: Organisation, role: str
 ) -> Membership:
     """Give `user` a role in `organisation`. `actor=None` only from set-up commands."""
     if actor is not None and not policies.can_manage_accounts(actor):
@@ -58,7 +58,7 @@ def membership_grant(
 
 
 @transaction.atomic
-def membership_revoke(*, actor: Any, membership: Membership, reason: str = "") -> None:
+def membership_revoke(*, actor: Actor, membership: Membership, reason: str = "") -> None:
     if not policies.can_manage_accounts(actor):
         raise PermissionDenied(_("Bạn không có quyền phân quyền cho người dùng."))
     if not membership.active:
@@ -89,7 +89,7 @@ def _new_key() -> str:
 
 
 @transaction.atomic
-def api_token_create(*, actor: Any, user: User, name: str) -> tuple[ApiToken, str]:
+def api_token_create(*, actor: Actor, user: User, name: str) -> tuple[ApiToken, str]:
     """A new token for `user`; the clear key is returned once and never stored."""
     if actor is not None and actor != user and not policies.can_manage_accounts(actor):
         raise PermissionDenied(_("Bạn không có quyền tạo khóa API cho người dùng này."))
@@ -107,7 +107,7 @@ def api_token_create(*, actor: Any, user: User, name: str) -> tuple[ApiToken, st
 
 
 @transaction.atomic
-def api_token_revoke(*, actor: Any, token: ApiToken, reason: str = "") -> None:
+def api_token_revoke(*, actor: Actor, token: ApiToken, reason: str = "") -> None:
     """Revoke `token` (its owner or an administrator; `actor=None` only from set-up commands,
     such as `doithoai api-token revoke`). Revoking a revoked token does nothing. After commit,
     every server process forgets the tokens it has read (`access_changed`)."""

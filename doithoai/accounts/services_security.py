@@ -18,6 +18,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from doithoai.accounts import policies
 from doithoai.accounts.models import User
+from doithoai.accounts.types import Actor
 from doithoai.core.events import event_record
 
 RECOVERY_CODE_COUNT = 10
@@ -59,7 +60,9 @@ def login_lockout_record(*, username: str | None, ip_address: str | None, failur
 
 
 @transaction.atomic
-def login_unlock(*, actor: Any, username: str = "", ip_address: str = "", reason: str = "") -> int:
+def login_unlock(
+    *, actor: Actor, username: str = "", ip_address: str = "", reason: str = ""
+) -> int:
     """Forget the failed logins of an account (from every address) or of an address (for every
     account), which ends its lockout at once. Administrators; `actor=None` only from the
     command line. Returns how many attempt records were removed."""
@@ -95,7 +98,7 @@ def login_unlock(*, actor: Any, username: str = "", ip_address: str = "", reason
 
 
 @transaction.atomic
-def sessions_end_all(*, actor: Any, user: User, reason: str = "") -> None:
+def sessions_end_all(*, actor: Actor, user: User, reason: str = "") -> None:
     """Log `user` out of every session (every browser, every device): the session hash changes
     (`User.get_session_auth_hash`). The user themselves or an administrator. A view that wants to
     keep the caller's own session calls `update_session_auth_hash` afterwards."""
@@ -204,7 +207,7 @@ def recovery_codes_regenerate(*, actor: User) -> list[str]:
 
 
 @transaction.atomic
-def second_factor_reset(*, actor: Any, user: User, reason: str = "") -> None:
+def second_factor_reset(*, actor: Actor, user: User, reason: str = "") -> None:
     """Remove `user`'s authenticator app and recovery codes (a lost or changed phone) and end
     all their sessions: at the next login they register a new app. The user themselves (from a
     session verified by the second factor) or an administrator."""

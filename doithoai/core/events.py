@@ -10,10 +10,11 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from doithoai.core.models import Event
+from doithoai.core.types import AnyUser
 
 
 class EventFields(TypedDict):
-    actor: Any
+    actor: AnyUser | None
     obj: models.Model
     action: str
     before: NotRequired[Mapping[str, Any] | None]
@@ -32,8 +33,9 @@ def event_new(**fields: Unpack[EventFields]) -> Event:
     """The event `event_record` would append, not yet saved: for a service that writes it in the
     same statement as a new `obj` (`core.inserts.insert_together`, which sets `object_id`)."""
     actor, obj = fields["actor"], fields["obj"]
+    stored: Any = actor if getattr(actor, "is_authenticated", False) else None  # AUTH_USER_MODEL
     return Event(
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        actor=stored,
         object_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
         object_id=str(obj.pk) if obj.pk is not None else "",
         action=fields["action"],

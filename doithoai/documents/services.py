@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from doithoai.accounts.types import Actor, acting_user
 from doithoai.core.events import event_record
 from doithoai.documents import policies
 from doithoai.documents.models import Format, IssuedDocument, IssuedFile, NumberCounter
@@ -80,7 +81,7 @@ def _issuer(round_: Any, kind: str) -> Organisation:
     return found
 
 
-def _allow(*, actor: Any, round_: Any, kind: str) -> None:
+def _allow(*, actor: Actor, round_: Any, kind: str) -> None:
     """A kind the register numbers, and a person who may issue it."""
     if kind not in BUILDERS or kind not in SERIES:
         raise ValidationError(_("Loại văn bản này không được cấp số trong sổ văn bản."))
@@ -163,7 +164,7 @@ def _already_issued(found: IssuedDocument) -> ValidationError:
 
 
 def document_issue(
-    *, actor: Any, round_: Any, kind: str, on: datetime.date | None = None
+    *, actor: Actor, round_: Any, kind: str, on: datetime.date | None = None
 ) -> IssuedDocument:
     """Issue the round's document of `kind` under the next number of its series.
 
@@ -189,7 +190,7 @@ def document_issue(
 @transaction.atomic
 def _issue_write(
     *,
-    actor: Any,
+    actor: Actor,
     round_: Any,
     kind: str,
     issue: _Issue,
@@ -217,7 +218,7 @@ def _issue_write(
         symbol=symbol,
         title=_title(issue.doc),
         issued_on=on,
-        issued_by=actor if getattr(actor, "is_authenticated", False) else None,
+        issued_by=acting_user(actor),
     )
     hashes = _store(document, files)
     event_record(
@@ -236,7 +237,7 @@ def _issue_write(
 
 
 def document_reissue(
-    *, actor: Any, round_: Any, kind: str, reason: str, replaces_version: int | None = None
+    *, actor: Actor, round_: Any, kind: str, reason: str, replaces_version: int | None = None
 ) -> IssuedDocument:
     """Issue a corrected version of an issued document: same number, next version, new date.
 
@@ -281,7 +282,7 @@ def _check_version(latest: IssuedDocument, replaces_version: int | None) -> None
 @transaction.atomic
 def _reissue_write(
     *,
-    actor: Any,
+    actor: Actor,
     round_: Any,
     kind: str,
     issue: _Issue,
@@ -308,7 +309,7 @@ def _reissue_write(
         symbol=latest.symbol,
         title=_title(issue.doc),
         issued_on=on,
-        issued_by=actor if getattr(actor, "is_authenticated", False) else None,
+        issued_by=acting_user(actor),
         reason=reason,
     )
     hashes = _store(document, files)

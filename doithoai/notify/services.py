@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doithoai.accounts.policies import is_administrator
+from doithoai.accounts.types import Actor
 from doithoai.core.events import event_record
 from doithoai.notify.defaults import TEMPLATES
 from doithoai.notify.gateways import get_gateway
@@ -66,7 +67,7 @@ def _schedule(message: Message) -> None:
 
 
 def message_to_petitioner(
-    *, actor: Any, petition: Petition, key: str, context: dict[str, Any] | None = None
+    *, actor: Actor, petition: Petition, key: str, context: dict[str, Any] | None = None
 ) -> list[Message]:
     """Queue `key` to a petitioner by email and (with consent) SMS; sent after commit."""
     ctx = {
@@ -121,7 +122,7 @@ def petition_messages_withhold(*, petition: Petition) -> int:
 
 
 def message_to_staff(
-    *, actor: Any, users: Any, key: str, context: dict[str, Any], about: str = ""
+    *, actor: Actor, users: Any, key: str, context: dict[str, Any], about: str = ""
 ) -> list[Message]:
     """Queue `key` by email to each staff user with an address; sent after commit."""
     subject, body, _sms = render(key, context)
@@ -144,7 +145,7 @@ def message_to_staff(
 
 
 @transaction.atomic
-def consent_record(*, actor: Any, petition: Petition, email: bool, sms: bool) -> None:
+def consent_record(*, actor: Actor, petition: Petition, email: bool, sms: bool) -> None:
     """Record (or withdraw) a petitioner's consent to notifications; staff of its area only."""
     from doithoai.petitions.policies import can_see_personal_data
 
@@ -222,7 +223,7 @@ def outbox_retry_due(*, now: datetime.datetime | None = None) -> int:
     return len(due)
 
 
-def message_retry_now(*, actor: Any, message: Message) -> Message:
+def message_retry_now(*, actor: Actor, message: Message) -> Message:
     """An administrator puts a failed message back in the queue."""
     if not is_administrator(actor):
         raise PermissionDenied(_("Chỉ quản trị hệ thống được gửi lại thông báo."))

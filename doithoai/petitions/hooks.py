@@ -8,10 +8,12 @@ petition out of its issue of the old round; an exception rolls the move back.
 
 from typing import Any, Protocol
 
+from doithoai.accounts.types import Actor
+
 
 class RoundChanged(Protocol):
     def __call__(
-        self, *, petition: Any, old_round_id: int | None, new_round_id: int | None, actor: Any
+        self, *, petition: Any, old_round_id: int | None, new_round_id: int | None, actor: Actor
     ) -> None: ...
 
 
@@ -26,7 +28,7 @@ def on_round_changed(callback: RoundChanged) -> RoundChanged:
 
 
 def round_changed(
-    *, petition: Any, old_round_id: int | None, new_round_id: int | None, actor: Any
+    *, petition: Any, old_round_id: int | None, new_round_id: int | None, actor: Actor
 ) -> None:
     for callback in list(ROUND_CHANGED):
         callback(

@@ -3,13 +3,14 @@
 
 from typing import Any
 
+from doithoai.accounts.types import Actor
 from doithoai.core.events import event_record
 from doithoai.synthesis.models import Issue, IssueMembership, IssueState
 from doithoai.synthesis.services import delete_empty_issues
 
 
 def petition_round_changed(
-    *, petition: Any, old_round_id: int | None, new_round_id: int | None, actor: Any
+    *, petition: Any, old_round_id: int | None, new_round_id: int | None, actor: Actor
 ) -> None:
     """A petition moved to another round or out of every round leaves its issue (of the old
     board); the next run of its new board groups it. An open issue left empty goes away."""

@@ -5,13 +5,13 @@ set, and its accuracy on the officers' confirmed petitions); an officer then swi
 """
 
 from pathlib import Path
-from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from doithoai.accounts.types import Actor, acting_user
 from doithoai.core.events import event_record
 from doithoai.petitions.models import Petition
 from doithoai.synthesis import policies
@@ -58,7 +58,7 @@ def quality_report(
 
 
 @transaction.atomic
-def model_retrain(*, actor: Any) -> ModelVersion:
+def model_retrain(*, actor: Actor) -> ModelVersion:
     if not policies.can_retrain(actor):
         raise PermissionDenied(_("Bạn không có quyền huấn luyện lại mô hình."))
     from doithoai.synthesis.engine.training import retrain, shipped_rows
@@ -88,7 +88,7 @@ def model_retrain(*, actor: Any) -> ModelVersion:
             "trained_examples": len(labelled),
             "confirmed_examples": len(confirmed),
             "quality": report,
-            "created_by": actor,
+            "created_by": acting_user(actor),
         },
     )
     event_record(actor=actor, obj=version, action="model.trained", after=report)
@@ -96,7 +96,7 @@ def model_retrain(*, actor: Any) -> ModelVersion:
 
 
 @transaction.atomic
-def model_activate(*, actor: Any, version: ModelVersion) -> ModelVersion:
+def model_activate(*, actor: Actor, version: ModelVersion) -> ModelVersion:
     if not policies.can_retrain(actor):
         raise PermissionDenied(_("Bạn không có quyền bật mô hình."))
     previous = ModelVersion.objects.filter(active=True).first()

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.core.events import event_record
 from doithoai.core.text import fold, nfc
+from doithoai.core.types import AnyUser
 from doithoai.units import policies
 from doithoai.units.models import LOCAL_KINDS, Organisation, Scheme, Unit, UnitKind
 from doithoai.units.selectors import tree_changed
@@ -112,7 +113,7 @@ def _link(successions: list[tuple[str, str, bool]], source: str) -> int:
 
 
 @transaction.atomic
-def unit_add_local(*, actor: object, parent: Unit, kind: str, name: str) -> Unit:
+def unit_add_local(*, actor: AnyUser | None, parent: Unit, kind: str, name: str) -> Unit:
     """An officer adds a village or residential group (thôn, tổ dân phố, khóm, ấp)."""
     if not policies.can_add_local_unit(actor, parent):
         raise PermissionDenied(_("Bạn không có quyền thêm thôn, tổ dân phố cho đơn vị này."))

@@ -5,7 +5,6 @@ The officer's export is itself a view of contact details: each petition is logge
 
 import io
 import json
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -13,6 +12,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
+from doithoai.accounts.types import Actor
 from doithoai.dataprotection import policies
 from doithoai.dataprotection.models import DataSubjectRequest, RequestKind, RequestState, ViewPlace
 from doithoai.dataprotection.services.requests import request_touch
@@ -94,7 +94,7 @@ def _xlsx(rows: list[dict[str, str]]) -> bytes:
 
 @transaction.atomic
 def personal_data_export(
-    *, actor: Any, request: DataSubjectRequest, petitions: list[Petition], fmt: str
+    *, actor: Actor, request: DataSubjectRequest, petitions: list[Petition], fmt: str
 ) -> bytes:
     """The person's data in the given petitions, as "xlsx" or "json" bytes."""
     if not policies.can_handle_request(actor, request) or not all(

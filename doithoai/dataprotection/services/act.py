@@ -1,11 +1,10 @@
 """Carry out a request on the petitions the officer ticked, all or nothing."""
 
-from typing import Any
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from doithoai.accounts.types import Actor
 from doithoai.dataprotection.models import AnonymisationCause, DataSubjectRequest
 from doithoai.dataprotection.services.petitions import (
     petition_anonymise,
@@ -21,7 +20,7 @@ ACTIONS = ("correct", "stop", "erase")
 @transaction.atomic
 def request_carry_out(
     *,
-    actor: Any,
+    actor: Actor,
     request: DataSubjectRequest,
     action: str,
     petitions: list[Petition],

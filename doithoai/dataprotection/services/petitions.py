@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from doithoai.accounts.types import Actor, acting_user
 from doithoai.core.events import event_record
 from doithoai.core.privacy import personal_data_findings
 from doithoai.core.text import fold, nfc
@@ -52,7 +53,9 @@ CONTACT_FIELDS = ("submitter_name", "phone", "email", "submitter_address")
 STOP_KINDS = frozenset({RequestKind.WITHDRAWAL, RequestKind.RESTRICTION, RequestKind.OBJECTION})
 
 
-def _check(actor: Any, request: DataSubjectRequest | None, petition: Petition, kinds: Any) -> None:
+def _check(
+    actor: Actor, request: DataSubjectRequest | None, petition: Petition, kinds: Any
+) -> None:
     if request is None or not (
         policies.can_handle_request(actor, request)
         and policies.can_act_on_petition(actor, petition)
@@ -68,7 +71,7 @@ def _check(actor: Any, request: DataSubjectRequest | None, petition: Petition, k
 
 @transaction.atomic
 def petition_contact_correct(
-    *, actor: Any, request: DataSubjectRequest, petition: Petition, changes: dict[str, str]
+    *, actor: Actor, request: DataSubjectRequest, petition: Petition, changes: dict[str, str]
 ) -> list[str]:
     """Replace the given contact fields (name, phone, e-mail, address); returns the fields that
     changed. The event lists the fields, not their old or new values."""
@@ -101,7 +104,7 @@ def petition_contact_correct(
 
 @transaction.atomic
 def petition_notices_stop(
-    *, actor: Any, request: DataSubjectRequest, petition: Petition
+    *, actor: Actor, request: DataSubjectRequest, petition: Petition
 ) -> ConsentWithdrawal:
     """Nothing more is sent to the petitioner about this petition (consent withdrawn, or
     processing restricted or objected to); queued messages are withheld."""
@@ -149,7 +152,7 @@ def _scrub(text: str, old_values: list[str]) -> tuple[str, int]:
 @transaction.atomic
 def petition_anonymise(
     *,
-    actor: Any,
+    actor: Actor,
     petition: Petition,
     cause: str,
     request: DataSubjectRequest | None = None,
@@ -198,7 +201,7 @@ def petition_anonymise(
         petition=petition,
         cause=cause,
         request=request,
-        by=actor if getattr(actor, "is_authenticated", False) else None,
+        by=acting_user(actor),
         attachments_removed=len(attachments),
         fragments_scrubbed=fragments,
     )

@@ -5,7 +5,6 @@ days, complete within 15 days, one extension of at most 15 days. Events hold no 
 """
 
 import datetime
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
@@ -13,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from doithoai.accounts.types import Actor, acting_user
 from doithoai.core.events import event_record
 from doithoai.core.text import nfc
 from doithoai.dataprotection import policies, rules
@@ -59,7 +59,7 @@ def _deny(allowed: bool) -> None:
 @transaction.atomic
 def request_receive(
     *,
-    actor: Any,
+    actor: Actor,
     organisation: Organisation,
     kind: str,
     identified_by: str,
@@ -104,7 +104,7 @@ def request_receive(
         received_on=received_on,
         acknowledge_by=rules.acknowledge_by(received_on),
         due_on=rules.due_on(received_on),
-        handled_by=actor,
+        handled_by=acting_user(actor),
     )
     event_record(
         actor=actor,
@@ -124,11 +124,11 @@ def _move(request: DataSubjectRequest, to_state: str) -> str:
 
 
 @transaction.atomic
-def request_acknowledge(*, actor: Any, request: DataSubjectRequest) -> DataSubjectRequest:
+def request_acknowledge(*, actor: Actor, request: DataSubjectRequest) -> DataSubjectRequest:
     """The person was told their request is received (within 2 working days)."""
     _deny(policies.can_handle_request(actor, request))
     before = _move(request, RequestState.ACKNOWLEDGED)
-    request.handled_by = actor
+    request.handled_by = acting_user(actor)
     request.save(update_fields=["state", "handled_by"])
     event_record(
         actor=actor,
@@ -141,7 +141,7 @@ def request_acknowledge(*, actor: Any, request: DataSubjectRequest) -> DataSubje
 
 
 @transaction.atomic
-def request_extend(*, actor: Any, request: DataSubjectRequest, reason: str) -> DataSubjectRequest:
+def request_extend(*, actor: Actor, request: DataSubjectRequest, reason: str) -> DataSubjectRequest:
     """Push the deadline back once, by at most 15 days, with a reason."""
     _deny(policies.can_handle_request(actor, request))
     if request.state not in (RequestState.RECEIVED, RequestState.ACKNOWLEDGED):
@@ -153,7 +153,7 @@ def request_extend(*, actor: Any, request: DataSubjectRequest, reason: str) -> D
     before = request.due_on
     request.due_on = before + datetime.timedelta(days=rules.EXTENSION_DAYS)
     request.extended = True
-    request.handled_by = actor
+    request.handled_by = acting_user(actor)
     request.save(update_fields=["due_on", "extended", "handled_by"])
     event_record(
         actor=actor,
@@ -168,7 +168,7 @@ def request_extend(*, actor: Any, request: DataSubjectRequest, reason: str) -> D
 
 @transaction.atomic
 def request_close(
-    *, actor: Any, request: DataSubjectRequest, state: str, outcome: str
+    *, actor: Actor, request: DataSubjectRequest, state: str, outcome: str
 ) -> DataSubjectRequest:
     """Done (what was done) or refused (the legal reason)."""
     _deny(policies.can_handle_request(actor, request))
@@ -179,7 +179,7 @@ def request_close(
     before = _move(request, state)
     request.outcome = outcome.strip()[:4000]
     request.closed_at = timezone.now()
-    request.handled_by = actor
+    request.handled_by = acting_user(actor)
     request.save(update_fields=["state", "outcome", "closed_at", "handled_by"])
     event_record(
         actor=actor,
@@ -191,8 +191,8 @@ def request_close(
     return request
 
 
-def request_touch(*, actor: Any, request: DataSubjectRequest, action: str, count: int) -> None:
+def request_touch(*, actor: Actor, request: DataSubjectRequest, action: str, count: int) -> None:
     """Record on the request what was done for it (inside the caller's transaction)."""
-    request.handled_by = actor
+    request.handled_by = acting_user(actor)
     request.save(update_fields=["handled_by"])
     event_record(actor=actor, obj=request, action=action, after={"petitions": count})

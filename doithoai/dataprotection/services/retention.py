@@ -16,6 +16,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from doithoai.accounts.types import Actor, acting_user
 from doithoai.core.events import event_record
 from doithoai.dataprotection import policies, rules
 from doithoai.dataprotection.models import Anonymisation, AnonymisationCause, RetentionRun
@@ -87,7 +88,7 @@ def retention_preview(*, user: Any, today: datetime.date | None = None) -> Reten
 
 
 def retention_run(
-    *, actor: Any = None, dry_run: bool, today: datetime.date | None = None
+    *, actor: Actor = None, dry_run: bool, today: datetime.date | None = None
 ) -> RetentionReport:
     """Apply the retention rules to every unit (the scheduled task, the `retention` command)."""
     if actor is not None and not policies.can_run_retention(actor):
@@ -112,7 +113,7 @@ def retention_run(
     if not dry_run:
         with transaction.atomic():
             report.run = RetentionRun.objects.create(
-                by=actor if getattr(actor, "is_authenticated", False) else None,
+                by=acting_user(actor),
                 dry_run=False,
                 today=day,
                 report=report.as_dict(),

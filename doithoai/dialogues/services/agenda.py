@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from doithoai.accounts.types import Actor
 from doithoai.core.events import event_record
 from doithoai.dialogues import policies
 from doithoai.dialogues.models import AgendaItem, AgendaKind, AgendaState, Round, RoundState
@@ -44,7 +45,7 @@ def _renumber(round_: Round) -> None:
 
 
 @transaction.atomic
-def agenda_build(*, actor: Any, round_: Round, replace: bool = False) -> list[AgendaItem]:
+def agenda_build(*, actor: Actor, round_: Round, replace: bool = False) -> list[AgendaItem]:
     """Propose the agenda: the fixed opening items, then the best-ranked issues
     (`selectors_agenda.agenda_proposals`) as long as they fit in the round's duration at
     `minutes_per_issue` each. Returns the items added.
@@ -109,7 +110,7 @@ def agenda_build(*, actor: Any, round_: Round, replace: bool = False) -> list[Ag
 
 @transaction.atomic
 def agenda_settings_update(
-    *, actor: Any, round_: Round, duration_minutes: int, minutes_per_issue: int
+    *, actor: Actor, round_: Round, duration_minutes: int, minutes_per_issue: int
 ) -> Round:
     """The conference's duration and the time given to each issue the builder proposes."""
     deny(policies.can_run_conference(actor, round_))
@@ -136,7 +137,7 @@ def agenda_settings_update(
 
 @transaction.atomic
 def agenda_item_add(
-    *, actor: Any, round_: Round, issue: Any = None, title: str = "", minutes: int | None = None
+    *, actor: Actor, round_: Round, issue: Any = None, title: str = "", minutes: int | None = None
 ) -> AgendaItem:
     """Add an issue (or, without one, another item by its title) at the end of the agenda."""
     round_ = Round.objects.select_for_update().get(pk=round_.pk)
@@ -172,7 +173,7 @@ def agenda_item_add(
 
 
 @transaction.atomic
-def agenda_item_remove(*, actor: Any, item: AgendaItem) -> None:
+def agenda_item_remove(*, actor: Actor, item: AgendaItem) -> None:
     """Take a pending item off the agenda; a removed issue is not proposed again."""
     round_ = Round.objects.select_for_update().get(pk=item.round_id)
     deny(policies.can_run_conference(actor, round_))
@@ -196,7 +197,7 @@ def agenda_item_remove(*, actor: Any, item: AgendaItem) -> None:
 @transaction.atomic
 def agenda_item_update(
     *,
-    actor: Any,
+    actor: Actor,
     item: AgendaItem,
     position: int | None = None,
     minutes: int | None = None,
@@ -246,7 +247,7 @@ def _move(item: AgendaItem, position: int) -> None:
 
 
 @transaction.atomic
-def agenda_item_move(*, actor: Any, item: AgendaItem, step: int) -> AgendaItem:
+def agenda_item_move(*, actor: Actor, item: AgendaItem, step: int) -> AgendaItem:
     """Move an item one place up (`step` -1) or down (+1)."""
     deny(policies.can_run_conference(actor, item.round))
     _editable(item.round)
@@ -263,7 +264,7 @@ def agenda_item_move(*, actor: Any, item: AgendaItem, step: int) -> AgendaItem:
 
 
 @transaction.atomic
-def agenda_item_open(*, actor: Any, item: AgendaItem) -> AgendaItem:
+def agenda_item_open(*, actor: Actor, item: AgendaItem) -> AgendaItem:
     """Make `item` the one under discussion (the projector follows it); the previous one is done."""
     deny(policies.can_run_conference(actor, item.round))
     AgendaItem.objects.filter(round=item.round_id, state=AgendaState.CURRENT).exclude(

@@ -1,13 +1,12 @@
 """Writes of the conference: invitees, registration and check-in, speakers (agenda: agenda.py)."""
 
-from typing import Any
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from doithoai.accounts.types import Actor
 from doithoai.core.events import event_record
 from doithoai.dialogues import policies
 from doithoai.dialogues.models import (
@@ -35,7 +34,7 @@ def _check_group(group: str) -> None:
 @transaction.atomic
 def invitee_add(
     *,
-    actor: Any,
+    actor: Actor,
     round_: Round,
     name: str,
     group: str,
@@ -88,7 +87,7 @@ def invitee_register_public(
 
 
 @transaction.atomic
-def invitee_transition(*, actor: Any, invitee: Invitee, to_state: str) -> Invitee:
+def invitee_transition(*, actor: Actor, invitee: Invitee, to_state: str) -> Invitee:
     """Register, decline or check in (present) one invitee."""
     invitee = Invitee.objects.select_for_update().select_related("round").get(pk=invitee.pk)
     if to_state == InviteeState.PRESENT:
@@ -117,7 +116,7 @@ def invitee_transition(*, actor: Any, invitee: Invitee, to_state: str) -> Invite
 
 @transaction.atomic
 def speaker_request(
-    *, actor: Any, round_: Round, name: str, invitee: Invitee | None = None
+    *, actor: Actor, round_: Round, name: str, invitee: Invitee | None = None
 ) -> Speaker:
     """Put a speaker at the end of the list."""
     deny(policies.can_run_conference(actor, round_))
@@ -138,7 +137,7 @@ def speaker_request(
 
 
 @transaction.atomic
-def speaker_transition(*, actor: Any, speaker: Speaker, to_state: str) -> Speaker:
+def speaker_transition(*, actor: Actor, speaker: Speaker, to_state: str) -> Speaker:
     """Start, end, withdraw or re-queue a speech. Starting ends any speech in progress."""
     speaker = Speaker.objects.select_for_update().select_related("round").get(pk=speaker.pk)
     deny(policies.can_run_conference(actor, speaker.round))
@@ -167,7 +166,7 @@ def speaker_transition(*, actor: Any, speaker: Speaker, to_state: str) -> Speake
 
 
 @transaction.atomic
-def speaker_move(*, actor: Any, speaker: Speaker, position: int) -> Speaker:
+def speaker_move(*, actor: Actor, speaker: Speaker, position: int) -> Speaker:
     """Change the order of a waiting speaker."""
     deny(policies.can_run_conference(actor, speaker.round))
     if position < 1:

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from doithoai.accounts.types import Actor, acting_user
 from doithoai.core.events import event_record
 from doithoai.dialogues import policies
 from doithoai.dialogues.models import (
@@ -212,7 +213,7 @@ def _check_editable(round_: Round, notice: ConclusionNotice) -> None:
 @transaction.atomic
 def conclusion_notice_update(
     *,
-    actor: Any,
+    actor: Actor,
     round_: Round,
     opening: str | None = None,
     points: dict[int, str] | None = None,
@@ -257,7 +258,7 @@ def conclusion_notice_update(
 
 
 @transaction.atomic
-def conclusion_notice_approve(*, actor: Any, round_: Round) -> ConclusionNotice:
+def conclusion_notice_approve(*, actor: Actor, round_: Round) -> ConclusionNotice:
     """The leader approves the notice; texts never saved are saved as drafted, then locked."""
     deny(policies.can_approve_conclusion(actor, round_))
     notice, _created = ConclusionNotice.objects.select_for_update().get_or_create(round=round_)
@@ -268,7 +269,7 @@ def conclusion_notice_approve(*, actor: Any, round_: Round) -> ConclusionNotice:
     notice.general_directives = texts.general_directives
     notice.answers_due_on = texts.answers_due_on
     notice.approved_at = timezone.now()
-    notice.approved_by = actor
+    notice.approved_by = acting_user(actor)
     notice.save(
         update_fields=[
             "opening",
@@ -285,7 +286,9 @@ def conclusion_notice_approve(*, actor: Any, round_: Round) -> ConclusionNotice:
 
 
 @transaction.atomic
-def conclusion_notice_unapprove(*, actor: Any, round_: Round, reason: str = "") -> ConclusionNotice:
+def conclusion_notice_unapprove(
+    *, actor: Actor, round_: Round, reason: str = ""
+) -> ConclusionNotice:
     """The leader withdraws the approval so that the texts can be edited again."""
     deny(policies.can_approve_conclusion(actor, round_))
     notice = ConclusionNotice.objects.select_for_update().filter(round=round_).first()

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from doithoai.accounts.types import Actor
 from doithoai.core.events import event_record
 from doithoai.dialogues import policies
 from doithoai.dialogues.models import (
@@ -26,7 +27,7 @@ logger = logging.getLogger("doithoai.dialogues")
 
 
 @transaction.atomic
-def round_create(*, actor: Any, organisation: Organisation, title: str) -> Round:
+def round_create(*, actor: Actor, organisation: Organisation, title: str) -> Round:
     """Open a new round (a draft plan) issued by `organisation` for its unit."""
     deny(policies.can_create_round(actor, organisation.unit_id))
     required(title, _("Vui lòng nhập tên kỳ đối thoại."))
@@ -38,7 +39,7 @@ def round_create(*, actor: Any, organisation: Organisation, title: str) -> Round
 
 
 @transaction.atomic
-def round_transition(*, actor: Any, round_: Round, to_state: str, reason: str = "") -> Round:
+def round_transition(*, actor: Actor, round_: Round, to_state: str, reason: str = "") -> Round:
     """Move a round along draft → approved → announced → held → concluded (table in models)."""
     round_ = Round.objects.select_for_update().get(pk=round_.pk)
     deny(policies.can_transition(actor, round_, to_state))
@@ -86,7 +87,7 @@ PLAN_FIELDS = (
 
 
 @transaction.atomic
-def round_update_plan(*, actor: Any, round_: Round, changes: dict[str, Any]) -> Round:
+def round_update_plan(*, actor: Actor, round_: Round, changes: dict[str, Any]) -> Round:
     """Edit the plan's fields; the content is frozen once the round is held."""
     deny(policies.can_edit_plan(actor, round_))
     if round_.state in (RoundState.HELD, RoundState.CONCLUDED) and set(changes) - {
@@ -117,7 +118,7 @@ def round_update_plan(*, actor: Any, round_: Round, changes: dict[str, Any]) -> 
 @transaction.atomic
 def task_create(
     *,
-    actor: Any,
+    actor: Actor,
     round_: Round,
     group: str,
     organisation: Organisation,
@@ -142,7 +143,7 @@ def task_create(
 
 
 @transaction.atomic
-def task_transition(*, actor: Any, task: Task, to_state: str) -> Task:
+def task_transition(*, actor: Actor, task: Task, to_state: str) -> Task:
     task = Task.objects.select_for_update().select_related("round").get(pk=task.pk)
     deny(policies.can_update_task(actor, task.round, task.organisation_id))
     check_move(TASK_TRANSITIONS, task.state, to_state, TaskState)
@@ -160,7 +161,7 @@ def task_transition(*, actor: Any, task: Task, to_state: str) -> Task:
 
 
 @transaction.atomic
-def tasks_remind(*, actor: Any, today: datetime.date | None = None) -> list[Task]:
+def tasks_remind(*, actor: Actor, today: datetime.date | None = None) -> list[Task]:
     """Mark open tasks whose due date is within their reminder window and log a reminder after
     commit (once per task). Run by the scheduler or the secretariat."""
     today = today or timezone.localdate()

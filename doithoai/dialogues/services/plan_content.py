@@ -6,13 +6,14 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
+from doithoai.accounts.types import Actor
 from doithoai.core.events import event_record
 from doithoai.dialogues import policies
 from doithoai.dialogues.models import Chair, ChairRole, FocusTopic, Round, RoundState
 from doithoai.dialogues.services.common import deny, required
 
 
-def _check_editable(actor: Any, round_: Round) -> None:
+def _check_editable(actor: Actor, round_: Round) -> None:
     deny(policies.can_edit_plan(actor, round_))
     if round_.state in (RoundState.HELD, RoundState.CONCLUDED):
         raise ValidationError(_("Kỳ đối thoại đã tổ chức, không sửa được kế hoạch."))
@@ -44,7 +45,9 @@ def _next_position(rows: models.QuerySet[Any]) -> int:
 
 
 @transaction.atomic
-def focus_topic_add(*, actor: Any, round_: Round, topic: Any = None, label: str = "") -> FocusTopic:
+def focus_topic_add(
+    *, actor: Actor, round_: Round, topic: Any = None, label: str = ""
+) -> FocusTopic:
     """A focus topic (trọng tâm) of the plan: a topic of the list, a free label, or both."""
     _check_editable(actor, round_)
     label = _topic_label(topic, label)
@@ -59,7 +62,7 @@ def focus_topic_add(*, actor: Any, round_: Round, topic: Any = None, label: str 
 
 @transaction.atomic
 def focus_topic_update(
-    *, actor: Any, focus: FocusTopic, topic: Any = None, label: str = ""
+    *, actor: Actor, focus: FocusTopic, topic: Any = None, label: str = ""
 ) -> FocusTopic:
     _check_editable(actor, focus.round)
     label = _topic_label(topic, label)
@@ -82,14 +85,14 @@ def focus_topic_update(
 
 
 @transaction.atomic
-def focus_topic_remove(*, actor: Any, focus: FocusTopic) -> None:
+def focus_topic_remove(*, actor: Actor, focus: FocusTopic) -> None:
     _check_editable(actor, focus.round)
     event_record(actor=actor, obj=focus.round, action="focus.remove", before={"label": focus.label})
     focus.delete()
 
 
 @transaction.atomic
-def focus_topic_move(*, actor: Any, focus: FocusTopic, step: int) -> None:
+def focus_topic_move(*, actor: Actor, focus: FocusTopic, step: int) -> None:
     _check_editable(actor, focus.round)
     if _reorder(list(focus.round.focus_topics.all()), focus, step):
         event_record(
@@ -107,7 +110,7 @@ def _chair_fields(name: str, position_title: str, role: str) -> tuple[str, str, 
 
 @transaction.atomic
 def chair_add(
-    *, actor: Any, round_: Round, name: str, position_title: str, role: str = ChairRole.CHAIR
+    *, actor: Actor, round_: Round, name: str, position_title: str, role: str = ChairRole.CHAIR
 ) -> Chair:
     _check_editable(actor, round_)
     name, position_title, role = _chair_fields(name, position_title, role)
@@ -124,7 +127,7 @@ def chair_add(
 
 @transaction.atomic
 def chair_update(
-    *, actor: Any, chair: Chair, name: str, position_title: str, role: str = ChairRole.CHAIR
+    *, actor: Actor, chair: Chair, name: str, position_title: str, role: str = ChairRole.CHAIR
 ) -> Chair:
     _check_editable(actor, chair.round)
     name, position_title, role = _chair_fields(name, position_title, role)
@@ -142,14 +145,14 @@ def chair_update(
 
 
 @transaction.atomic
-def chair_remove(*, actor: Any, chair: Chair) -> None:
+def chair_remove(*, actor: Actor, chair: Chair) -> None:
     _check_editable(actor, chair.round)
     event_record(actor=actor, obj=chair.round, action="chair.remove", before={"name": chair.name})
     chair.delete()
 
 
 @transaction.atomic
-def chair_move(*, actor: Any, chair: Chair, step: int) -> None:
+def chair_move(*, actor: Actor, chair: Chair, step: int) -> None:
     _check_editable(actor, chair.round)
     if _reorder(list(chair.round.chairs.all()), chair, step):
         event_record(actor=actor, obj=chair.round, action="chair.move", after={"name": chair.name})

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from doithoai.accounts.types import Actor, acting_user
 from doithoai.core.events import event_record
 from doithoai.dialogues import policies
 from doithoai.dialogues.models import (
@@ -26,7 +27,7 @@ from doithoai.units.models import Organisation, Unit
 @transaction.atomic
 def statement_record(
     *,
-    actor: Any,
+    actor: Actor,
     round_: Round,
     text: str,
     speaker: Speaker | None = None,
@@ -76,7 +77,7 @@ def statement_record(
             assignee=directive_assignee,
             deadline=directive_deadline,
             source=DirectiveSource.CONFERENCE,
-            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+            created_by=acting_user(actor),
         )
         event_record(
             actor=actor,
@@ -94,7 +95,7 @@ def statement_record(
         answer=answer.strip(),
         answered_by=answered_by,
         directive=directive,
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        created_by=acting_user(actor),
     )
     event_record(
         actor=actor,
@@ -107,7 +108,7 @@ def statement_record(
 
 @transaction.atomic
 def statement_answer(
-    *, actor: Any, statement: Statement, answer: str, answered_by: Organisation | None = None
+    *, actor: Actor, statement: Statement, answer: str, answered_by: Organisation | None = None
 ) -> Statement:
     """Give or correct the answer of a recorded statement."""
     deny(policies.can_answer(actor, statement.round))
@@ -128,20 +129,23 @@ def statement_answer(
 
 @transaction.atomic
 def press_question_submit(
-    *, actor: Any, round_: Round, question: str, outlet: str = ""
+    *, actor: Actor, round_: Round, question: str, outlet: str = ""
 ) -> PressQuestion:
     """A journalist submits a question (the only write the press may do)."""
     deny(policies.can_ask_press_question(actor, round_))
     required(question, _("Vui lòng nhập câu hỏi."))
     item = PressQuestion.objects.create(
-        round=round_, asked_by=actor, outlet=outlet.strip()[:200], question=question.strip()
+        round=round_,
+        asked_by=acting_user(actor),
+        outlet=outlet.strip()[:200],
+        question=question.strip(),
     )
     event_record(actor=actor, obj=item, action="press_question.submit")
     return item
 
 
 @transaction.atomic
-def press_question_answer(*, actor: Any, question: PressQuestion, answer: str) -> PressQuestion:
+def press_question_answer(*, actor: Actor, question: PressQuestion, answer: str) -> PressQuestion:
     deny(policies.can_answer(actor, question.round))
     required(answer, _("Vui lòng nhập nội dung trả lời."))
     question.answer = answer.strip()
@@ -154,7 +158,7 @@ def press_question_answer(*, actor: Any, question: PressQuestion, answer: str) -
 @transaction.atomic
 def minutes_update(
     *,
-    actor: Any,
+    actor: Actor,
     round_: Round,
     started_at: datetime.datetime | None = None,
     ended_at: datetime.datetime | None = None,

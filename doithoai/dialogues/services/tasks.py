@@ -1,12 +1,11 @@
 """Progress reports on the plan's tasks, with an optional evidence file."""
 
-from typing import Any
-
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from doithoai.accounts.types import Actor, acting_user
 from doithoai.core.events import event_record
 from doithoai.dialogues import policies
 from doithoai.dialogues.models import TASK_TRANSITIONS, Task, TaskState, TaskUpdate
@@ -17,7 +16,7 @@ from doithoai.petitions.attachments import check_upload
 @transaction.atomic
 def task_report(
     *,
-    actor: Any,
+    actor: Actor,
     task: Task,
     text: str,
     state: str = "",
@@ -48,7 +47,7 @@ def task_report(
     update = TaskUpdate(
         task=task,
         organisation_id=organisation_id,
-        author=actor if getattr(actor, "is_authenticated", False) else None,
+        author=acting_user(actor),
         text=text.strip(),
         state=state,
     )

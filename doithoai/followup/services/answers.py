@@ -2,7 +2,6 @@
 unit requires it (FollowupSetting), and the secretariat publishes — only an approved answer."""
 
 from collections.abc import Sequence
-from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doithoai.accounts.models import Role
+from doithoai.accounts.types import Actor, acting_user
 from doithoai.core.events import event_record
 from doithoai.core.privacy import personal_data_findings
 from doithoai.followup import policies
@@ -73,7 +73,7 @@ def _link(answer: Answer) -> str:
     return f"{settings.DOITHOAI_PUBLIC_URL}/staff/theo-doi/giao/{answer.assignment_id}/"
 
 
-def _move(*, actor: Any, answer: Answer, to_state: str, remark: str = "") -> None:
+def _move(*, actor: Actor, answer: Answer, to_state: str, remark: str = "") -> None:
     before = answer.state
     answer.state = to_state
     fields = ["state", "updated_at"]
@@ -81,7 +81,7 @@ def _move(*, actor: Any, answer: Answer, to_state: str, remark: str = "") -> Non
         answer.remark = remark
         fields.append("remark")
     if to_state in (AnswerState.APPROVED, AnswerState.HEAD_APPROVED):
-        answer.approved_by = actor
+        answer.approved_by = acting_user(actor)
         fields.append("approved_by")
     if to_state == AnswerState.PUBLISHED:
         answer.published_at = timezone.now()
@@ -100,7 +100,7 @@ def _move(*, actor: Any, answer: Answer, to_state: str, remark: str = "") -> Non
 @transaction.atomic
 def answer_draft(
     *,
-    actor: Any,
+    actor: Actor,
     assignment: Assignment,
     text: str,
     files: Sequence[CheckedFile] = (),
@@ -116,7 +116,9 @@ def answer_draft(
     if len(text) < MIN_ANSWER:
         raise ValidationError({"text": _("Nội dung trả lời cần ít nhất 10 ký tự.")})
     if answer is None:
-        answer = Answer.objects.create(assignment=assignment, text=text, drafted_by=actor)
+        answer = Answer.objects.create(
+            assignment=assignment, text=text, drafted_by=acting_user(actor)
+        )
         event_record(actor=actor, obj=answer, action="answer.drafted")
     else:
         before = answer.text
@@ -143,7 +145,7 @@ def answer_draft(
 
 
 @transaction.atomic
-def answer_submit(*, actor: Any, answer: Answer) -> Answer:
+def answer_submit(*, actor: Actor, answer: Answer) -> Answer:
     """The officer sends the draft to the department head."""
     if not policies.can_move_answer(actor, answer, AnswerState.SUBMITTED):
         raise PermissionDenied(_("Bạn không thể trình trả lời này."))
@@ -161,7 +163,7 @@ def answer_submit(*, actor: Any, answer: Answer) -> Answer:
 
 
 @transaction.atomic
-def answer_decide(*, actor: Any, answer: Answer, approve: bool, remark: str = "") -> Answer:
+def answer_decide(*, actor: Actor, answer: Answer, approve: bool, remark: str = "") -> Answer:
     """The head (then the leader, where required) approves, or returns with a remark."""
     head = policies.can_head_decide(actor, answer)
     if not head and not policies.can_leader_decide(actor, answer):
@@ -189,7 +191,7 @@ def answer_decide(*, actor: Any, answer: Answer, approve: bool, remark: str = ""
 
 
 @transaction.atomic
-def answer_publish(*, actor: Any, answer: Answer, title: str | None = None) -> Answer:
+def answer_publish(*, actor: Actor, answer: Answer, title: str | None = None) -> Answer:
     """Send an approved answer to the petitioners and show it on the public board — only when a
     person approved it, the personal-data check finds nothing in it and the issue's title is
     confirmed. `title`, given on the publish step, is the publisher's confirmed (maybe edited)
@@ -222,7 +224,7 @@ def answer_publish(*, actor: Any, answer: Answer, title: str | None = None) -> A
 @transaction.atomic
 def answer_template_save(
     *,
-    actor: Any,
+    actor: Actor,
     title: str,
     text: str,
     organisation: Organisation | None = None,
@@ -238,7 +240,7 @@ def answer_template_save(
             title=title.strip()[:200],
             text=text.strip(),
             organisation=organisation,
-            created_by=actor,
+            created_by=acting_user(actor),
         )
     else:
         template.title, template.text = title.strip()[:200], text.strip()

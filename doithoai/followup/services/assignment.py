@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from doithoai.accounts.types import Actor, acting_user
 from doithoai.core.events import event_record
 from doithoai.followup import policies
 from doithoai.followup.calendar import add_working_days, time_limit_days
@@ -46,7 +47,7 @@ def _close_active(*, issue: Issue | None, petition: Petition | None) -> None:
 
 def _create(
     *,
-    actor: Any,
+    actor: Actor,
     issue: Issue | None,
     petition: Petition | None,
     lead: Organisation | None,
@@ -68,7 +69,7 @@ def _create(
         state=AssignmentState.FORWARDED if forwarded_to else AssignmentState.ACTIVE,
         forwarded_to=forwarded_to,
         reason=reason,
-        assigned_by=actor,
+        assigned_by=acting_user(actor),
     )
     assignment.cooperating.set(helpers)
     petitions = (
@@ -100,7 +101,7 @@ def _create(
     return assignment
 
 
-def _notify(actor: Any, assignment: Assignment, petitions: Any) -> None:
+def _notify(actor: Actor, assignment: Assignment, petitions: Any) -> None:
     from doithoai.notify.services import message_to_staff
 
     name = assignment.lead.name if assignment.lead else assignment.forwarded_to
@@ -133,7 +134,7 @@ def _lead_ok(lead: Organisation) -> None:
 @transaction.atomic
 def issue_assign(
     *,
-    actor: Any,
+    actor: Actor,
     issue: Issue,
     lead: Organisation,
     cooperating: Iterable[Organisation] = (),
@@ -162,7 +163,7 @@ def issue_assign(
 @transaction.atomic
 def petition_assign(
     *,
-    actor: Any,
+    actor: Actor,
     petition: Petition,
     lead: Organisation,
     cooperating: Iterable[Organisation] = (),
@@ -190,7 +191,7 @@ def petition_assign(
 @transaction.atomic
 def assignment_forward(
     *,
-    actor: Any,
+    actor: Actor,
     to_body: str,
     reason: str,
     issue: Issue | None = None,
@@ -227,7 +228,7 @@ def assignment_forward(
 
 
 @transaction.atomic
-def forwarded_reply_record(*, actor: Any, assignment: Assignment, text: str) -> Answer:
+def forwarded_reply_record(*, actor: Actor, assignment: Assignment, text: str) -> Answer:
     """The secretariat records the competent body's reply; it becomes an approved answer."""
     subject_ok = (
         policies.can_assign(actor, assignment.issue)
@@ -242,8 +243,8 @@ def forwarded_reply_record(*, actor: Any, assignment: Assignment, text: str) -> 
         assignment=assignment,
         text=text.strip(),
         state=AnswerState.APPROVED,
-        drafted_by=actor,
-        approved_by=actor,
+        drafted_by=acting_user(actor),
+        approved_by=acting_user(actor),
     )
     event_record(actor=actor, obj=answer, action="answer.forwarded_reply")
     return answer

@@ -9,7 +9,6 @@ import datetime
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -17,6 +16,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
+from doithoai.accounts.types import Actor
 from doithoai.followup import policies
 from doithoai.followup.calendar import add_working_days, time_limit_days
 from doithoai.followup.choices import AssignmentState
@@ -82,7 +82,7 @@ def _main_kinds(issue_ids: list[int]) -> dict[int, str]:
     return kinds
 
 
-def issues_assign_preview(*, actor: Any, issues: Iterable[Issue]) -> BulkPlan:
+def issues_assign_preview(*, actor: Actor, issues: Iterable[Issue]) -> BulkPlan:
     """What `issues_assign_suggested` would do: issues per suggested department and deadline,
     and the issues it would skip with the reason. Writes nothing."""
     chosen = list(issues)[:BULK_LIMIT]
@@ -112,7 +112,7 @@ def issues_assign_preview(*, actor: Any, issues: Iterable[Issue]) -> BulkPlan:
     return plan
 
 
-def _tell_departments(actor: Any, assigned: list[Assignment]) -> None:
+def _tell_departments(actor: Actor, assigned: list[Assignment]) -> None:
     """One message per department for the whole batch (not one per issue)."""
     from doithoai.notify.services import message_to_staff
 
@@ -136,7 +136,7 @@ def _tell_departments(actor: Any, assigned: list[Assignment]) -> None:
 
 
 @transaction.atomic
-def issues_assign_suggested(*, actor: Any, issues: Iterable[Issue]) -> BulkResult:
+def issues_assign_suggested(*, actor: Actor, issues: Iterable[Issue]) -> BulkResult:
     """Assign each issue to its suggested department, with the working-day deadline of its
     petitions' legal kind; skip (and report) the others. All or nothing."""
     if not policies.can_bulk_assign(actor):

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doithoai.accounts.models import Membership, Role, User
+from doithoai.accounts.types import Actor
 from doithoai.core.events import event_record
 from doithoai.followup.choices import ISSUE_TRANSITIONS
 from doithoai.followup.models import Assignment, FollowupSetting
@@ -39,7 +40,7 @@ def main_legal_kind(petitions: QuerySet[Petition]) -> str:
     return kinds.most_common(1)[0][0] if kinds else str(LegalKind.KIEN_NGHI)
 
 
-def move_issue(*, actor: Any, issue: Issue, to_state: str, reason: str = "") -> None:
+def move_issue(*, actor: Actor, issue: Issue, to_state: str, reason: str = "") -> None:
     """The one place an issue changes state (synthesis owns the field, followup moves it)."""
     if to_state not in ISSUE_TRANSITIONS.get(issue.state, frozenset()):
         raise ValidationError(
@@ -93,7 +94,7 @@ def title_of(assignment: Assignment) -> str:
 
 
 def notify_petitioners(
-    *, actor: Any, petitions: QuerySet[Petition], key: str, context: dict[str, Any]
+    *, actor: Actor, petitions: QuerySet[Petition], key: str, context: dict[str, Any]
 ) -> None:
     from doithoai.notify.services import message_to_petitioner
 

@@ -4,7 +4,6 @@
 """
 
 import datetime
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
@@ -12,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from doithoai.accounts.types import Actor, acting_user
 from doithoai.core.events import event_record
 from doithoai.dialogues.models import Directive, DirectiveState
 from doithoai.followup import policies
@@ -22,7 +22,7 @@ from doithoai.petitions.attachments import CheckedFile
 from doithoai.synthesis.models import IssueState
 
 
-def move_directive(*, actor: Any, directive: Directive, to_state: str, reason: str = "") -> None:
+def move_directive(*, actor: Actor, directive: Directive, to_state: str, reason: str = "") -> None:
     if to_state not in DIRECTIVE_TRANSITIONS.get(directive.state, frozenset()):
         raise ValidationError(_("Không thể chuyển trạng thái chỉ đạo như vậy."))
     before = directive.state
@@ -55,7 +55,7 @@ def move_directive(*, actor: Any, directive: Directive, to_state: str, reason: s
 @transaction.atomic
 def directive_progress_add(
     *,
-    actor: Any,
+    actor: Actor,
     directive: Directive,
     text: str,
     percent: int,
@@ -68,7 +68,9 @@ def directive_progress_add(
         raise ValidationError({"text": _("Cần ghi nội dung tiến độ.")})
     if not 0 <= percent <= 100:
         raise ValidationError({"percent": _("Tỷ lệ hoàn thành phải từ 0 đến 100.")})
-    update = DirectiveUpdate(directive=directive, text=text.strip(), percent=percent, author=actor)
+    update = DirectiveUpdate(
+        directive=directive, text=text.strip(), percent=percent, author=acting_user(actor)
+    )
     if evidence is not None:
         update.evidence.save(evidence.name, ContentFile(evidence.data), save=False)
         update.evidence_name = evidence.name[:200]
@@ -82,14 +84,14 @@ def directive_progress_add(
 
 
 @transaction.atomic
-def directive_complete(*, actor: Any, directive: Directive, text: str) -> Directive:
+def directive_complete(*, actor: Actor, directive: Directive, text: str) -> Directive:
     """The assignee reports the directive done; the MTTQ verifies it afterwards."""
     if not policies.can_report_progress(actor, directive):
         raise PermissionDenied(_("Bạn không có quyền báo cáo hoàn thành chỉ đạo này."))
     if not text.strip():
         raise ValidationError({"text": _("Cần ghi kết quả thực hiện.")})
     DirectiveUpdate.objects.create(
-        directive=directive, text=text.strip(), percent=100, author=actor
+        directive=directive, text=text.strip(), percent=100, author=acting_user(actor)
     )
     move_directive(actor=actor, directive=directive, to_state=DirectiveState.DONE, reason=text)
     return directive
@@ -97,7 +99,7 @@ def directive_complete(*, actor: Any, directive: Directive, text: str) -> Direct
 
 @transaction.atomic
 def directive_extension_request(
-    *, actor: Any, directive: Directive, until: datetime.date, reason: str
+    *, actor: Actor, directive: Directive, until: datetime.date, reason: str
 ) -> ExtensionRequest:
     if not policies.can_report_progress(actor, directive):
         raise PermissionDenied(_("Bạn không có quyền xin gia hạn chỉ đạo này."))
@@ -110,7 +112,7 @@ def directive_extension_request(
         old_deadline=directive.deadline,
         requested_deadline=until,
         reason=reason.strip(),
-        requested_by=actor,
+        requested_by=acting_user(actor),
     )
     move_directive(
         actor=actor, directive=directive, to_state=DirectiveState.EXTENSION_REQUESTED, reason=reason
@@ -120,7 +122,7 @@ def directive_extension_request(
 
 @transaction.atomic
 def directive_extension_decide(
-    *, actor: Any, request: ExtensionRequest, approve: bool, note: str = ""
+    *, actor: Actor, request: ExtensionRequest, approve: bool, note: str = ""
 ) -> ExtensionRequest:
     """A leader of the level approves (the deadline moves) or refuses an extension."""
     directive = request.directive
@@ -129,7 +131,7 @@ def directive_extension_decide(
     ):
         raise PermissionDenied(_("Bạn không có quyền quyết định gia hạn này."))
     request.state = ExtensionState.APPROVED if approve else ExtensionState.REFUSED
-    request.decided_by, request.decision_note = actor, note.strip()
+    request.decided_by, request.decision_note = acting_user(actor), note.strip()
     request.save(update_fields=["state", "decided_by", "decision_note"])
     if approve:
         directive.deadline = request.requested_deadline

@@ -6,14 +6,13 @@ Closed means: resolved, the petitioners informed, and verified by the MTTQ where
 `FollowupSetting.mttq_verification_required` (on unless switched off) asks for it.
 """
 
-from typing import Any
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from doithoai.accounts.types import Actor, acting_user
 from doithoai.core.events import event_record
 from doithoai.followup import policies
 from doithoai.followup.choices import RemarkKind, Verification
@@ -57,7 +56,7 @@ def close_problems(issue: Issue) -> list[str]:
 
 @transaction.atomic
 def issue_resolve(
-    *, actor: Any, issue: Issue, note: str = "", evidence: CheckedFile | None = None
+    *, actor: Actor, issue: Issue, note: str = "", evidence: CheckedFile | None = None
 ) -> IssueResolution:
     """Record that an answered issue is resolved, with what was done and optional evidence; the
     petitioners are told (which is what "informed" means for closing)."""
@@ -69,7 +68,9 @@ def issue_resolve(
             {"note": _("Cần ghi kết quả giải quyết (ít nhất 10 ký tự) để Mặt trận xác nhận.")}
         )
     now = timezone.now()
-    resolution = IssueResolution(issue=issue, note=note, resolved_by=actor, informed_at=now)
+    resolution = IssueResolution(
+        issue=issue, note=note, resolved_by=acting_user(actor), informed_at=now
+    )
     if evidence is not None:
         resolution.evidence.save(evidence.name, ContentFile(evidence.data), save=False)
         resolution.evidence_name = evidence.name[:200]
@@ -88,7 +89,7 @@ def issue_resolve(
     return resolution
 
 
-def _close(*, actor: Any, issue: Issue, reason: str = "") -> None:
+def _close(*, actor: Actor, issue: Issue, reason: str = "") -> None:
     problems = close_problems(issue)
     if problems:
         raise ValidationError(problems)
@@ -96,7 +97,7 @@ def _close(*, actor: Any, issue: Issue, reason: str = "") -> None:
 
 
 @transaction.atomic
-def issue_verify(*, actor: Any, issue: Issue, agree: bool, reason: str = "") -> Issue:
+def issue_verify(*, actor: Actor, issue: Issue, agree: bool, reason: str = "") -> Issue:
     """The MTTQ records its verification of a resolved issue, with a remark. Verified: the issue
     closes (the petitioners were told when it was resolved). Not verified: a remark is required
     and the issue goes back to its department with a fresh deadline."""
@@ -112,7 +113,7 @@ def issue_verify(*, actor: Any, issue: Issue, agree: bool, reason: str = "") -> 
         )
     resolution.verification = Verification.VERIFIED if agree else Verification.NOT_VERIFIED
     resolution.verification_remark = reason
-    resolution.verified_by, resolution.verified_at = actor, timezone.now()
+    resolution.verified_by, resolution.verified_at = acting_user(actor), timezone.now()
     resolution.save(
         update_fields=["verification", "verification_remark", "verified_by", "verified_at"]
     )
@@ -120,7 +121,7 @@ def issue_verify(*, actor: Any, issue: Issue, agree: bool, reason: str = "") -> 
         issue=issue,
         kind=RemarkKind.VERIFIED if agree else RemarkKind.REOPENED,
         text=reason or _("Đồng ý kết quả giải quyết."),
-        author=actor,
+        author=acting_user(actor),
     )
     event_record(
         actor=actor,
@@ -137,7 +138,7 @@ def issue_verify(*, actor: Any, issue: Issue, agree: bool, reason: str = "") -> 
 
 
 @transaction.atomic
-def issue_close(*, actor: Any, issue: Issue, reason: str = "") -> Issue:
+def issue_close(*, actor: Actor, issue: Issue, reason: str = "") -> Issue:
     """The secretariat closes a resolved issue whose petitioners were told and which the MTTQ
     verified where that is required (`close_problems` lists what is missing)."""
     if not policies.can_close(actor, issue):

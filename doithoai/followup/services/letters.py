@@ -5,7 +5,6 @@ or the officer's free-text note (letters are personal data: never in logs or pub
 """
 
 import datetime
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -13,6 +12,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from doithoai.accounts.types import Actor, acting_user
 from doithoai.core.events import event_record
 from doithoai.followup import policies
 from doithoai.followup.letter_choices import LETTER_TRANSITIONS, METHOD_STATE, DeliveryMethod
@@ -35,7 +35,9 @@ def _next_numbers(organisation_id: int, year: int) -> int:
 
 
 @transaction.atomic
-def letters_issue(*, actor: Any, ward: Unit, on: datetime.date | None = None) -> list[AnswerLetter]:
+def letters_issue(
+    *, actor: Actor, ward: Unit, on: datetime.date | None = None
+) -> list[AnswerLetter]:
     """Issue a numbered letter for each petition of `ward` that needs one (see
     `selectors_letters.letter_candidates`): the ward officer of the ward or the secretariat."""
     if not policies.can_handle_letters(actor, ward.pk):
@@ -63,7 +65,7 @@ def letters_issue(*, actor: Any, ward: Unit, on: datetime.date | None = None) ->
             year=issued_on.year,
             seq=last[organisation_id],
             issued_on=issued_on,
-            issued_by=actor,
+            issued_by=acting_user(actor),
         )
         event_record(
             actor=actor,
@@ -99,7 +101,7 @@ def _check_delivery(
 @transaction.atomic
 def letter_delivery_record(
     *,
-    actor: Any,
+    actor: Actor,
     letter: AnswerLetter,
     method: str,
     delivered_on: datetime.date | None,
@@ -122,7 +124,7 @@ def letter_delivery_record(
     locked.method = method
     locked.delivered_on = delivered_on
     locked.delivery_note = note
-    locked.recorded_by = actor
+    locked.recorded_by = acting_user(actor)
     locked.recorded_at = timezone.now()
     locked.save(
         update_fields=[

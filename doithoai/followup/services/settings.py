@@ -1,11 +1,10 @@
 """Per-organisation follow-up settings, kept by the secretariat of its level or an administrator."""
 
-from typing import Any
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from doithoai.accounts.types import Actor
 from doithoai.core.events import event_record
 from doithoai.followup import policies
 from doithoai.followup.models import FollowupSetting
@@ -17,7 +16,7 @@ FIELDS = ("leader_approval_required", "mttq_verification_required", "reminder_da
 @transaction.atomic
 def followup_setting_update(
     *,
-    actor: Any,
+    actor: Actor,
     organisation: Organisation,
     leader_approval_required: bool,
     mttq_verification_required: bool,

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from doithoai.accounts.types import Actor, acting_user
 from doithoai.core.events import event_record
 from doithoai.dialogues.models import Directive, DirectiveState
 from doithoai.followup import policies
@@ -21,7 +22,7 @@ from doithoai.synthesis.models import Issue, IssueState
 REOPENABLE = (IssueState.ANSWERED, IssueState.IN_PROGRESS, IssueState.RESOLVED, IssueState.CLOSED)
 
 
-def reopen_issue(*, actor: Any, issue: Issue, reason: str) -> None:
+def reopen_issue(*, actor: Actor, issue: Issue, reason: str) -> None:
     """Back to the department: the latest assignment becomes active with a fresh deadline."""
     move_issue(actor=actor, issue=issue, to_state=IssueState.ASSIGNED, reason=reason)
     latest = Assignment.objects.filter(issue=issue, lead__isnull=False).first()
@@ -36,7 +37,7 @@ def reopen_issue(*, actor: Any, issue: Issue, reason: str) -> None:
 
 @transaction.atomic
 def supervision_remark_add(
-    *, actor: Any, text: str, issue: Issue | None = None, directive: Directive | None = None
+    *, actor: Actor, text: str, issue: Issue | None = None, directive: Directive | None = None
 ) -> SupervisionRemark:
     unit_id = (
         policies.issue_unit_id(issue)
@@ -48,7 +49,7 @@ def supervision_remark_add(
     if not text.strip():
         raise ValidationError({"text": _("Cần ghi nội dung ý kiến giám sát.")})
     remark = SupervisionRemark.objects.create(
-        issue=issue, directive=directive, text=text.strip(), author=actor
+        issue=issue, directive=directive, text=text.strip(), author=acting_user(actor)
     )
     target: Any = issue if issue is not None else directive
     event_record(actor=actor, obj=target, action="supervision.remark", after={"remark": remark.pk})
@@ -56,7 +57,7 @@ def supervision_remark_add(
 
 
 @transaction.atomic
-def directive_verify(*, actor: Any, directive: Directive, agree: bool, reason: str = "") -> None:
+def directive_verify(*, actor: Actor, directive: Directive, agree: bool, reason: str = "") -> None:
     if not policies.can_verify_directive(actor, directive):
         raise PermissionDenied(_("Bạn không có quyền xác nhận kết quả thực hiện chỉ đạo này."))
     if not agree and not reason.strip():
@@ -65,7 +66,7 @@ def directive_verify(*, actor: Any, directive: Directive, agree: bool, reason: s
         directive=directive,
         kind=RemarkKind.VERIFIED if agree else RemarkKind.REOPENED,
         text=reason.strip() or _("Đồng ý kết quả thực hiện."),
-        author=actor,
+        author=acting_user(actor),
     )
     to_state = DirectiveState.VERIFIED if agree else DirectiveState.REOPENED
     move_directive(actor=actor, directive=directive, to_state=to_state, reason=reason)

@@ -1,11 +1,10 @@
 """Triage of a petition: accept, refuse with a reason, reopen; and its topic."""
 
-from typing import Any
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from doithoai.accounts.types import Actor
 from doithoai.core.events import event_record
 from doithoai.petitions import policies
 from doithoai.petitions.choices import TRANSITIONS, NotAcceptedReason, PetitionState
@@ -15,7 +14,7 @@ from doithoai.petitions.models import Petition, Topic
 @transaction.atomic
 def petition_transition(
     *,
-    actor: Any,
+    actor: Actor,
     petition: Petition,
     to_state: str,
     reason: str = "",
@@ -64,7 +63,7 @@ def petition_transition(
 
 
 @transaction.atomic
-def petition_set_topic(*, actor: Any, petition: Petition, topic: Topic) -> Petition:
+def petition_set_topic(*, actor: Actor, petition: Petition, topic: Topic) -> Petition:
     if not policies.can_set_topic(actor, petition):
         raise PermissionDenied(_("Bạn không có quyền đổi lĩnh vực của kiến nghị này."))
     before = {"topic": petition.topic.code if petition.topic else ""}

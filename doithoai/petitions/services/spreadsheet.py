@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from doithoai.accounts.types import Actor, acting_staff
 from doithoai.core.events import event_record
 from doithoai.core.text import fold
 from doithoai.petitions import policies, rounds
@@ -67,7 +68,7 @@ def _unit_key(name: str) -> str:
 
 
 class _Resolver:
-    def __init__(self, actor: Any, default_unit: Unit) -> None:
+    def __init__(self, actor: Actor, default_unit: Unit) -> None:
         area = policies.area_of(actor)
         self.units: dict[str, Unit] = {}
         for unit in participating_units_within(area):
@@ -137,7 +138,7 @@ def _to_input(
 
 def petitions_import(
     *,
-    actor: Any,
+    actor: Actor,
     data: bytes,
     filename: str,
     unit: Unit,
@@ -204,7 +205,7 @@ def _round_counts(rows: list[ImportRow]) -> list[RoundCount]:
 
 @transaction.atomic
 def _commit(
-    actor: Any,
+    actor: Actor,
     inputs: list[PetitionInput],
     digest: str,
     filename: str,
@@ -218,7 +219,7 @@ def _commit(
         unit=unit,
         channel=channel,
         rows=len(inputs),
-        imported_by=actor,
+        imported_by=acting_staff(actor),
     )
     created: list[Petition] = [
         create_checked(actor=actor, data=item, files=[], round_memo=memo) for item in inputs

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from doithoai.accounts.types import Actor
 from doithoai.core.events import event_record
 from doithoai.petitions import policies
 from doithoai.petitions.models import Topic
@@ -21,7 +22,7 @@ NAME_MAX = 200
 DESCRIPTION_MAX = 2000
 
 
-def _check_allowed(actor: Any) -> None:
+def _check_allowed(actor: Actor) -> None:
     if not policies.can_manage_topics(actor):
         raise PermissionDenied(_("Bạn không có quyền quản lý danh mục lĩnh vực."))
 
@@ -53,7 +54,7 @@ def _snapshot(topic: Topic) -> dict[str, Any]:
 
 
 @transaction.atomic
-def topic_create(*, actor: Any, code: str, name: str, description: str = "") -> Topic:
+def topic_create(*, actor: Actor, code: str, name: str, description: str = "") -> Topic:
     """Add an active topic; every process reads the topic list again once this commits."""
     _check_allowed(actor)
     code = (code or "").strip()
@@ -78,7 +79,7 @@ def topic_create(*, actor: Any, code: str, name: str, description: str = "") -> 
 
 
 @transaction.atomic
-def topic_update(*, actor: Any, topic: Topic, name: str, description: str, active: bool) -> Topic:
+def topic_update(*, actor: Actor, topic: Topic, name: str, description: str, active: bool) -> Topic:
     """Rename, describe, retire or bring back a topic (its code stays); one event per change."""
     _check_allowed(actor)
     name, description, errors = _clean_text(name, description)
