@@ -35,11 +35,38 @@ urlpatterns = [
     path("staff/linh-vuc/", views_topics.topic_list, name="topic-list"),
     path("staff/linh-vuc/moi/", views_topics.topic_new, name="topic-new"),
     path("staff/linh-vuc/<slug:code>/", views_topics.topic_edit, name="topic-edit"),
-    path("open311/v2/services.json", views_open311.services, name="open311-services"),
-    path("open311/v2/requests.json", views_open311.requests_collection, name="open311-requests"),
+    # Open311 GeoReport v2: the `.json` names are the ones other code reverses.
+    path("open311/discovery.<str:fmt>", views_open311.discovery, name="open311-discovery-root"),
+    path("open311/v2/discovery.<str:fmt>", views_open311.discovery, name="open311-discovery"),
+    path(
+        "open311/v2/services.json", views_open311.services, {"fmt": "json"}, name="open311-services"
+    ),
+    path("open311/v2/services.<str:fmt>", views_open311.services, name="open311-services-format"),
+    path(
+        "open311/v2/services/<str:service_code>.<str:fmt>",
+        views_open311.service_definition,
+        name="open311-service",
+    ),
+    path(
+        "open311/v2/requests.json",
+        views_open311.requests_collection,
+        {"fmt": "json"},
+        name="open311-requests",
+    ),
+    path(
+        "open311/v2/requests.<str:fmt>",
+        views_open311.requests_collection,
+        name="open311-requests-format",
+    ),
     path(
         "open311/v2/requests/<str:public_id>.json",
         views_open311.request_detail,
+        {"fmt": "json"},
         name="open311-request",
+    ),
+    path(
+        "open311/v2/requests/<str:public_id>.<str:fmt>",
+        views_open311.request_detail,
+        name="open311-request-format",
     ),
 ]

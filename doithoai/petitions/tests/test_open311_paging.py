@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from doithoai.petitions.models import Petition
+from doithoai.petitions.models import Petition, Topic
 from doithoai.petitions.tests.factories import PetitionFactory
 
 URL = "/open311/v2/requests.json"
@@ -48,17 +48,21 @@ def test_the_default_page_is_at_most_fifty_and_the_maximum_two_hundred(client, d
 
 
 def test_the_default_window_is_the_last_ninety_days(client, db):
-    old, recent = PetitionFactory(), PetitionFactory()
+    topic = Topic.objects.create(code="thu_cua_so", name="Thử cửa sổ ngày", active=True)
+    old, recent = PetitionFactory(topic=topic), PetitionFactory(topic=topic)
     Petition.objects.filter(pk=old.pk).update(
         created_at=timezone.now() - datetime.timedelta(days=100)
     )
-    both = {"service_request_id": f"{old.public_id},{recent.public_id}"}
-    assert _codes(client.get(URL, both)) == [str(recent.public_id)]
+    mine = {"service_code": topic.code}
+    assert _codes(client.get(URL, mine)) == [str(recent.public_id)]
     since = (timezone.now() - datetime.timedelta(days=120)).date().isoformat()
-    assert _codes(client.get(URL, {**both, "start_date": since})) == [
+    assert _codes(client.get(URL, {**mine, "start_date": since})) == [
         str(recent.public_id),
         str(old.public_id),
     ]
+    # service_request_id overrides the other filters (the spec's rule): the window too
+    by_id = client.get(URL, {**mine, "service_request_id": old.public_id, "status": "closed"})
+    assert _codes(by_id) == [str(old.public_id)]
 
 
 @pytest.mark.parametrize(
@@ -73,6 +77,10 @@ def test_the_default_window_is_the_last_ninety_days(client, db):
         ({"status": "đang xử lý"}, "status"),
         ({"start_date": "hôm qua"}, "ISO 8601"),
         ({"end_date": "2026-13-01"}, "ISO 8601"),
+        ({"end_date": "0001-01-01"}, "ISO 8601"),
+        ({"start_date": "0001-01-01", "end_date": "0001-01-02"}, "ISO 8601"),
+        ({"end_date": "9999-12-31T23:59:59"}, "ISO 8601"),
+        ({"status": "open,pending"}, "status"),
         ({"start_date": "2026-05-02", "end_date": "2026-05-01"}, "start_date"),
     ],
 )
