@@ -41,6 +41,12 @@ def _refusal(path: str) -> HttpResponse:
     message = _("Tham số chứa ký tự NUL (\\x00), không được chấp nhận.")
     if path.startswith("/api/"):
         return problem(400, message)
+    if path.startswith("/open311/") and path.endswith(".xml"):
+        body = (
+            '<?xml version="1.0" encoding="UTF-8"?>\n<errors><error><code>400</code>'
+            f"<description>{message}</description></error></errors>"
+        )
+        return HttpResponse(body, status=400, content_type="text/xml; charset=utf-8")
     if path.startswith("/open311/"):
         body = json.dumps([{"code": 400, "description": message}], ensure_ascii=False)
         return HttpResponse(body, status=400, content_type="application/json")

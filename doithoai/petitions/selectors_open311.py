@@ -16,6 +16,23 @@ from doithoai.petitions.models import Petition
 CLOSED_Q = Q(state=PetitionState.NOT_ACCEPTED) | Q(resolved_at__isnull=False)
 
 
+# The columns a request shows (and the petition's key): nothing of its petitioner is read.
+SHOWN = (
+    "public_id",
+    "state",
+    "resolved_at",
+    "created_at",
+    "updated_at",
+    "due_on",
+    "latitude",
+    "longitude",
+    "unit__name",
+    "topic__code",
+    "topic__name",
+    "assigned_to__name",
+)
+
+
 @dataclass
 class RequestFilters:
     """The list's filters. `public_ids`, when given, overrides the others (as the spec says of
@@ -30,7 +47,7 @@ class RequestFilters:
 
 
 def _base() -> QuerySet[Petition]:
-    return Petition.objects.select_related("unit", "topic", "assigned_to")
+    return Petition.objects.select_related("unit", "topic", "assigned_to").only(*SHOWN)
 
 
 def open311_request(public_id: str, *, area: set[int] | None = None) -> Petition | None:
