@@ -1,11 +1,10 @@
 """Fixtures of the dialogue tests: the demo round (its plan comes from the demo step) and issues."""
 
-import datetime
-
 import pytest
 
-from doithoai.dialogues.models import Round, RoundState
-from doithoai.units.models import Organisation, Scheme, Unit
+from doithoai.dialogues.models import Round
+from doithoai.dialogues.tests.factories import RoundFactory
+from doithoai.units.models import Organisation
 
 ROLES = ["vanphong", "lanhdao", "mttq", "phuong", "chuyenvien", "truongphong", "baochi", "tinh"]
 
@@ -19,15 +18,7 @@ def round_(db) -> Round:
 
 @pytest.fixture
 def draft_round(db) -> Round:
-    city = Unit.objects.get(scheme=Scheme.LEGACY_2004, code="058")
-    return Round.objects.create(
-        unit=city,
-        organisation=Organisation.objects.get(unit=city, code="ubnd"),
-        title="Đối thoại thử nghiệm",
-        starts_at=datetime.datetime(2017, 5, 1, 1, 0, tzinfo=datetime.UTC),
-        venue="Hội trường",
-        state=RoundState.DRAFT,
-    )
+    return RoundFactory(title="Đối thoại thử nghiệm", venue="Hội trường")
 
 
 @pytest.fixture

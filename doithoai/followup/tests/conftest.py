@@ -2,8 +2,7 @@ import pytest
 from django.core import mail
 
 from doithoai.dialogues.models import Round
-from doithoai.petitions.tests.factories import PetitionFactory
-from doithoai.synthesis.models import Issue, IssueMembership
+from doithoai.synthesis.tests.factories import IssueFactory, IssueMembershipFactory
 from doithoai.units.models import Organisation
 
 ROLES = ["vanphong", "lanhdao", "mttq", "phuong", "chuyenvien", "truongphong", "baochi", "quantri"]
@@ -32,12 +31,13 @@ def make_issue(demo_round):
         confirmed: bool = True,
         **petition_kw,
     ):
-        issue = Issue.objects.create(
-            round=demo_round, unit=demo_round.unit, title=title, title_confirmed=confirmed
-        )
+        issue = IssueFactory(round=demo_round, title=title, title_confirmed=confirmed)
         for _ in range(n):
-            p = PetitionFactory(round=demo_round, state="grouped", **petition_kw)
-            IssueMembership.objects.create(petition=p, issue=issue)
+            IssueMembershipFactory(
+                issue=issue,
+                petition__state="grouped",
+                **{f"petition__{key}": value for key, value in petition_kw.items()},
+            )
         return issue
 
     return make
