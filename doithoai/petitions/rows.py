@@ -1,7 +1,7 @@
 """The staff list's rows, formatted in Python once per page.
 
-A template filter, `{% url %}` and `get_FOO_display` per cell cost about 0.2 ms a row; fifty rows
-were a third of the list page's time (bench/README-petitions.md)."""
+Formatting each cell in the template (a filter, `{% url %}`, `get_FOO_display`) was a large share
+of the list page's time; the measurements are in bench/README-petitions.md."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
