@@ -4,7 +4,6 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from doithoai.dialogues.models import Round
 from doithoai.petitions.choices import (
     Channel,
     LegalKind,
@@ -13,6 +12,7 @@ from doithoai.petitions.choices import (
     SubmitterType,
 )
 from doithoai.petitions.codes import new_public_id
+from doithoai.petitions.round_model import Round
 from doithoai.units.models import Organisation, Unit
 
 

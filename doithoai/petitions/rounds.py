@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from doithoai.dialogues.models import Round, RoundState
+from doithoai.petitions.round_model import Round, RoundState
 from doithoai.units.models import Unit
 from doithoai.units.selectors import unit_by_id
 

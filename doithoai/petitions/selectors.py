@@ -12,11 +12,11 @@ from django.utils import timezone
 
 from doithoai.core.compiled import CompiledRow
 from doithoai.core.versions import SharedVersion
-from doithoai.dialogues.models import RoundState
 from doithoai.petitions import policies, search
 from doithoai.petitions.choices import LegalKind, PetitionState
 from doithoai.petitions.codes import normalise_code
 from doithoai.petitions.models import Petition, Topic
+from doithoai.petitions.round_model import RoundState
 from doithoai.units.selectors import unit_covered_ids_cached
 
 # A round has public pages (its page, notice, results) once announced.

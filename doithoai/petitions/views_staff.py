@@ -13,7 +13,6 @@ from django.views.decorators.http import require_POST
 from doithoai.accounts.policies import unit_ids_with_role
 from doithoai.core.events import events_for
 from doithoai.core.flash import attempt
-from doithoai.dialogues.models import Round
 from doithoai.petitions import policies
 from doithoai.petitions.attachments import MAX_FILE_BYTES, check_uploads
 from doithoai.petitions.exports import petitions_xlsx
@@ -25,6 +24,7 @@ from doithoai.petitions.forms import (
     TransitionForm,
 )
 from doithoai.petitions.hooks import contact_viewed
+from doithoai.petitions.round_model import Round
 from doithoai.petitions.rounds import (
     intake_note,
     round_filter_choices,

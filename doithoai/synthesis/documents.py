@@ -19,7 +19,6 @@ import datetime
 from django.utils import timezone
 
 from doithoai.core.privacy import personal_data_findings
-from doithoai.dialogues.models import Round
 from doithoai.documents.rendering import (
     Block,
     Bullet,
@@ -29,6 +28,7 @@ from doithoai.documents.rendering import (
     Signature,
     Table,
 )
+from doithoai.petitions.round_model import Round
 from doithoai.synthesis.models import ReportState, SynthesisReport
 from doithoai.synthesis.selectors_report import (
     CountRow,

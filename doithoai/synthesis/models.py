@@ -4,8 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from doithoai.dialogues.models import Round
 from doithoai.petitions.models import Petition, Topic
+from doithoai.petitions.round_model import Round
 from doithoai.units.models import Organisation, Unit
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from doithoai.accounts.models import Role
 from doithoai.accounts.policies import area_ids, is_administrator, unit_ids_with_role
-from doithoai.dialogues.models import Round
+from doithoai.petitions.round_model import Round
 
 VIEW_ROLES = (Role.SECRETARIAT, Role.MTTQ_OFFICER, Role.LEADER)
 REVIEW_ROLES = (Role.SECRETARIAT, Role.MTTQ_OFFICER)

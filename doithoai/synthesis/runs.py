@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from doithoai.core.events import event_record
 from doithoai.core.privacy import title_findings
 from doithoai.core.text import fold
-from doithoai.dialogues.models import Round
 from doithoai.petitions.choices import PetitionState
 from doithoai.petitions.models import Petition, Topic
+from doithoai.petitions.round_model import Round
 from doithoai.synthesis import engine_adapter, policies
 from doithoai.synthesis.engine.public_titles import fallback_title
 from doithoai.synthesis.models import Issue, IssueMembership, RunState, Suggestion, SynthesisRun

@@ -19,8 +19,8 @@ from django.http import Http404, QueryDict
 
 from doithoai.accounts.policies import unit_ids_with_role
 from doithoai.core.text import fold
-from doithoai.dialogues.models import Round
 from doithoai.petitions.models import Petition, Topic
+from doithoai.petitions.round_model import Round
 from doithoai.synthesis import policies
 from doithoai.synthesis.models import Issue, IssueMembership, IssueState, SynthesisRun
 from doithoai.units.models import Organisation, Unit

@@ -16,9 +16,9 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from doithoai.core.privacy import title_findings
-from doithoai.dialogues.models import Round
 from doithoai.petitions.choices import Channel
 from doithoai.petitions.models import Petition, Topic
+from doithoai.petitions.round_model import Round
 from doithoai.synthesis import policies
 from doithoai.synthesis.models import Issue, IssueMembership, SynthesisReport
 from doithoai.units.models import Organisation, OrganisationKind, Unit

@@ -21,9 +21,9 @@ from doithoai.core.events import event_new, event_record
 from doithoai.core.models import Event
 from doithoai.core.privacy import title_findings
 from doithoai.core.text import fold
-from doithoai.dialogues.models import Round
 from doithoai.petitions.choices import PetitionState
 from doithoai.petitions.models import Petition, Topic
+from doithoai.petitions.round_model import Round
 from doithoai.synthesis import policies
 from doithoai.synthesis.models import Issue, IssueMembership, IssueState
 from doithoai.units.models import Organisation, Unit

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.core.events import event_record
 from doithoai.core.privacy import personal_data_findings
-from doithoai.dialogues.models import Round
+from doithoai.petitions.round_model import Round
 from doithoai.synthesis import policies
 from doithoai.synthesis.models import (
     REPORT_TRANSITIONS,

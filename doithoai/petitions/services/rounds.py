@@ -7,9 +7,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from doithoai.core.events import event_record
-from doithoai.dialogues.models import Round, RoundState
 from doithoai.petitions import hooks, policies
 from doithoai.petitions.models import Petition
+from doithoai.petitions.round_model import Round, RoundState
 from doithoai.petitions.rounds import COLLECTING, ROUND_FIELDS, unit_chain
 
 
