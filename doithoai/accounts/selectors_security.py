@@ -16,10 +16,11 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from doithoai.accounts import policies
+from doithoai.accounts.events import AccountEvents
 from doithoai.accounts.models import User
 from doithoai.core.models import Event
 
-LOCKOUT_ACTIONS = ("login.locked_out", "login.unlocked")
+LOCKOUT_ACTIONS = (AccountEvents.LOGIN_LOCKED_OUT, AccountEvents.LOGIN_UNLOCKED)
 LIST_LIMIT = 100
 EVENT_LIMIT = 50
 

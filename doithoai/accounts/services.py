@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from doithoai.accounts import policies
+from doithoai.accounts.events import AccountEvents
 from doithoai.accounts.models import ApiToken, Membership, Role, User
 from doithoai.accounts.types import Actor
 from doithoai.core.events import event_record
@@ -26,7 +27,9 @@ def user_create(
     user = User(username=username, full_name=full_name, email=email)
     user.set_password(password)
     user.save()
-    event_record(actor=actor, obj=user, action="user.created", after={"username": username})
+    event_record(
+        actor=actor, obj=user, action=AccountEvents.USER_CREATED, after={"username": username}
+    )
     return user
 
 
@@ -50,7 +53,7 @@ def membership_grant(
         event_record(
             actor=actor,
             obj=user,
-            action="membership.granted",
+            action=AccountEvents.MEMBERSHIP_GRANTED,
             after={"organisation": organisation.code, "role": role},
         )
         transaction.on_commit(_access_changed)
@@ -68,7 +71,7 @@ def membership_revoke(*, actor: Actor, membership: Membership, reason: str = "")
     event_record(
         actor=actor,
         obj=membership.user,
-        action="membership.revoked",
+        action=AccountEvents.MEMBERSHIP_REVOKED,
         before={"organisation": membership.organisation.code, "role": membership.role},
         reason=reason,
     )
@@ -100,7 +103,7 @@ def api_token_create(*, actor: Actor, user: User, name: str) -> tuple[ApiToken, 
     event_record(
         actor=actor,
         obj=user,
-        action="api_token.created",
+        action=AccountEvents.API_TOKEN_CREATED,
         after={"name": token.name, "prefix": token.prefix},
     )
     return token, key
@@ -121,7 +124,7 @@ def api_token_revoke(*, actor: Actor, token: ApiToken, reason: str = "") -> None
     event_record(
         actor=actor,
         obj=token.user,
-        action="api_token.revoked",
+        action=AccountEvents.API_TOKEN_REVOKED,
         before={"name": token.name, "prefix": token.prefix},
         reason=reason,
     )

@@ -17,6 +17,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from doithoai.accounts import policies
+from doithoai.accounts.events import AccountEvents
 from doithoai.accounts.models import User
 from doithoai.accounts.types import Actor
 from doithoai.core.events import event_record
@@ -54,7 +55,7 @@ def login_lockout_record(*, username: str | None, ip_address: str | None, failur
     event_record(
         actor=None,
         obj=obj,
-        action="login.locked_out",
+        action=AccountEvents.LOGIN_LOCKED_OUT,
         after={"username": username, "ip_address": ip_address or "", "failures": failures},
     )
 
@@ -85,7 +86,7 @@ def login_unlock(
     event_record(
         actor=actor,
         obj=obj or latest,
-        action="login.unlocked",
+        action=AccountEvents.LOGIN_UNLOCKED,
         before={"username": username, "ip_address": ip_address, "failures": failures},
         reason=reason,
     )
@@ -109,7 +110,7 @@ def sessions_end_all(*, actor: Actor, user: User, reason: str = "") -> None:
     event_record(
         actor=actor,
         obj=user,
-        action="sessions.ended",
+        action=AccountEvents.SESSIONS_ENDED,
         after={"generation": user.session_generation},
         reason=reason,
     )
@@ -156,7 +157,7 @@ def second_factor_enroll(*, actor: User, key: str, code: str) -> tuple[TOTPDevic
     device.last_t = totp.t()
     device.save()
     codes = _recovery_codes_replace(actor)
-    event_record(actor=actor, obj=actor, action="second_factor.enrolled")
+    event_record(actor=actor, obj=actor, action=AccountEvents.SECOND_FACTOR_ENROLLED)
     return device, codes
 
 
@@ -186,14 +187,14 @@ def _recovery_code_used(actor: User, device: StaticDevice) -> None:
     event_record(
         actor=actor,
         obj=actor,
-        action="second_factor.recovery_code_used",
+        action=AccountEvents.SECOND_FACTOR_RECOVERY_CODE_USED,
         after={"left": device.token_set.count()},
     )
 
 
 @transaction.atomic
 def _second_factor_failed(actor: User) -> None:
-    event_record(actor=actor, obj=actor, action="second_factor.failed")
+    event_record(actor=actor, obj=actor, action=AccountEvents.SECOND_FACTOR_FAILED)
 
 
 @transaction.atomic
@@ -202,7 +203,7 @@ def recovery_codes_regenerate(*, actor: User) -> list[str]:
     if not TOTPDevice.objects.filter(user=actor, confirmed=True).exists():
         raise ValidationError(_("Hãy đăng ký ứng dụng xác thực trước."))
     codes = _recovery_codes_replace(actor)
-    event_record(actor=actor, obj=actor, action="second_factor.codes_regenerated")
+    event_record(actor=actor, obj=actor, action=AccountEvents.SECOND_FACTOR_CODES_REGENERATED)
     return codes
 
 
@@ -219,7 +220,7 @@ def second_factor_reset(*, actor: Actor, user: User, reason: str = "") -> None:
     event_record(
         actor=actor,
         obj=user,
-        action="second_factor.reset",
+        action=AccountEvents.SECOND_FACTOR_RESET,
         before={"devices": removed},
         reason=reason,
     )

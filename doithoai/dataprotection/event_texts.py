@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy
 
 from doithoai.core.events import EventText, said
 from doithoai.core.models import Event
+from doithoai.dataprotection.events import DataProtectionEvents
 from doithoai.dataprotection.models import AnonymisationCause
 
 FIELD_LABELS = {
@@ -37,35 +38,39 @@ def _anonymised(event: Event, who: str) -> str:
 
 
 TEXTS: dict[str, EventText] = {
-    "dsr.received": said(gettext_lazy("%(who)s đã tiếp nhận yêu cầu về dữ liệu cá nhân")),
-    "dsr.acknowledged": said(gettext_lazy("%(who)s đã xác nhận với người yêu cầu")),
-    "dsr.extended": said(
+    DataProtectionEvents.DSR_RECEIVED: said(
+        gettext_lazy("%(who)s đã tiếp nhận yêu cầu về dữ liệu cá nhân")
+    ),
+    DataProtectionEvents.DSR_ACKNOWLEDGED: said(
+        gettext_lazy("%(who)s đã xác nhận với người yêu cầu")
+    ),
+    DataProtectionEvents.DSR_EXTENDED: said(
         gettext_lazy("%(who)s đã gia hạn đến %(due)s"), due=lambda e: e.after["due_on"]
     ),
-    "dsr.closed": said(gettext_lazy("%(who)s đã kết thúc yêu cầu")),
-    "dsr.exported": said(
+    DataProtectionEvents.DSR_CLOSED: said(gettext_lazy("%(who)s đã kết thúc yêu cầu")),
+    DataProtectionEvents.DSR_EXPORTED: said(
         gettext_lazy("%(who)s đã xuất bản sao dữ liệu của %(n)s kiến nghị"),
         n=lambda e: e.after["petitions"],
     ),
-    "dsr.correct": said(
+    DataProtectionEvents.DSR_CORRECT: said(
         gettext_lazy("%(who)s đã chỉnh sửa thông tin của %(n)s kiến nghị"),
         n=lambda e: e.after["petitions"],
     ),
-    "dsr.stop": said(
+    DataProtectionEvents.DSR_STOP: said(
         gettext_lazy("%(who)s đã ngừng gửi thông báo về %(n)s kiến nghị"),
         n=lambda e: e.after["petitions"],
     ),
-    "dsr.erase": said(
+    DataProtectionEvents.DSR_ERASE: said(
         gettext_lazy("%(who)s đã xóa dữ liệu cá nhân trong %(n)s kiến nghị"),
         n=lambda e: e.after["petitions"],
     ),
-    "petition.contact_corrected": _corrected,
-    "petition.anonymised": _anonymised,
-    "petition.consent_withdrawn": said(
+    DataProtectionEvents.PETITION_CONTACT_CORRECTED: _corrected,
+    DataProtectionEvents.PETITION_ANONYMISED: _anonymised,
+    DataProtectionEvents.PETITION_CONSENT_WITHDRAWN: said(
         gettext_lazy("%(who)s đã ngừng gửi thông báo cho người gửi theo yêu cầu #%(req)s"),
         req=lambda e: e.after["request"],
     ),
-    "retention.run": said(
+    DataProtectionEvents.RETENTION_RUN: said(
         gettext_lazy("%(who)s đã áp dụng thời hạn lưu giữ: %(n)s kiến nghị được xóa dữ liệu"),
         n=lambda e: e.after["total"],
     ),

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from doithoai.core.states import StateTable
 from doithoai.petitions.models import Petition
 from doithoai.units.models import Organisation
 
@@ -30,14 +31,17 @@ class RequestState(models.TextChoices):
 
 
 # From state → the states `request_transition` may move a request to.
-REQUEST_TRANSITIONS: dict[str, frozenset[str]] = {
-    RequestState.RECEIVED: frozenset(
-        {RequestState.ACKNOWLEDGED, RequestState.DONE, RequestState.REFUSED}
-    ),
-    RequestState.ACKNOWLEDGED: frozenset({RequestState.DONE, RequestState.REFUSED}),
-    RequestState.DONE: frozenset(),
-    RequestState.REFUSED: frozenset(),
-}
+REQUEST_TRANSITIONS = StateTable(
+    RequestState,
+    {
+        RequestState.RECEIVED: {RequestState.ACKNOWLEDGED, RequestState.DONE, RequestState.REFUSED},
+        RequestState.ACKNOWLEDGED: {RequestState.DONE, RequestState.REFUSED},
+        RequestState.DONE: set(),
+        RequestState.REFUSED: set(),
+    },
+    message=_("Yêu cầu này đã kết thúc hoặc không thể chuyển sang bước đó."),
+)
+# A request still to be carried out (the states with a move left).
 OPEN_STATES = frozenset({RequestState.RECEIVED, RequestState.ACKNOWLEDGED})
 
 

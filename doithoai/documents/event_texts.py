@@ -3,12 +3,13 @@
 from django.utils.translation import gettext_lazy as _
 
 from doithoai.core.events import EventText, said
+from doithoai.documents.events import DocumentEvents
 
 TEXTS: dict[str, EventText] = {
-    "document.issued": said(
+    DocumentEvents.DOCUMENT_ISSUED: said(
         _("%(who)s đã ban hành văn bản số %(symbol)s"), symbol=lambda e: e.after["symbol"]
     ),
-    "document.reissued": said(
+    DocumentEvents.DOCUMENT_REISSUED: said(
         _("%(who)s đã ban hành lại văn bản số %(symbol)s (lần %(version)s)"),
         symbol=lambda e: e.after["symbol"],
         version=lambda e: e.after["version"],

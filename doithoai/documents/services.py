@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from doithoai.accounts.types import Actor, acting_user
 from doithoai.core.events import event_record
 from doithoai.documents import policies
+from doithoai.documents.events import DocumentEvents
 from doithoai.documents.models import Format, IssuedDocument, IssuedFile, NumberCounter
 from doithoai.documents.registry import (
     BUILDERS,
@@ -224,7 +225,7 @@ def _issue_write(
     event_record(
         actor=actor,
         obj=document,
-        action="document.issued",
+        action=DocumentEvents.DOCUMENT_ISSUED,
         after={
             "kind": kind,
             "symbol": symbol,
@@ -316,7 +317,7 @@ def _reissue_write(
     event_record(
         actor=actor,
         obj=document,
-        action="document.reissued",
+        action=DocumentEvents.DOCUMENT_REISSUED,
         before={"version": latest.version},
         after={
             "kind": kind,

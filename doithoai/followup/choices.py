@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from doithoai.core.states import StateTable
 from doithoai.dialogues.models import DirectiveState
 from doithoai.synthesis.models import IssueState
 
@@ -28,47 +29,64 @@ class AnswerState(models.TextChoices):
     PUBLISHED = "published", _("Đã gửi và công khai")
 
 
-ANSWER_TRANSITIONS: dict[str, frozenset[str]] = {
-    AnswerState.DRAFT: frozenset({AnswerState.SUBMITTED}),
-    AnswerState.RETURNED: frozenset({AnswerState.SUBMITTED}),
-    AnswerState.SUBMITTED: frozenset(
-        {AnswerState.RETURNED, AnswerState.HEAD_APPROVED, AnswerState.APPROVED}
-    ),
-    AnswerState.HEAD_APPROVED: frozenset({AnswerState.RETURNED, AnswerState.APPROVED}),
-    AnswerState.APPROVED: frozenset({AnswerState.PUBLISHED}),
-    AnswerState.PUBLISHED: frozenset(),
-}
+ANSWER_TRANSITIONS = StateTable(
+    AnswerState,
+    {
+        AnswerState.DRAFT: {AnswerState.SUBMITTED},
+        AnswerState.RETURNED: {AnswerState.SUBMITTED},
+        AnswerState.SUBMITTED: {
+            AnswerState.RETURNED,
+            AnswerState.HEAD_APPROVED,
+            AnswerState.APPROVED,
+        },
+        AnswerState.HEAD_APPROVED: {AnswerState.RETURNED, AnswerState.APPROVED},
+        AnswerState.APPROVED: {AnswerState.PUBLISHED},
+        AnswerState.PUBLISHED: set(),
+    },
+)
 
 # Issue states are owned by synthesis; only followup services move them, along this table
 # (`services.common.move_issue`). Who may take each step is in `ISSUE_STEPS` and policies.py:
 # open → assigned (secretariat) → answered (publication) → in progress (a directive) → resolved
 # (secretariat or the lead department, with a note) → closed (MTTQ verified where required and
 # petitioners informed); MTTQ "not verified" or a petitioner's feedback sends it back to assigned.
-ISSUE_TRANSITIONS: dict[str, frozenset[str]] = {
-    IssueState.OPEN: frozenset({IssueState.ASSIGNED}),
-    IssueState.ASSIGNED: frozenset({IssueState.ASSIGNED, IssueState.ANSWERED}),
-    IssueState.ANSWERED: frozenset(
-        {IssueState.IN_PROGRESS, IssueState.RESOLVED, IssueState.ASSIGNED}
-    ),
-    IssueState.IN_PROGRESS: frozenset({IssueState.RESOLVED, IssueState.ASSIGNED}),
-    IssueState.RESOLVED: frozenset({IssueState.CLOSED, IssueState.ASSIGNED}),
-    IssueState.CLOSED: frozenset({IssueState.ASSIGNED}),
-}
+ISSUE_TRANSITIONS = StateTable(
+    IssueState,
+    {
+        IssueState.OPEN: {IssueState.ASSIGNED},
+        IssueState.ASSIGNED: {IssueState.ASSIGNED, IssueState.ANSWERED},
+        IssueState.ANSWERED: {IssueState.IN_PROGRESS, IssueState.RESOLVED, IssueState.ASSIGNED},
+        IssueState.IN_PROGRESS: {IssueState.RESOLVED, IssueState.ASSIGNED},
+        IssueState.RESOLVED: {IssueState.CLOSED, IssueState.ASSIGNED},
+        IssueState.CLOSED: {IssueState.ASSIGNED},
+    },
+    message=_("Không thể chuyển vấn đề từ “%(a)s” sang “%(b)s”."),
+)
 
-DIRECTIVE_TRANSITIONS: dict[str, frozenset[str]] = {
-    DirectiveState.OPEN: frozenset(
-        {DirectiveState.IN_PROGRESS, DirectiveState.EXTENSION_REQUESTED, DirectiveState.DONE}
-    ),
-    DirectiveState.IN_PROGRESS: frozenset(
-        {DirectiveState.IN_PROGRESS, DirectiveState.EXTENSION_REQUESTED, DirectiveState.DONE}
-    ),
-    DirectiveState.EXTENSION_REQUESTED: frozenset({DirectiveState.IN_PROGRESS}),
-    DirectiveState.DONE: frozenset({DirectiveState.VERIFIED, DirectiveState.REOPENED}),
-    DirectiveState.REOPENED: frozenset(
-        {DirectiveState.IN_PROGRESS, DirectiveState.EXTENSION_REQUESTED, DirectiveState.DONE}
-    ),
-    DirectiveState.VERIFIED: frozenset(),
-}
+DIRECTIVE_TRANSITIONS = StateTable(
+    DirectiveState,
+    {
+        DirectiveState.OPEN: {
+            DirectiveState.IN_PROGRESS,
+            DirectiveState.EXTENSION_REQUESTED,
+            DirectiveState.DONE,
+        },
+        DirectiveState.IN_PROGRESS: {
+            DirectiveState.IN_PROGRESS,
+            DirectiveState.EXTENSION_REQUESTED,
+            DirectiveState.DONE,
+        },
+        DirectiveState.EXTENSION_REQUESTED: {DirectiveState.IN_PROGRESS},
+        DirectiveState.DONE: {DirectiveState.VERIFIED, DirectiveState.REOPENED},
+        DirectiveState.REOPENED: {
+            DirectiveState.IN_PROGRESS,
+            DirectiveState.EXTENSION_REQUESTED,
+            DirectiveState.DONE,
+        },
+        DirectiveState.VERIFIED: set(),
+    },
+    message=_("Không thể chuyển trạng thái chỉ đạo như vậy."),
+)
 
 
 class IssueStep(models.TextChoices):
@@ -106,6 +124,18 @@ class ExtensionState(models.TextChoices):
     PENDING = "pending", _("Chờ quyết định")
     APPROVED = "approved", _("Đồng ý gia hạn")
     REFUSED = "refused", _("Không đồng ý")
+
+
+# A request for more time is decided once (`services.directives.directive_extension_decide`).
+EXTENSION_TRANSITIONS = StateTable(
+    ExtensionState,
+    {
+        ExtensionState.PENDING: {ExtensionState.APPROVED, ExtensionState.REFUSED},
+        ExtensionState.APPROVED: set(),
+        ExtensionState.REFUSED: set(),
+    },
+    message=_("Đề nghị gia hạn này đã được quyết định."),
+)
 
 
 class RemarkKind(models.TextChoices):

@@ -9,6 +9,7 @@ from doithoai.core.events import EventText, choice_label, said
 from doithoai.core.models import Event
 from doithoai.dialogues.models import DirectiveState
 from doithoai.followup.choices import AnswerState
+from doithoai.followup.events import FollowupEvents
 from doithoai.followup.letter_choices import DeliveryMethod
 from doithoai.synthesis.models import IssueState
 from doithoai.units.models import Organisation
@@ -51,49 +52,55 @@ def _extension(event: Event, who: str) -> str:
 
 
 TEXTS: dict[str, EventText] = {
-    "followup.assigned": _assigned,
-    "followup.forwarded": _forwarded,
-    "issue.state": said(
+    FollowupEvents.FOLLOWUP_ASSIGNED: _assigned,
+    FollowupEvents.FOLLOWUP_FORWARDED: _forwarded,
+    FollowupEvents.ISSUE_STATE: said(
         gettext_lazy("%(who)s đã chuyển vấn đề sang trạng thái “%(state)s”"),
         state=lambda e: choice_label(IssueState, e.after["state"]),
     ),
-    "answer.drafted": said(gettext_lazy("%(who)s đã soạn dự thảo trả lời")),
-    "answer.edited": said(gettext_lazy("%(who)s đã sửa dự thảo trả lời")),
-    "answer.state": said(
+    FollowupEvents.ANSWER_DRAFTED: said(gettext_lazy("%(who)s đã soạn dự thảo trả lời")),
+    FollowupEvents.ANSWER_EDITED: said(gettext_lazy("%(who)s đã sửa dự thảo trả lời")),
+    FollowupEvents.ANSWER_STATE: said(
         gettext_lazy("%(who)s đã chuyển câu trả lời sang bước “%(state)s”"),
         state=lambda e: choice_label(AnswerState, e.after["state"]),
     ),
-    "answer.forwarded_reply": said(
+    FollowupEvents.ANSWER_FORWARDED_REPLY: said(
         gettext_lazy("%(who)s đã ghi nhận trả lời của cơ quan có thẩm quyền")
     ),
-    "answer_template.saved": said(gettext_lazy("%(who)s đã lưu mẫu câu trả lời")),
-    "directive.state": said(
+    FollowupEvents.ANSWER_TEMPLATE_SAVED: said(gettext_lazy("%(who)s đã lưu mẫu câu trả lời")),
+    FollowupEvents.DIRECTIVE_STATE: said(
         gettext_lazy("%(who)s đã chuyển chỉ đạo sang trạng thái “%(state)s”"),
         state=lambda e: choice_label(DirectiveState, e.after["state"]),
     ),
-    "directive.progress": said(
+    FollowupEvents.DIRECTIVE_PROGRESS: said(
         gettext_lazy("%(who)s đã báo cáo tiến độ thực hiện chỉ đạo: %(percent)s%%"),
         percent=lambda e: e.after["percent"],
     ),
-    "directive.extension": _extension,
-    "followup.resolved": said(gettext_lazy("%(who)s đã ghi nhận vấn đề đã được giải quyết")),
-    "followup.verified": said(
+    FollowupEvents.DIRECTIVE_EXTENSION: _extension,
+    FollowupEvents.FOLLOWUP_RESOLVED: said(
+        gettext_lazy("%(who)s đã ghi nhận vấn đề đã được giải quyết")
+    ),
+    FollowupEvents.FOLLOWUP_VERIFIED: said(
         gettext_lazy("%(who)s đã xác nhận vấn đề đã được giải quyết (giám sát của Mặt trận)")
     ),
-    "followup.not_verified": said(
+    FollowupEvents.FOLLOWUP_NOT_VERIFIED: said(
         gettext_lazy("%(who)s đã xác nhận vấn đề chưa được giải quyết (giám sát của Mặt trận)")
     ),
-    "followup.settings": said(gettext_lazy("%(who)s đã sửa cấu hình phê duyệt trả lời")),
-    "supervision.remark": said(gettext_lazy("%(who)s đã ghi ý kiến giám sát của Mặt trận")),
-    "followup.petitioner_reopen": said(
+    FollowupEvents.FOLLOWUP_SETTINGS: said(
+        gettext_lazy("%(who)s đã sửa cấu hình phê duyệt trả lời")
+    ),
+    FollowupEvents.SUPERVISION_REMARK: said(
+        gettext_lazy("%(who)s đã ghi ý kiến giám sát của Mặt trận")
+    ),
+    FollowupEvents.FOLLOWUP_PETITIONER_REOPEN: said(
         gettext_lazy("Người gửi đã phản hồi là vấn đề chưa được giải quyết")
     ),
-    "letter.issued": said(
+    FollowupEvents.LETTER_ISSUED: said(
         gettext_lazy("%(who)s đã lập thư trả lời số %(seq)s năm %(year)s"),
         seq=lambda e: f"{int(e.after['seq']):02d}",
         year=lambda e: e.after["year"],
     ),
-    "letter.delivery": said(
+    FollowupEvents.LETTER_DELIVERY: said(
         gettext_lazy("%(who)s đã ghi nhận việc chuyển thư trả lời: %(method)s"),
         method=lambda e: choice_label(DeliveryMethod, e.after["method"]),
     ),

@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from doithoai.core.states import StateTable
+
 
 class LetterState(models.TextChoices):
     TO_DELIVER = "to_deliver", _("Chờ chuyển")
@@ -32,16 +34,16 @@ METHOD_STATE: dict[str, str] = {
 
 # From state → the states a delivery record may move a letter to. A delivered or refused letter is
 # finished; a letter whose petitioner was not found is tried again.
-LETTER_TRANSITIONS: dict[str, frozenset[str]] = {
-    LetterState.TO_DELIVER: frozenset(
-        {LetterState.DELIVERED, LetterState.REFUSED, LetterState.NOT_FOUND}
-    ),
-    LetterState.NOT_FOUND: frozenset(
-        {LetterState.DELIVERED, LetterState.REFUSED, LetterState.NOT_FOUND}
-    ),
-    LetterState.DELIVERED: frozenset(),
-    LetterState.REFUSED: frozenset(),
-}
+LETTER_TRANSITIONS = StateTable(
+    LetterState,
+    {
+        LetterState.TO_DELIVER: {LetterState.DELIVERED, LetterState.REFUSED, LetterState.NOT_FOUND},
+        LetterState.NOT_FOUND: {LetterState.DELIVERED, LetterState.REFUSED, LetterState.NOT_FOUND},
+        LetterState.DELIVERED: set(),
+        LetterState.REFUSED: set(),
+    },
+    message=_("Thư này đã được ghi nhận chuyển xong, không ghi nhận lại."),
+)
 
 # Letters still to be carried to their petitioner (printed in the ward's PDF).
 PENDING_STATES = (LetterState.TO_DELIVER, LetterState.NOT_FOUND)

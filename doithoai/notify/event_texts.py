@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.core.events import EventText, said
 from doithoai.core.models import Event
+from doithoai.notify.events import NotifyEvents
 
 
 def _consent(event: Event, who: str) -> str:
@@ -18,6 +19,6 @@ def _consent(event: Event, who: str) -> str:
 
 
 TEXTS: dict[str, EventText] = {
-    "notify.consent": _consent,
-    "message.retry": said(_("%(who)s đã cho gửi lại thông báo")),
+    NotifyEvents.NOTIFY_CONSENT: _consent,
+    NotifyEvents.MESSAGE_RETRY: said(_("%(who)s đã cho gửi lại thông báo")),
 }

@@ -22,6 +22,7 @@ from doithoai.accounts.policies import is_administrator
 from doithoai.accounts.types import Actor
 from doithoai.core.events import event_record
 from doithoai.notify.defaults import TEMPLATES
+from doithoai.notify.events import NotifyEvents
 from doithoai.notify.gateways import get_gateway
 from doithoai.notify.hooks import petitioner_opted_out
 from doithoai.notify.models import (
@@ -156,7 +157,10 @@ def consent_record(*, actor: Actor, petition: Petition, email: bool, sms: bool) 
     consent.source = "staff" if actor is not None else "public"
     consent.save(update_fields=["email", "sms", "source", "given_at"])
     event_record(
-        actor=actor, obj=petition, action="notify.consent", after={"email": email, "sms": sms}
+        actor=actor,
+        obj=petition,
+        action=NotifyEvents.NOTIFY_CONSENT,
+        after={"email": email, "sms": sms},
     )
 
 
@@ -230,6 +234,6 @@ def message_retry_now(*, actor: Actor, message: Message) -> Message:
     with transaction.atomic():
         message.state, message.next_attempt_at = MessageState.PENDING, None
         message.save(update_fields=["state", "next_attempt_at"])
-        event_record(actor=actor, obj=message, action="message.retry")
+        event_record(actor=actor, obj=message, action=NotifyEvents.MESSAGE_RETRY)
         _schedule(message)
     return message

@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from doithoai.core.states import StateTable
+
 
 class LegalKind(models.TextChoices):
     PHAN_ANH = "phan_anh", _("Phản ánh")
@@ -48,15 +50,21 @@ class NotAcceptedReason(models.TextChoices):
     INVALID = "invalid", _("Không hợp lệ (xúc phạm, không đọc được)")
 
 
-# From state → the states a service may move a petition to.
-TRANSITIONS: dict[str, frozenset[str]] = {
-    PetitionState.RECEIVED: frozenset(
-        {PetitionState.ACCEPTED, PetitionState.NOT_ACCEPTED, PetitionState.GROUPED}
-    ),
-    PetitionState.ACCEPTED: frozenset({PetitionState.GROUPED, PetitionState.NOT_ACCEPTED}),
-    PetitionState.NOT_ACCEPTED: frozenset({PetitionState.RECEIVED}),
-    PetitionState.GROUPED: frozenset({PetitionState.ACCEPTED}),
-}
+# From state → the states `services.petition_transition` may move a petition to.
+TRANSITIONS = StateTable(
+    PetitionState,
+    {
+        PetitionState.RECEIVED: {
+            PetitionState.ACCEPTED,
+            PetitionState.NOT_ACCEPTED,
+            PetitionState.GROUPED,
+        },
+        PetitionState.ACCEPTED: {PetitionState.GROUPED, PetitionState.NOT_ACCEPTED},
+        PetitionState.NOT_ACCEPTED: {PetitionState.RECEIVED},
+        PetitionState.GROUPED: {PetitionState.ACCEPTED},
+    },
+    message=_("Không thể chuyển từ '%(a)s' sang '%(b)s'."),
+)
 
 # Channels through which anyone may submit without an account.
 PUBLIC_CHANNELS = frozenset({Channel.WEB})

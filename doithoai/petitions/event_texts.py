@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy
 from doithoai.core.events import EventText, choice_label, said
 from doithoai.core.models import Event
 from doithoai.petitions.choices import Channel, NotAcceptedReason, PetitionState
+from doithoai.petitions.events import PetitionEvents
 from doithoai.petitions.models import Topic
 
 
@@ -53,24 +54,24 @@ def _attached(event: Event, who: str) -> str:
 
 
 TEXTS: dict[str, EventText] = {
-    "petition.received": _received,
-    "petition.state_changed": _state_changed,
-    "petition.attached": _attached,
-    "petition.round_set": _round_set,
-    "petition.topic_set": said(
+    PetitionEvents.PETITION_RECEIVED: _received,
+    PetitionEvents.PETITION_STATE_CHANGED: _state_changed,
+    PetitionEvents.PETITION_ATTACHED: _attached,
+    PetitionEvents.PETITION_ROUND_SET: _round_set,
+    PetitionEvents.PETITION_TOPIC_SET: said(
         gettext_lazy("%(who)s đã xếp kiến nghị vào lĩnh vực “%(topic)s”"),
         topic=lambda e: topic_name(e.after["topic"]),
     ),
-    "petitions.imported": said(
+    PetitionEvents.PETITIONS_IMPORTED: said(
         gettext_lazy("%(who)s đã nhập %(rows)s kiến nghị từ tệp bảng tính"),
         rows=lambda e: e.after["rows"],
     ),
-    "petitions.exported": said(
+    PetitionEvents.PETITIONS_EXPORTED: said(
         gettext_lazy("%(who)s đã xuất danh sách %(rows)s kiến nghị"),
         rows=lambda e: e.after["rows"],
     ),
-    "topic.created": said(
+    PetitionEvents.TOPIC_CREATED: said(
         gettext_lazy("%(who)s đã thêm lĩnh vực “%(name)s”"), name=lambda e: e.after["name"]
     ),
-    "topic.updated": said(gettext_lazy("%(who)s đã sửa lĩnh vực")),
+    PetitionEvents.TOPIC_UPDATED: said(gettext_lazy("%(who)s đã sửa lĩnh vực")),
 }

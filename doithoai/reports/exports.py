@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.core.events import event_record
 from doithoai.reports import policies
+from doithoai.reports.events import ReportEvents
 from doithoai.reports.selectors import (
     DIMENSIONS,
     ReportFilters,
@@ -91,7 +92,7 @@ def report_xlsx(*, user: Any, filters: ReportFilters, table: str) -> bytes:
     event_record(
         actor=user,
         obj=user,
-        action="reports.exported",
+        action=ReportEvents.REPORTS_EXPORTED,
         after={
             "table": table,
             "rows": len(rows) - 1,

@@ -27,6 +27,7 @@ from doithoai.documents.rendering import (
     render_pdf,
 )
 from doithoai.reports import policies
+from doithoai.reports.events import ReportEvents
 from doithoai.reports.selectors import (
     ReportFilters,
     Row,
@@ -180,7 +181,7 @@ def six_monthly_render(*, user: Any, year: int, half: int, fmt: str) -> bytes:
     event_record(
         actor=user,
         obj=user,
-        action="reports.six_monthly_made",
+        action=ReportEvents.REPORTS_SIX_MONTHLY_MADE,
         after={"year": year, "half": half, "format": fmt},
     )
     return data

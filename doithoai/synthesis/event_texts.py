@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy
 from doithoai.core.events import EventText, said
 from doithoai.core.models import Event
 from doithoai.petitions.models import Topic
+from doithoai.synthesis.events import SynthesisEvents
 from doithoai.units.models import Organisation
 
 
@@ -38,48 +39,66 @@ def _applied(event: Event, who: str) -> str:
 
 
 TEXTS: dict[str, EventText] = {
-    "issue.created": _created,
-    "issue.merged": said(
+    SynthesisEvents.ISSUE_CREATED: _created,
+    SynthesisEvents.ISSUE_MERGED: said(
         gettext_lazy("%(who)s đã gộp %(n)s vấn đề vào vấn đề này"),
         n=lambda e: len(e.after["from"]),
     ),
-    "issue.merged_into": said(gettext_lazy("%(who)s đã gộp vấn đề này vào một vấn đề khác")),
-    "issue.split": said(
+    SynthesisEvents.ISSUE_MERGED_INTO: said(
+        gettext_lazy("%(who)s đã gộp vấn đề này vào một vấn đề khác")
+    ),
+    SynthesisEvents.ISSUE_SPLIT: said(
         gettext_lazy("%(who)s đã tách %(n)s kiến nghị sang vấn đề mới"),
         n=lambda e: len(e.after["petitions"]),
     ),
-    "issue.emptied": said(gettext_lazy("%(who)s đã chuyển hết kiến nghị, vấn đề được xóa")),
-    "issue.petition_left": said(
+    SynthesisEvents.ISSUE_EMPTIED: said(
+        gettext_lazy("%(who)s đã chuyển hết kiến nghị, vấn đề được xóa")
+    ),
+    SynthesisEvents.ISSUE_PETITION_LEFT: said(
         gettext_lazy("%(who)s đã chuyển một kiến nghị của vấn đề sang kỳ đối thoại khác")
     ),
-    "petition.moved": said(gettext_lazy("%(who)s đã chuyển kiến nghị sang một vấn đề khác")),
-    "issue.topic_confirmed": said(
+    SynthesisEvents.PETITION_MOVED: said(
+        gettext_lazy("%(who)s đã chuyển kiến nghị sang một vấn đề khác")
+    ),
+    SynthesisEvents.ISSUE_TOPIC_CONFIRMED: said(
         gettext_lazy("%(who)s đã xác nhận lĩnh vực “%(topic)s”"), topic=_topic
     ),
-    "issue.department_set": said(
+    SynthesisEvents.ISSUE_DEPARTMENT_SET: said(
         gettext_lazy("%(who)s đã đề xuất %(department)s tham mưu giải quyết"),
         department=_department,
     ),
-    "issue.renamed": said(
+    SynthesisEvents.ISSUE_RENAMED: said(
         gettext_lazy("%(who)s đã sửa tiêu đề thành “%(title)s”"), title=lambda e: e.after["title"]
     ),
-    "issue.title_confirmed": said(gettext_lazy("%(who)s đã xác nhận tiêu đề để công khai")),
-    "synthesis.requested": said(gettext_lazy("%(who)s đã yêu cầu tổng hợp, phân loại kiến nghị")),
-    "synthesis.applied": _applied,
-    "model.trained": said(gettext_lazy("%(who)s đã huấn luyện lại mô hình phân loại")),
-    "model.activated": said(
+    SynthesisEvents.ISSUE_TITLE_CONFIRMED: said(
+        gettext_lazy("%(who)s đã xác nhận tiêu đề để công khai")
+    ),
+    SynthesisEvents.SYNTHESIS_REQUESTED: said(
+        gettext_lazy("%(who)s đã yêu cầu tổng hợp, phân loại kiến nghị")
+    ),
+    SynthesisEvents.SYNTHESIS_APPLIED: _applied,
+    SynthesisEvents.MODEL_TRAINED: said(
+        gettext_lazy("%(who)s đã huấn luyện lại mô hình phân loại")
+    ),
+    SynthesisEvents.MODEL_ACTIVATED: said(
         gettext_lazy("%(who)s đã bật mô hình phân loại phiên bản %(version)s"),
         version=lambda e: e.after["version"],
     ),
     # The Front's synthesis report.
-    "synthesis_report.drafted": said(
+    SynthesisEvents.SYNTHESIS_REPORT_DRAFTED: said(
         gettext_lazy("%(who)s đã lập dự thảo báo cáo tổng hợp (%(n)s nhóm vấn đề)"),
         n=lambda e: e.after["themes"],
     ),
-    "synthesis_report.refreshed": said(
+    SynthesisEvents.SYNTHESIS_REPORT_REFRESHED: said(
         gettext_lazy("%(who)s đã cập nhật số liệu báo cáo tổng hợp theo kết quả tổng hợp mới")
     ),
-    "synthesis_report.edited": said(gettext_lazy("%(who)s đã sửa nội dung báo cáo tổng hợp")),
-    "synthesis_report.approved": said(gettext_lazy("%(who)s đã duyệt báo cáo tổng hợp")),
-    "synthesis_report.reopened": said(gettext_lazy("%(who)s đã bỏ duyệt báo cáo tổng hợp để sửa")),
+    SynthesisEvents.SYNTHESIS_REPORT_EDITED: said(
+        gettext_lazy("%(who)s đã sửa nội dung báo cáo tổng hợp")
+    ),
+    SynthesisEvents.SYNTHESIS_REPORT_APPROVED: said(
+        gettext_lazy("%(who)s đã duyệt báo cáo tổng hợp")
+    ),
+    SynthesisEvents.SYNTHESIS_REPORT_REOPENED: said(
+        gettext_lazy("%(who)s đã bỏ duyệt báo cáo tổng hợp để sửa")
+    ),
 }

@@ -5,6 +5,7 @@ from typing import Any
 
 from doithoai.accounts.types import Actor
 from doithoai.core.events import event_record
+from doithoai.synthesis.events import SynthesisEvents
 from doithoai.synthesis.models import Issue, IssueMembership, IssueState
 from doithoai.synthesis.services import delete_empty_issues
 
@@ -22,7 +23,7 @@ def petition_round_changed(
     event_record(
         actor=actor,
         obj=issue,
-        action="issue.petition_left",
+        action=SynthesisEvents.ISSUE_PETITION_LEFT,
         after={"petition": petition.code, "round": new_round_id},
     )
     if issue.state == IssueState.OPEN and not issue.memberships.exists():

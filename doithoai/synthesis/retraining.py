@@ -15,6 +15,7 @@ from doithoai.accounts.types import Actor, acting_user
 from doithoai.core.events import event_record
 from doithoai.petitions.models import Petition
 from doithoai.synthesis import policies
+from doithoai.synthesis.events import SynthesisEvents
 from doithoai.synthesis.models import ModelVersion
 
 FOLDS = 5
@@ -91,7 +92,7 @@ def model_retrain(*, actor: Actor) -> ModelVersion:
             "created_by": acting_user(actor),
         },
     )
-    event_record(actor=actor, obj=version, action="model.trained", after=report)
+    event_record(actor=actor, obj=version, action=SynthesisEvents.MODEL_TRAINED, after=report)
     return version
 
 
@@ -106,7 +107,7 @@ def model_activate(*, actor: Actor, version: ModelVersion) -> ModelVersion:
     event_record(
         actor=actor,
         obj=version,
-        action="model.activated",
+        action=SynthesisEvents.MODEL_ACTIVATED,
         before={"version": previous.version if previous else "shipped"},
         after={"version": version.version},
     )

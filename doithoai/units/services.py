@@ -11,6 +11,7 @@ from doithoai.core.events import event_record
 from doithoai.core.text import fold, nfc
 from doithoai.core.types import AnyUser
 from doithoai.units import policies
+from doithoai.units.events import UnitEvents
 from doithoai.units.models import LOCAL_KINDS, Organisation, Scheme, Unit, UnitKind
 from doithoai.units.selectors import tree_changed
 
@@ -144,7 +145,9 @@ def unit_add_local(*, actor: AnyUser | None, parent: Unit, kind: str, name: str)
         valid_from=parent.valid_from,
         valid_to=parent.valid_to,
     )
-    event_record(actor=actor, obj=unit, action="unit.created", after={"name": clean, "kind": kind})
+    event_record(
+        actor=actor, obj=unit, action=UnitEvents.UNIT_CREATED, after={"name": clean, "kind": kind}
+    )
     transaction.on_commit(tree_changed)
     return unit
 

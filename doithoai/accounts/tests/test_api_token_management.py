@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
 
+from doithoai.accounts.events import AccountEvents
 from doithoai.accounts.models import ApiToken, User
 from doithoai.accounts.selectors_tokens import api_tokens_for
 from doithoai.accounts.services import api_token_create, api_token_revoke, hash_key
@@ -57,7 +58,7 @@ def test_the_page_creates_a_key_shown_once_that_authenticates(client, demo_user)
     assert f'curl -H "Authorization: Bearer {key}" http://testserver/api/v1/petitions' in html
     assert "no-store" in response["Cache-Control"]
     assert key not in str(dict(client.session))
-    assert _events("api_token.created") == 1
+    assert _events(AccountEvents.API_TOKEN_CREATED) == 1
     assert _api_status(key) == 200
     # Shown once: the list shows the prefix, never the key or its hash.
     page = client.get(LIST).content.decode()
@@ -78,7 +79,7 @@ def test_revoking_through_the_page_makes_the_key_answer_401(
     assert callbacks, "access_changed was not queued"
     token.refresh_from_db()
     assert token.revoked
-    event = Event.objects.get(action="api_token.revoked")
+    event = Event.objects.get(action=AccountEvents.API_TOKEN_REVOKED)
     assert (event.actor_id, event.object_id, event.reason) == (user.pk, str(user.pk), "máy bị mất")
     assert event.before == {"name": "phần mềm xã", "prefix": token.prefix}
     assert _api_status(key) == 401
@@ -94,7 +95,7 @@ def test_revoking_again_changes_nothing(demo_user, django_capture_on_commit_call
     with django_capture_on_commit_callbacks() as callbacks:
         api_token_revoke(actor=user, token=ApiToken.objects.get(pk=token.pk))
     assert callbacks == []
-    assert _events("api_token.revoked") == 1
+    assert _events(AccountEvents.API_TOKEN_REVOKED) == 1
 
 
 def test_another_users_key_is_404_for_a_non_administrator(client, demo_user):
@@ -105,7 +106,7 @@ def test_another_users_key_is_404_for_a_non_administrator(client, demo_user):
     page = client.get(LIST).content.decode()
     assert "văn phòng" not in page and token.prefix not in page
     token.refresh_from_db()
-    assert not token.revoked and _events("api_token.revoked") == 0
+    assert not token.revoked and _events(AccountEvents.API_TOKEN_REVOKED) == 0
     assert _api_status(key) == 200
     with pytest.raises(PermissionDenied):
         api_token_revoke(actor=other, token=token)
@@ -127,13 +128,13 @@ def test_an_administrator_creates_a_key_for_a_partner_and_revokes_any(
     key = _key_in(response.content.decode())
     created = ApiToken.objects.get(user=partner)
     assert created.key_hash == hash_key(key)
-    event = Event.objects.get(action="api_token.created", object_id=str(partner.pk))
+    event = Event.objects.get(action=AccountEvents.API_TOKEN_CREATED, object_id=str(partner.pk))
     assert event.actor_id == admin.pk
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(_revoke_url(theirs)).status_code == 302
     theirs.refresh_from_db()
     assert theirs.revoked
-    assert Event.objects.get(action="api_token.revoked").actor_id == admin.pk
+    assert Event.objects.get(action=AccountEvents.API_TOKEN_REVOKED).actor_id == admin.pk
     assert _api_status(their_key) == 401
 
 
@@ -187,7 +188,7 @@ def test_bad_input_is_refused_with_a_vietnamese_message(client, demo_user, usern
     assert response.status_code == 200
     html = response.content.decode()
     assert message in html and 'id="new-key"' not in html
-    assert ApiToken.objects.count() == 0 and _events("api_token.created") == 0
+    assert ApiToken.objects.count() == 0 and _events(AccountEvents.API_TOKEN_CREATED) == 0
 
 
 def test_an_administrator_without_choosing_gets_a_key_for_themself(client, demo_user):
@@ -248,11 +249,11 @@ def test_the_command_creates_lists_and_revokes(demo_user, django_capture_on_comm
         assert "Đã thu hồi" in _run("revoke", token.prefix, "--reason", "hết hạn")
     token.refresh_from_db()
     assert token.revoked
-    event = Event.objects.get(action="api_token.revoked")
+    event = Event.objects.get(action=AccountEvents.API_TOKEN_REVOKED)
     assert (event.actor_id, event.reason) == (None, "hết hạn")
     assert _api_status(key) == 401
     assert "đã bị thu hồi trước đó" in _run("revoke", token.prefix)
-    assert _events("api_token.revoked") == 1
+    assert _events(AccountEvents.API_TOKEN_REVOKED) == 1
 
 
 def test_the_command_refuses_unknown_and_ambiguous_input(demo_user):

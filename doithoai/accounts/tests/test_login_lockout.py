@@ -15,6 +15,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
 
+from doithoai.accounts.events import AccountEvents
 from doithoai.accounts.models import User
 from doithoai.accounts.services_security import login_unlock
 from doithoai.core.models import Event
@@ -58,7 +59,7 @@ def test_the_right_password_logs_in_below_the_limit(client, officer):
     _fail(client, "phuong", LIMIT - 1)
     response = _login(client, "phuong", PASSWORD)
     assert response.status_code == 302 and _signed_in(client)
-    assert _events("login.locked_out") == []
+    assert _events(AccountEvents.LOGIN_LOCKED_OUT) == []
 
 
 def test_an_account_is_locked_the_right_password_refused_without_hashing(client, officer):
@@ -80,7 +81,7 @@ def test_an_account_is_locked_the_right_password_refused_without_hashing(client,
     assert "Tạm khóa đăng nhập" in page and "15 phút" in page
     assert "Account locked" not in page
     # One event for the lockout, none for each refused try; on the account, with the address.
-    [event] = _events("login.locked_out")
+    [event] = _events(AccountEvents.LOGIN_LOCKED_OUT)
     assert event.object_id == str(officer.pk)
     assert event.after == {"username": "phuong", "ip_address": "10.0.0.1", "failures": LIMIT}
     # Refused tries wrote nothing: the cool-off runs from the last real failure.
@@ -96,7 +97,7 @@ def test_an_address_is_locked_for_every_account(client, officer):
     other = Client()
     assert _login(other, "phuong", PASSWORD, address="10.0.0.8").status_code == 302
     assert _signed_in(other)
-    [event] = _events("login.locked_out")
+    [event] = _events(AccountEvents.LOGIN_LOCKED_OUT)
     assert event.after["ip_address"] == "10.0.0.7"
     assert event.object_id != str(officer.pk)  # recorded on the attempt (no such account)
 
@@ -121,7 +122,7 @@ def test_an_administrator_sees_and_unlocks_an_account(client, officer, demo_user
     response = client.post(UNLOCK, {"username": "phuong", "reason": "Gọi điện xác minh"})
     assert response.status_code == 302
     assert not AccessAttempt.objects.filter(username="phuong").exists()
-    [event] = _events("login.unlocked")
+    [event] = _events(AccountEvents.LOGIN_UNLOCKED)
     assert event.actor_id == admin.pk and event.object_id == str(officer.pk)
     assert event.reason == "Gọi điện xác minh" and event.before["failures"] == LIMIT
     # The user logs in at once, and the page lists both events.
@@ -138,7 +139,7 @@ def test_an_administrator_unlocks_an_address(client, officer, demo_user):
     client.post(UNLOCK, {"ip_address": "10.0.0.9"})
     assert not AccessAttempt.objects.filter(ip_address="10.0.0.9").exists()
     assert _login(Client(), "phuong", PASSWORD, address="10.0.0.9").status_code == 302
-    assert _events("login.unlocked")[0].before["ip_address"] == "10.0.0.9"
+    assert _events(AccountEvents.LOGIN_UNLOCKED)[0].before["ip_address"] == "10.0.0.9"
 
 
 @pytest.mark.parametrize("username", ["vanphong", "lanhdao", "mttq", "phuong", "baochi"])
@@ -150,7 +151,7 @@ def test_nobody_else_sees_or_unlocks(client, officer, demo_user, username):
     with pytest.raises(PermissionDenied):
         login_unlock(actor=demo_user(username), username="phuong")
     assert AccessAttempt.objects.filter(username="phuong").count() == 1
-    assert _events("login.unlocked") == []
+    assert _events(AccountEvents.LOGIN_UNLOCKED) == []
     assert _login(Client(), "phuong", PASSWORD).status_code == 429
 
 
@@ -160,7 +161,7 @@ def test_unlocking_what_is_not_locked_is_refused(demo_user):
         login_unlock(actor=admin, username="phuong")
     with pytest.raises(ValidationError):
         login_unlock(actor=admin)
-    assert _events("login.unlocked") == []
+    assert _events(AccountEvents.LOGIN_UNLOCKED) == []
 
 
 def test_a_bad_address_on_the_unlock_form_is_a_message(client, demo_user):
@@ -169,7 +170,7 @@ def test_a_bad_address_on_the_unlock_form_is_a_message(client, demo_user):
     assert response.status_code == 200
     errors = [m for m in response.context["messages"] if m.level_tag == "error"]
     assert len(errors) == 1
-    assert _events("login.unlocked") == []
+    assert _events(AccountEvents.LOGIN_UNLOCKED) == []
 
 
 def test_the_test_clients_login_still_works(client, officer):
@@ -184,7 +185,7 @@ def test_the_command_unlocks_and_records(officer):
     call_command("login_unlock", "--username", "phuong", "--reason", "Điện thoại", stdout=out)
     assert "unlocked" in out.getvalue()
     assert _login(Client(), "phuong", PASSWORD).status_code == 302
-    [event] = _events("login.unlocked")
+    [event] = _events(AccountEvents.LOGIN_UNLOCKED)
     assert event.actor_id is None and event.reason == "Điện thoại"
     with pytest.raises(CommandError):
         call_command("login_unlock", "--ip", "10.0.0.1", stdout=out)

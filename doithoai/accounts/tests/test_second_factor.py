@@ -11,6 +11,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from doithoai.accounts.events import AccountEvents
 from doithoai.accounts.models import User
 from doithoai.accounts.services_security import (
     recovery_codes_regenerate,
@@ -101,7 +102,7 @@ def test_enrolment_shows_a_qr_code_and_the_recovery_codes_once(client, demo_user
     assert again.status_code == 302 and again["Location"] == "/staff/tai-khoan/"
     # The session passed the second factor.
     assert client.get(STAFF).status_code == 200
-    assert len(_events("second_factor.enrolled")) == 1
+    assert len(_events(AccountEvents.SECOND_FACTOR_ENROLLED)) == 1
     # A second app is not added over the first.
     assert client.get(ENROL).status_code == 302
     assert TOTPDevice.objects.filter(user=user).count() == 1
@@ -118,7 +119,7 @@ def test_a_wrong_code_is_refused_and_the_right_one_lets_in(client, demo_user, ot
     wrong = _verify(client, _code(device, 7), "/staff/kien-nghi/")
     assert wrong.status_code == 200 and "Mã không đúng" in wrong.content.decode()
     assert client.get(STAFF).status_code == 302
-    assert len(_events("second_factor.failed")) == 1
+    assert len(_events(AccountEvents.SECOND_FACTOR_FAILED)) == 1
 
     right = _verify(client, _code(device), "/staff/kien-nghi/")
     assert right.status_code == 302 and right["Location"] == "/staff/kien-nghi/"
@@ -158,7 +159,7 @@ def test_a_recovery_code_works_once(client, demo_user, otp_on):
     typed = f"{codes[0][:4]} {codes[0][4:].upper()}"  # as shown, in capitals
     response = _verify(client, typed)
     assert response.status_code == 302 and client.get(STAFF).status_code == 200
-    [event] = _events("second_factor.recovery_code_used")
+    [event] = _events(AccountEvents.SECOND_FACTOR_RECOVERY_CODE_USED)
     assert event.after == {"left": 9}
 
     other = Client()
@@ -210,7 +211,7 @@ def test_an_administrator_resets_a_lost_phone(demo_user):
     assert not TOTPDevice.objects.filter(user=user).exists()
     assert not StaticToken.objects.filter(device__user=user).exists()
     assert other.get(STAFF).status_code == 302  # every session of the user ended
-    [event] = _events("second_factor.reset")
+    [event] = _events(AccountEvents.SECOND_FACTOR_RESET)
     assert event.actor_id == admin.pk and event.reason == "Mất điện thoại"
 
 
@@ -223,7 +224,7 @@ def test_nobody_else_resets_anothers_second_factor(demo_user, username):
     assert TOTPDevice.objects.filter(user=user).count() == 1
     user.refresh_from_db()
     assert user.session_generation == 0
-    assert _events("second_factor.reset") == []
+    assert _events(AccountEvents.SECOND_FACTOR_RESET) == []
 
 
 def test_an_htmx_request_is_told_where_to_go(client, demo_user, otp_on):

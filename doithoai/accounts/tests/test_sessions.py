@@ -9,6 +9,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.test import Client
 
+from doithoai.accounts.events import AccountEvents
 from doithoai.accounts.services_security import sessions_end_all
 from doithoai.core.models import Event
 
@@ -35,7 +36,7 @@ def test_log_out_everywhere_ends_the_other_sessions_and_keeps_this_one(demo_user
     assert here.get(STAFF).status_code == 200
     moved = elsewhere.get(STAFF)
     assert moved.status_code == 302 and moved["Location"].startswith("/accounts/login/")
-    [event] = Event.objects.filter(action="sessions.ended")
+    [event] = Event.objects.filter(action=AccountEvents.SESSIONS_ENDED)
     assert event.actor_id == user.pk and event.object_id == str(user.pk)
     # Another user's session is untouched.
     assert _signed_in_client(demo_user("vanphong")).get(STAFF).status_code == 200
@@ -63,7 +64,7 @@ def test_nobody_else_logs_a_user_out(demo_user, username):
     user.refresh_from_db()
     assert user.session_generation == 0
     assert elsewhere.get(STAFF).status_code == 200
-    assert not Event.objects.filter(action="sessions.ended").exists()
+    assert not Event.objects.filter(action=AccountEvents.SESSIONS_ENDED).exists()
 
 
 def test_sessions_made_before_the_feature_stay_valid(demo_user):

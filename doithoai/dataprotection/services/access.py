@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy as _l
 
 from doithoai.accounts.types import Actor
 from doithoai.dataprotection import policies
-from doithoai.dataprotection.models import DataSubjectRequest, RequestKind, RequestState, ViewPlace
+from doithoai.dataprotection.events import DataProtectionEvents
+from doithoai.dataprotection.models import OPEN_STATES, DataSubjectRequest, RequestKind, ViewPlace
 from doithoai.dataprotection.services.requests import request_touch
 from doithoai.dataprotection.services.viewlog import contact_views_record
 from doithoai.notify.models import Message
@@ -103,7 +104,7 @@ def personal_data_export(
         raise PermissionDenied(_("Bạn không có quyền xuất dữ liệu cá nhân này."))
     if request.kind != RequestKind.ACCESS:
         raise ValidationError(_("Thao tác này không thuộc loại yêu cầu đã tiếp nhận."))
-    if request.state not in (RequestState.RECEIVED, RequestState.ACKNOWLEDGED):
+    if request.state not in OPEN_STATES:
         raise ValidationError(_("Yêu cầu này đã kết thúc."))
     if not petitions:
         raise ValidationError(_("Hãy chọn ít nhất một kiến nghị."))
@@ -111,7 +112,9 @@ def personal_data_export(
         raise ValidationError(_("Định dạng tệp không hợp lệ."))
     rows = _rows(petitions)
     contact_views_record(user=actor, petition_ids=[p.pk for p in petitions], place=ViewPlace.ACCESS)
-    request_touch(actor=actor, request=request, action="dsr.exported", count=len(petitions))
+    request_touch(
+        actor=actor, request=request, action=DataProtectionEvents.DSR_EXPORTED, count=len(petitions)
+    )
     if fmt == "json":
         return json.dumps(
             {"petitions": rows, "fields": {key: str(label) for key, label in COLUMNS}},

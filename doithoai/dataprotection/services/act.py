@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from doithoai.accounts.types import Actor
+from doithoai.dataprotection.events import DataProtectionEvents
 from doithoai.dataprotection.models import AnonymisationCause, DataSubjectRequest
 from doithoai.dataprotection.services.petitions import (
     petition_anonymise,
@@ -14,7 +15,12 @@ from doithoai.dataprotection.services.petitions import (
 from doithoai.dataprotection.services.requests import request_touch
 from doithoai.petitions.models import Petition
 
-ACTIONS = ("correct", "stop", "erase")
+# Each action a request may carry out, with the event it records on the request.
+ACTIONS = {
+    "correct": DataProtectionEvents.DSR_CORRECT,
+    "stop": DataProtectionEvents.DSR_STOP,
+    "erase": DataProtectionEvents.DSR_ERASE,
+}
 
 
 @transaction.atomic
@@ -43,5 +49,5 @@ def request_carry_out(
             petition_anonymise(
                 actor=actor, petition=petition, cause=AnonymisationCause.REQUEST, request=request
             )
-    request_touch(actor=actor, request=request, action=f"dsr.{action}", count=len(petitions))
+    request_touch(actor=actor, request=request, action=ACTIONS[action], count=len(petitions))
     return len(petitions)

@@ -22,13 +22,14 @@ from doithoai.core.events import event_record
 from doithoai.core.privacy import personal_data_findings
 from doithoai.core.text import fold, nfc
 from doithoai.dataprotection import policies
+from doithoai.dataprotection.events import DataProtectionEvents
 from doithoai.dataprotection.models import (
+    OPEN_STATES,
     Anonymisation,
     AnonymisationCause,
     ConsentWithdrawal,
     DataSubjectRequest,
     RequestKind,
-    RequestState,
 )
 from doithoai.dataprotection.services.requests import clean_email, clean_phone
 from doithoai.dialogues.models import Speaker, Statement
@@ -63,7 +64,7 @@ def _check(
         raise PermissionDenied(_("Bạn không có quyền xử lý dữ liệu cá nhân của kiến nghị này."))
     if request.kind not in kinds:
         raise ValidationError(_("Thao tác này không thuộc loại yêu cầu đã tiếp nhận."))
-    if request.state not in (RequestState.RECEIVED, RequestState.ACKNOWLEDGED):
+    if request.state not in OPEN_STATES:
         raise ValidationError(_("Yêu cầu này đã kết thúc."))
     if Anonymisation.objects.filter(petition=petition).exists():
         raise ValidationError(_("Dữ liệu cá nhân của kiến nghị này đã được xóa."))
@@ -96,7 +97,7 @@ def petition_contact_correct(
     event_record(
         actor=actor,
         obj=petition,
-        action="petition.contact_corrected",
+        action=DataProtectionEvents.PETITION_CONTACT_CORRECTED,
         after={"fields": changed, "request": request.pk},
     )
     return changed
@@ -117,7 +118,7 @@ def petition_notices_stop(
         event_record(
             actor=actor,
             obj=petition,
-            action="petition.consent_withdrawn",
+            action=DataProtectionEvents.PETITION_CONSENT_WITHDRAWN,
             after={"request": request.pk, "kind": request.kind, "withheld": withheld},
         )
     return withdrawal
@@ -208,7 +209,7 @@ def petition_anonymise(
     event_record(
         actor=actor,
         obj=petition,
-        action="petition.anonymised",
+        action=DataProtectionEvents.PETITION_ANONYMISED,
         after={
             "cause": cause,
             "request": request.pk if request else None,

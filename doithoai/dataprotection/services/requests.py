@@ -14,9 +14,12 @@ from django.utils.translation import gettext as _
 
 from doithoai.accounts.types import Actor, acting_user
 from doithoai.core.events import event_record
+from doithoai.core.states import transition
 from doithoai.core.text import nfc
 from doithoai.dataprotection import policies, rules
+from doithoai.dataprotection.events import DataProtectionEvents
 from doithoai.dataprotection.models import (
+    OPEN_STATES,
     REQUEST_TRANSITIONS,
     DataSubjectRequest,
     IdentifiedBy,
@@ -109,33 +112,24 @@ def request_receive(
     event_record(
         actor=actor,
         obj=request,
-        action="dsr.received",
+        action=DataProtectionEvents.DSR_RECEIVED,
         after={"kind": kind, "due_on": request.due_on.isoformat()},
     )
     return request
-
-
-def _move(request: DataSubjectRequest, to_state: str) -> str:
-    before = request.state
-    if to_state not in REQUEST_TRANSITIONS[before]:
-        raise ValidationError(_("Yêu cầu này đã kết thúc hoặc không thể chuyển sang bước đó."))
-    request.state = to_state
-    return before
 
 
 @transaction.atomic
 def request_acknowledge(*, actor: Actor, request: DataSubjectRequest) -> DataSubjectRequest:
     """The person was told their request is received (within 2 working days)."""
     _deny(policies.can_handle_request(actor, request))
-    before = _move(request, RequestState.ACKNOWLEDGED)
     request.handled_by = acting_user(actor)
-    request.save(update_fields=["state", "handled_by"])
-    event_record(
+    transition(
+        request,
+        RequestState.ACKNOWLEDGED,
         actor=actor,
-        obj=request,
-        action="dsr.acknowledged",
-        before={"state": before},
-        after={"state": request.state},
+        table=REQUEST_TRANSITIONS,
+        action=DataProtectionEvents.DSR_ACKNOWLEDGED,
+        fields=["handled_by"],
     )
     return request
 
@@ -144,7 +138,7 @@ def request_acknowledge(*, actor: Actor, request: DataSubjectRequest) -> DataSub
 def request_extend(*, actor: Actor, request: DataSubjectRequest, reason: str) -> DataSubjectRequest:
     """Push the deadline back once, by at most 15 days, with a reason."""
     _deny(policies.can_handle_request(actor, request))
-    if request.state not in (RequestState.RECEIVED, RequestState.ACKNOWLEDGED):
+    if request.state not in OPEN_STATES:
         raise ValidationError(_("Yêu cầu này đã kết thúc."))
     if request.extended:
         raise ValidationError(_("Mỗi yêu cầu chỉ được gia hạn một lần."))
@@ -158,7 +152,7 @@ def request_extend(*, actor: Actor, request: DataSubjectRequest, reason: str) ->
     event_record(
         actor=actor,
         obj=request,
-        action="dsr.extended",
+        action=DataProtectionEvents.DSR_EXTENDED,
         before={"due_on": before.isoformat()},
         after={"due_on": request.due_on.isoformat()},
         reason=reason.strip()[:2000],
@@ -176,22 +170,23 @@ def request_close(
         raise ValidationError({"state": [_("Hãy chọn kết quả: đã thực hiện hoặc từ chối.")]})
     if not (outcome or "").strip():
         raise ValidationError({"outcome": [_("Hãy ghi kết quả xử lý (hoặc lý do từ chối).")]})
-    before = _move(request, state)
     request.outcome = outcome.strip()[:4000]
     request.closed_at = timezone.now()
     request.handled_by = acting_user(actor)
-    request.save(update_fields=["state", "outcome", "closed_at", "handled_by"])
-    event_record(
+    transition(
+        request,
+        state,
         actor=actor,
-        obj=request,
-        action="dsr.closed",
-        before={"state": before},
-        after={"state": state},
+        table=REQUEST_TRANSITIONS,
+        action=DataProtectionEvents.DSR_CLOSED,
+        fields=["outcome", "closed_at", "handled_by"],
     )
     return request
 
 
-def request_touch(*, actor: Actor, request: DataSubjectRequest, action: str, count: int) -> None:
+def request_touch(
+    *, actor: Actor, request: DataSubjectRequest, action: DataProtectionEvents, count: int
+) -> None:
     """Record on the request what was done for it (inside the caller's transaction)."""
     request.handled_by = acting_user(actor)
     request.save(update_fields=["handled_by"])

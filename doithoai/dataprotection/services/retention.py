@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from doithoai.accounts.types import Actor, acting_user
 from doithoai.core.events import event_record
 from doithoai.dataprotection import policies, rules
+from doithoai.dataprotection.events import DataProtectionEvents
 from doithoai.dataprotection.models import Anonymisation, AnonymisationCause, RetentionRun
 from doithoai.dataprotection.services.petitions import PERSON_FIELDS, petition_anonymise
 from doithoai.petitions.choices import PetitionState
@@ -122,7 +123,7 @@ def retention_run(
             event_record(
                 actor=actor,
                 obj=report.run,
-                action="retention.run",
+                action=DataProtectionEvents.RETENTION_RUN,
                 after={"total": report.total},
             )
     return report

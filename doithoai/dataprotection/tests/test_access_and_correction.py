@@ -10,6 +10,7 @@ from django.http import Http404
 from openpyxl import load_workbook
 
 from doithoai.core.events import events_for
+from doithoai.dataprotection.events import DataProtectionEvents
 from doithoai.dataprotection.models import ContactView, RequestKind, ViewPlace
 from doithoai.dataprotection.selectors import person_matches
 from doithoai.dataprotection.services import request_carry_out
@@ -66,7 +67,11 @@ def test_access_exports_the_persons_data_as_xlsx_and_json(
     assert sorted(logged.values_list("petition_id", flat=True)) == sorted(
         [p.pk for p in person] + [person[0].pk]
     )
-    assert [e.action for e in events_for(dsr)] == ["dsr.received", "dsr.exported", "dsr.exported"]
+    assert [e.action for e in events_for(dsr)] == [
+        DataProtectionEvents.DSR_RECEIVED,
+        DataProtectionEvents.DSR_EXPORTED,
+        DataProtectionEvents.DSR_EXPORTED,
+    ]
 
 
 def test_export_refused_for_another_kind_and_nothing_logged(dpo_client, make_request, person):
@@ -87,7 +92,7 @@ def test_correction_changes_contact_fields_with_an_event_without_values(
     for p in person[:2]:
         p.refresh_from_db()
         assert p.phone == "0913 000 111" and p.submitter_address == "Tổ 9"
-        event = events_for(p).filter(action="petition.contact_corrected").get()
+        event = events_for(p).filter(action=DataProtectionEvents.PETITION_CONTACT_CORRECTED).get()
         assert event.after == {"fields": ["phone", "submitter_address"], "request": dsr.pk}
         assert "0913" not in json.dumps(event.after) and "0912" not in json.dumps(event.before)
     person[2].refresh_from_db()
@@ -111,4 +116,8 @@ def test_correction_denied_to_other_roles(demo_user, make_request, person):
             changes={"phone": "0900000000"},
         )
     assert Petition.objects.get(pk=person[0].pk).phone == PHONE
-    assert not events_for(person[0]).filter(action="petition.contact_corrected").exists()
+    assert (
+        not events_for(person[0])
+        .filter(action=DataProtectionEvents.PETITION_CONTACT_CORRECTED)
+        .exists()
+    )

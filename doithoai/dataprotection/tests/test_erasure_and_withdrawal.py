@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 
 from doithoai.core.events import events_for
 from doithoai.core.models import Event
+from doithoai.dataprotection.events import DataProtectionEvents
 from doithoai.dataprotection.models import Anonymisation, RequestKind
 from doithoai.dataprotection.services import request_carry_out
 from doithoai.dataprotection.tests.conftest import EMAIL, NAME, PHONE
@@ -79,7 +80,7 @@ def test_erasure_keeps_the_case_and_removes_every_personal_value(
     assert list(events_for(petition).values_list("pk", flat=True))[: len(events_before)] == (
         events_before
     )
-    assert events_for(petition).last().action == "petition.anonymised"
+    assert events_for(petition).last().action == DataProtectionEvents.PETITION_ANONYMISED
     assert not Attachment.objects.filter(petition=petition).exists()
     assert not attachment.file.storage.exists(stored)
     record = Anonymisation.objects.get(petition=petition)
@@ -127,7 +128,10 @@ def test_consent_withdrawal_stops_notifications(dpo, demo_user, make_request, pe
     # Another petition of the same person was not ticked: still notified.
     other = message_to_petitioner(actor=None, petition=person[1], key="petition_received")
     assert all(m.state == MessageState.PENDING for m in other)
-    assert events_for(petition).filter(action="petition.consent_withdrawn").count() == 1
+    assert (
+        events_for(petition).filter(action=DataProtectionEvents.PETITION_CONSENT_WITHDRAWN).count()
+        == 1
+    )
 
 
 def test_withdrawal_refused_for_an_access_request(dpo, make_request, person):

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from doithoai.core.events import events_for
 from doithoai.dataprotection import rules
+from doithoai.dataprotection.events import DataProtectionEvents
 from doithoai.dataprotection.models import DataSubjectRequest, RequestKind, RequestState
 from doithoai.dataprotection.services import (
     request_acknowledge,
@@ -33,7 +34,7 @@ def test_deadlines_from_the_law(make_request):
         datetime.date(2026, 3, 10)  # the weekend is not counted
     )
     event = events_for(dsr).get()
-    assert event.action == "dsr.received"
+    assert event.action == DataProtectionEvents.DSR_RECEIVED
     assert "Bí Mật" not in str(event.after) and "0912" not in str(event.after)
 
 
@@ -102,10 +103,10 @@ def test_acknowledge_extend_once_and_close(dpo, make_request):
     with pytest.raises(ValidationError):
         request_acknowledge(actor=dpo, request=dsr)
     assert [e.action for e in events_for(dsr)] == [
-        "dsr.received",
-        "dsr.acknowledged",
-        "dsr.extended",
-        "dsr.closed",
+        DataProtectionEvents.DSR_RECEIVED,
+        DataProtectionEvents.DSR_ACKNOWLEDGED,
+        DataProtectionEvents.DSR_EXTENDED,
+        DataProtectionEvents.DSR_CLOSED,
     ]
 
 

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from doithoai.core.states import StateTable
 from doithoai.dialogues.models.rounds import Directive, Round
 from doithoai.units.models import Organisation, Unit
 
@@ -25,14 +26,19 @@ class InviteeState(models.TextChoices):
     PRESENT = "present", _("Đã có mặt")
 
 
-INVITEE_TRANSITIONS: dict[str, frozenset[str]] = {
-    InviteeState.INVITED: frozenset(
-        {InviteeState.REGISTERED, InviteeState.DECLINED, InviteeState.PRESENT}
-    ),
-    InviteeState.REGISTERED: frozenset({InviteeState.DECLINED, InviteeState.PRESENT}),
-    InviteeState.DECLINED: frozenset({InviteeState.REGISTERED}),
-    InviteeState.PRESENT: frozenset(),
-}
+INVITEE_TRANSITIONS = StateTable(
+    InviteeState,
+    {
+        InviteeState.INVITED: {
+            InviteeState.REGISTERED,
+            InviteeState.DECLINED,
+            InviteeState.PRESENT,
+        },
+        InviteeState.REGISTERED: {InviteeState.DECLINED, InviteeState.PRESENT},
+        InviteeState.DECLINED: {InviteeState.REGISTERED},
+        InviteeState.PRESENT: set(),
+    },
+)
 
 
 class Invitee(models.Model):
@@ -103,12 +109,15 @@ class SpeakerState(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Rút lượt")
 
 
-SPEAKER_TRANSITIONS: dict[str, frozenset[str]] = {
-    SpeakerState.WAITING: frozenset({SpeakerState.SPEAKING, SpeakerState.WITHDRAWN}),
-    SpeakerState.SPEAKING: frozenset({SpeakerState.DONE}),
-    SpeakerState.DONE: frozenset(),
-    SpeakerState.WITHDRAWN: frozenset({SpeakerState.WAITING}),
-}
+SPEAKER_TRANSITIONS = StateTable(
+    SpeakerState,
+    {
+        SpeakerState.WAITING: {SpeakerState.SPEAKING, SpeakerState.WITHDRAWN},
+        SpeakerState.SPEAKING: {SpeakerState.DONE},
+        SpeakerState.DONE: set(),
+        SpeakerState.WITHDRAWN: {SpeakerState.WAITING},
+    },
+)
 
 
 class Speaker(models.Model):

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from doithoai.core.states import StateTable
 from doithoai.dialogues.models.rounds import Round
 from doithoai.units.models import Organisation
 
@@ -49,12 +50,16 @@ class TaskState(models.TextChoices):
     CANCELLED = "cancelled", _("Hủy")
 
 
-TASK_TRANSITIONS: dict[str, frozenset[str]] = {
-    TaskState.OPEN: frozenset({TaskState.IN_PROGRESS, TaskState.DONE, TaskState.CANCELLED}),
-    TaskState.IN_PROGRESS: frozenset({TaskState.DONE, TaskState.OPEN, TaskState.CANCELLED}),
-    TaskState.DONE: frozenset({TaskState.IN_PROGRESS}),
-    TaskState.CANCELLED: frozenset({TaskState.OPEN}),
-}
+TASK_TRANSITIONS = StateTable(
+    TaskState,
+    {
+        TaskState.OPEN: {TaskState.IN_PROGRESS, TaskState.DONE, TaskState.CANCELLED},
+        TaskState.IN_PROGRESS: {TaskState.DONE, TaskState.OPEN, TaskState.CANCELLED},
+        TaskState.DONE: {TaskState.IN_PROGRESS},
+        TaskState.CANCELLED: {TaskState.OPEN},
+    },
+    message=_("Nhiệm vụ đang “%(a)s”, không chuyển sang “%(b)s” được."),
+)
 
 
 class Task(models.Model):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from doithoai.accounts.types import Actor
 from doithoai.core.events import event_record
 from doithoai.dialogues import policies
+from doithoai.dialogues.events import DialogueEvents
 from doithoai.dialogues.models import AgendaItem, AgendaKind, AgendaState, Round, RoundState
 from doithoai.dialogues.selectors_agenda import agenda_proposals, on_agenda_issue_ids
 from doithoai.dialogues.services.common import deny, required
@@ -102,7 +103,7 @@ def agenda_build(*, actor: Actor, round_: Round, replace: bool = False) -> list[
     event_record(
         actor=actor,
         obj=round_,
-        action="agenda.build",
+        action=DialogueEvents.AGENDA_BUILD,
         after={"added": len(added), "dropped": n_dropped, "minutes": used},
     )
     return added
@@ -128,7 +129,7 @@ def agenda_settings_update(
     event_record(
         actor=actor,
         obj=round_,
-        action="agenda.settings",
+        action=DialogueEvents.AGENDA_SETTINGS,
         before=before,
         after={"duration_minutes": duration_minutes, "minutes_per_issue": minutes_per_issue},
     )
@@ -167,7 +168,10 @@ def agenda_item_add(
         round_.agenda_excluded = [i for i in round_.agenda_excluded if i != issue.pk]
         round_.save(update_fields=["agenda_excluded"])
     event_record(
-        actor=actor, obj=item, action="agenda.add", after={"issue": getattr(issue, "pk", None)}
+        actor=actor,
+        obj=item,
+        action=DialogueEvents.AGENDA_ADD,
+        after={"issue": getattr(issue, "pk", None)},
     )
     return item
 
@@ -187,7 +191,7 @@ def agenda_item_remove(*, actor: Actor, item: AgendaItem) -> None:
     event_record(
         actor=actor,
         obj=round_,
-        action="agenda.remove",
+        action=DialogueEvents.AGENDA_REMOVE,
         before={"item": item.pk, "title": item.title, "issue": item.issue_id},
     )
     item.delete()
@@ -229,7 +233,7 @@ def agenda_item_update(
         event_record(
             actor=actor,
             obj=item,
-            action="agenda.update",
+            action=DialogueEvents.AGENDA_UPDATE,
             after={f: getattr(item, f) for f in fields},
         )
     return item
@@ -259,7 +263,9 @@ def agenda_item_move(*, actor: Actor, item: AgendaItem, step: int) -> AgendaItem
     count = item.round.agenda_items.count()
     if 1 <= target <= count:
         _move(item, target)
-        event_record(actor=actor, obj=item, action="agenda.move", after={"position": target})
+        event_record(
+            actor=actor, obj=item, action=DialogueEvents.AGENDA_MOVE, after={"position": target}
+        )
     return item
 
 
@@ -272,5 +278,5 @@ def agenda_item_open(*, actor: Actor, item: AgendaItem) -> AgendaItem:
     ).update(state=AgendaState.DONE)
     item.state = AgendaState.CURRENT
     item.save(update_fields=["state"])
-    event_record(actor=actor, obj=item, action="agenda.open")
+    event_record(actor=actor, obj=item, action=DialogueEvents.AGENDA_OPEN)
     return item

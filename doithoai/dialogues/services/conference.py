@@ -8,7 +8,9 @@ from django.utils.translation import gettext as _
 
 from doithoai.accounts.types import Actor
 from doithoai.core.events import event_record
+from doithoai.core.states import transition
 from doithoai.dialogues import policies
+from doithoai.dialogues.events import DialogueEvents
 from doithoai.dialogues.models import (
     INVITEE_TRANSITIONS,
     SPEAKER_TRANSITIONS,
@@ -22,7 +24,7 @@ from doithoai.dialogues.models import (
     SpeakerState,
 )
 from doithoai.dialogues.selectors import open_seats_left
-from doithoai.dialogues.services.common import check_move, deny, required
+from doithoai.dialogues.services.common import deny, required
 from doithoai.units.models import Unit
 
 
@@ -56,7 +58,9 @@ def invitee_add(
         title=title.strip(),
         phone=phone.strip(),
     )
-    event_record(actor=actor, obj=invitee, action="invitee.add", after={"group": group})
+    event_record(
+        actor=actor, obj=invitee, action=DialogueEvents.INVITEE_ADD, after={"group": group}
+    )
     return invitee
 
 
@@ -82,7 +86,7 @@ def invitee_register_public(
         self_registered=True,
         state=InviteeState.REGISTERED,
     )
-    event_record(actor=None, obj=invitee, action="invitee.register_public")
+    event_record(actor=None, obj=invitee, action=DialogueEvents.INVITEE_REGISTER_PUBLIC)
     return invitee
 
 
@@ -96,20 +100,17 @@ def invitee_transition(*, actor: Actor, invitee: Invitee, to_state: str) -> Invi
         deny(policies.can_register(actor, invitee.round, invitee.unit_id))
     if invitee.state == InviteeState.PRESENT and to_state == InviteeState.PRESENT:
         return invitee  # a second scan of the same invitation is harmless
-    check_move(INVITEE_TRANSITIONS, invitee.state, to_state, InviteeState)
-    before = invitee.state
-    invitee.state = to_state
-    fields = ["state"]
+    fields = []
     if to_state == InviteeState.PRESENT:
         invitee.checked_in_at = timezone.now()
         fields.append("checked_in_at")
-    invitee.save(update_fields=fields)
-    event_record(
+    transition(
+        invitee,
+        to_state,
         actor=actor,
-        obj=invitee,
-        action="invitee.transition",
-        before={"state": before},
-        after={"state": to_state},
+        table=INVITEE_TRANSITIONS,
+        action=DialogueEvents.INVITEE_TRANSITION,
+        fields=fields,
     )
     return invitee
 
@@ -132,7 +133,7 @@ def speaker_request(
         position=last + 1,
         agenda_item=current,
     )
-    event_record(actor=actor, obj=speaker, action="speaker.request")
+    event_record(actor=actor, obj=speaker, action=DialogueEvents.SPEAKER_REQUEST)
     return speaker
 
 
@@ -141,9 +142,9 @@ def speaker_transition(*, actor: Actor, speaker: Speaker, to_state: str) -> Spea
     """Start, end, withdraw or re-queue a speech. Starting ends any speech in progress."""
     speaker = Speaker.objects.select_for_update().select_related("round").get(pk=speaker.pk)
     deny(policies.can_run_conference(actor, speaker.round))
-    check_move(SPEAKER_TRANSITIONS, speaker.state, to_state, SpeakerState)
+    SPEAKER_TRANSITIONS.check(speaker.state, to_state)
     now = timezone.now()
-    fields = ["state"]
+    fields = []
     if to_state == SpeakerState.SPEAKING:
         for other in Speaker.objects.filter(round=speaker.round_id, state=SpeakerState.SPEAKING):
             speaker_transition(actor=actor, speaker=other, to_state=SpeakerState.DONE)
@@ -152,15 +153,13 @@ def speaker_transition(*, actor: Actor, speaker: Speaker, to_state: str) -> Spea
     elif to_state == SpeakerState.DONE:
         speaker.ended_at = now
         fields.append("ended_at")
-    before = speaker.state
-    speaker.state = to_state
-    speaker.save(update_fields=fields)
-    event_record(
+    transition(
+        speaker,
+        to_state,
         actor=actor,
-        obj=speaker,
-        action="speaker.transition",
-        before={"state": before},
-        after={"state": to_state},
+        table=SPEAKER_TRANSITIONS,
+        action=DialogueEvents.SPEAKER_TRANSITION,
+        fields=fields,
     )
     return speaker
 
@@ -176,5 +175,7 @@ def speaker_move(*, actor: Actor, speaker: Speaker, position: int) -> Speaker:
     ).update(position=F("position") + 1)
     speaker.position = position
     speaker.save(update_fields=["position"])
-    event_record(actor=actor, obj=speaker, action="speaker.move", after={"position": position})
+    event_record(
+        actor=actor, obj=speaker, action=DialogueEvents.SPEAKER_MOVE, after={"position": position}
+    )
     return speaker

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from doithoai.accounts.types import Actor, acting_user
 from doithoai.core.events import event_record
 from doithoai.dialogues import policies
+from doithoai.dialogues.events import DialogueEvents
 from doithoai.dialogues.models import (
     ChairRole,
     ConclusionNotice,
@@ -251,7 +252,7 @@ def conclusion_notice_update(
         event_record(
             actor=actor,
             obj=round_,
-            action="conclusion_notice.update",
+            action=DialogueEvents.CONCLUSION_NOTICE_UPDATE,
             after={"fields": changed},
         )
     return notice
@@ -281,7 +282,7 @@ def conclusion_notice_approve(*, actor: Actor, round_: Round) -> ConclusionNotic
             "updated_at",
         ]
     )
-    event_record(actor=actor, obj=round_, action="conclusion_notice.approve")
+    event_record(actor=actor, obj=round_, action=DialogueEvents.CONCLUSION_NOTICE_APPROVE)
     return notice
 
 
@@ -301,7 +302,7 @@ def conclusion_notice_unapprove(
     event_record(
         actor=actor,
         obj=round_,
-        action="conclusion_notice.unapprove",
+        action=DialogueEvents.CONCLUSION_NOTICE_UNAPPROVE,
         before={"approved_at": before},
         reason=reason.strip()[:500],
     )

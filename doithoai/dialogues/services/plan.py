@@ -11,7 +11,9 @@ from django.utils.translation import gettext as _
 
 from doithoai.accounts.types import Actor
 from doithoai.core.events import event_record
+from doithoai.core.states import transition
 from doithoai.dialogues import policies
+from doithoai.dialogues.events import DialogueEvents
 from doithoai.dialogues.models import (
     ROUND_TRANSITIONS,
     TASK_TRANSITIONS,
@@ -20,7 +22,7 @@ from doithoai.dialogues.models import (
     Task,
     TaskState,
 )
-from doithoai.dialogues.services.common import check_move, deny, required
+from doithoai.dialogues.services.common import deny, required
 from doithoai.units.models import Organisation
 
 logger = logging.getLogger("doithoai.dialogues")
@@ -34,7 +36,9 @@ def round_create(*, actor: Actor, organisation: Organisation, title: str) -> Rou
     round_ = Round.objects.create(
         unit_id=organisation.unit_id, organisation=organisation, title=title.strip()[:300]
     )
-    event_record(actor=actor, obj=round_, action="round.create", after={"title": round_.title})
+    event_record(
+        actor=actor, obj=round_, action=DialogueEvents.ROUND_CREATE, after={"title": round_.title}
+    )
     return round_
 
 
@@ -43,24 +47,15 @@ def round_transition(*, actor: Actor, round_: Round, to_state: str, reason: str 
     """Move a round along draft → approved → announced → held → concluded (table in models)."""
     round_ = Round.objects.select_for_update().get(pk=round_.pk)
     deny(policies.can_transition(actor, round_, to_state))
-    if to_state not in ROUND_TRANSITIONS.get(round_.state, frozenset()):
-        label = RoundState(to_state).label if to_state in RoundState.values else to_state
-        raise ValidationError(
-            _("Kỳ đối thoại đang ở trạng thái “%(a)s”, không chuyển sang “%(b)s” được.")
-            % {"a": round_.get_state_display(), "b": label},
-            code="bad_transition",
-        )
+    ROUND_TRANSITIONS.check(round_.state, to_state)
     if to_state == RoundState.ANNOUNCED and not (round_.starts_at and round_.venue):
         raise ValidationError(_("Cần có thời gian và địa điểm trước khi thông báo."))
-    before = round_.state
-    round_.state = to_state
-    round_.save(update_fields=["state"])
-    event_record(
+    transition(
+        round_,
+        to_state,
         actor=actor,
-        obj=round_,
-        action="round.transition",
-        before={"state": before},
-        after={"state": to_state},
+        table=ROUND_TRANSITIONS,
+        action=DialogueEvents.ROUND_TRANSITION,
         reason=reason,
     )
     return round_
@@ -108,7 +103,7 @@ def round_update_plan(*, actor: Actor, round_: Round, changes: dict[str, Any]) -
     event_record(
         actor=actor,
         obj=round_,
-        action="round.plan_update",
+        action=DialogueEvents.ROUND_PLAN_UPDATE,
         before=before,
         after={k: str(v) for k, v in changes.items()},
     )
@@ -138,7 +133,9 @@ def task_create(
         remind_days=remind_days,
         position=round_.tasks.count(),
     )
-    event_record(actor=actor, obj=task, action="task.create", after={"text": task.text[:200]})
+    event_record(
+        actor=actor, obj=task, action=DialogueEvents.TASK_CREATE, after={"text": task.text[:200]}
+    )
     return task
 
 
@@ -146,16 +143,8 @@ def task_create(
 def task_transition(*, actor: Actor, task: Task, to_state: str) -> Task:
     task = Task.objects.select_for_update().select_related("round").get(pk=task.pk)
     deny(policies.can_update_task(actor, task.round, task.organisation_id))
-    check_move(TASK_TRANSITIONS, task.state, to_state, TaskState)
-    before = task.state
-    task.state = to_state
-    task.save(update_fields=["state"])
-    event_record(
-        actor=actor,
-        obj=task,
-        action="task.transition",
-        before={"state": before},
-        after={"state": to_state},
+    transition(
+        task, to_state, actor=actor, table=TASK_TRANSITIONS, action=DialogueEvents.TASK_TRANSITION
     )
     return task
 
@@ -177,7 +166,10 @@ def tasks_remind(*, actor: Actor, today: datetime.date | None = None) -> list[Ta
             task.reminded_at = timezone.now()
             task.save(update_fields=["reminded_at"])
             event_record(
-                actor=actor, obj=task, action="task.remind", after={"due_on": str(task.due_on)}
+                actor=actor,
+                obj=task,
+                action=DialogueEvents.TASK_REMIND,
+                after={"due_on": str(task.due_on)},
             )
             due.append(task)
     names = [f"{t.organisation.name}: {t.text[:60]}" for t in due]

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from doithoai.accounts.types import Actor
 from doithoai.core.events import event_record
 from doithoai.dialogues import policies
+from doithoai.dialogues.events import DialogueEvents
 from doithoai.dialogues.models import Chair, ChairRole, FocusTopic, Round, RoundState
 from doithoai.dialogues.services.common import deny, required
 
@@ -56,7 +57,7 @@ def focus_topic_add(
     focus = FocusTopic.objects.create(
         round=round_, topic=topic, label=label, position=_next_position(round_.focus_topics.all())
     )
-    event_record(actor=actor, obj=round_, action="focus.add", after={"label": label})
+    event_record(actor=actor, obj=round_, action=DialogueEvents.FOCUS_ADD, after={"label": label})
     return focus
 
 
@@ -77,7 +78,7 @@ def focus_topic_update(
     event_record(
         actor=actor,
         obj=focus.round,
-        action="focus.update",
+        action=DialogueEvents.FOCUS_UPDATE,
         before=before,
         after={"label": label, "topic": getattr(topic, "pk", None)},
     )
@@ -87,7 +88,12 @@ def focus_topic_update(
 @transaction.atomic
 def focus_topic_remove(*, actor: Actor, focus: FocusTopic) -> None:
     _check_editable(actor, focus.round)
-    event_record(actor=actor, obj=focus.round, action="focus.remove", before={"label": focus.label})
+    event_record(
+        actor=actor,
+        obj=focus.round,
+        action=DialogueEvents.FOCUS_REMOVE,
+        before={"label": focus.label},
+    )
     focus.delete()
 
 
@@ -96,7 +102,10 @@ def focus_topic_move(*, actor: Actor, focus: FocusTopic, step: int) -> None:
     _check_editable(actor, focus.round)
     if _reorder(list(focus.round.focus_topics.all()), focus, step):
         event_record(
-            actor=actor, obj=focus.round, action="focus.move", after={"label": focus.label}
+            actor=actor,
+            obj=focus.round,
+            action=DialogueEvents.FOCUS_MOVE,
+            after={"label": focus.label},
         )
 
 
@@ -121,7 +130,7 @@ def chair_add(
         role=role,
         position=_next_position(round_.chairs.all()),
     )
-    event_record(actor=actor, obj=round_, action="chair.add", after={"name": name})
+    event_record(actor=actor, obj=round_, action=DialogueEvents.CHAIR_ADD, after={"name": name})
     return chair
 
 
@@ -137,7 +146,7 @@ def chair_update(
     event_record(
         actor=actor,
         obj=chair.round,
-        action="chair.update",
+        action=DialogueEvents.CHAIR_UPDATE,
         before=before,
         after={"name": name, "position_title": position_title, "role": role},
     )
@@ -147,7 +156,12 @@ def chair_update(
 @transaction.atomic
 def chair_remove(*, actor: Actor, chair: Chair) -> None:
     _check_editable(actor, chair.round)
-    event_record(actor=actor, obj=chair.round, action="chair.remove", before={"name": chair.name})
+    event_record(
+        actor=actor,
+        obj=chair.round,
+        action=DialogueEvents.CHAIR_REMOVE,
+        before={"name": chair.name},
+    )
     chair.delete()
 
 
@@ -155,4 +169,9 @@ def chair_remove(*, actor: Actor, chair: Chair) -> None:
 def chair_move(*, actor: Actor, chair: Chair, step: int) -> None:
     _check_editable(actor, chair.round)
     if _reorder(list(chair.round.chairs.all()), chair, step):
-        event_record(actor=actor, obj=chair.round, action="chair.move", after={"name": chair.name})
+        event_record(
+            actor=actor,
+            obj=chair.round,
+            action=DialogueEvents.CHAIR_MOVE,
+            after={"name": chair.name},
+        )

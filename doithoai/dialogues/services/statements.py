@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from doithoai.accounts.types import Actor, acting_user
 from doithoai.core.events import event_record
 from doithoai.dialogues import policies
+from doithoai.dialogues.events import DialogueEvents
 from doithoai.dialogues.models import (
     Directive,
     DirectiveSource,
@@ -82,7 +83,7 @@ def statement_record(
         event_record(
             actor=actor,
             obj=directive,
-            action="directive.create",
+            action=DialogueEvents.DIRECTIVE_CREATE,
             after={"assignee": directive_assignee.pk},
         )
     statement = Statement.objects.create(
@@ -100,7 +101,7 @@ def statement_record(
     event_record(
         actor=actor,
         obj=statement,
-        action="statement.record",
+        action=DialogueEvents.STATEMENT_RECORD,
         after={"issue": getattr(issue, "pk", None), "petition": getattr(petition, "pk", None)},
     )
     return statement
@@ -120,7 +121,7 @@ def statement_answer(
     event_record(
         actor=actor,
         obj=statement,
-        action="statement.answer",
+        action=DialogueEvents.STATEMENT_ANSWER,
         before={"answer": before},
         after={"answer": statement.answer},
     )
@@ -140,7 +141,7 @@ def press_question_submit(
         outlet=outlet.strip()[:200],
         question=question.strip(),
     )
-    event_record(actor=actor, obj=item, action="press_question.submit")
+    event_record(actor=actor, obj=item, action=DialogueEvents.PRESS_QUESTION_SUBMIT)
     return item
 
 
@@ -151,7 +152,7 @@ def press_question_answer(*, actor: Actor, question: PressQuestion, answer: str)
     question.answer = answer.strip()
     question.answered_at = timezone.now()
     question.save(update_fields=["answer", "answered_at"])
-    event_record(actor=actor, obj=question, action="press_question.answer")
+    event_record(actor=actor, obj=question, action=DialogueEvents.PRESS_QUESTION_ANSWER)
     return question
 
 
@@ -191,7 +192,7 @@ def minutes_update(
         event_record(
             actor=actor,
             obj=round_,
-            action="minutes.update",
+            action=DialogueEvents.MINUTES_UPDATE,
             after={k: str(v) for k, v in changes.items()},
         )
     return minutes

@@ -7,7 +7,9 @@ from django.utils.translation import gettext as _
 
 from doithoai.accounts.types import Actor, acting_user
 from doithoai.core.events import event_record
+from doithoai.core.states import transition
 from doithoai.dialogues import policies
+from doithoai.dialogues.events import DialogueEvents
 from doithoai.dialogues.models import TASK_TRANSITIONS, Task, TaskState, TaskUpdate
 from doithoai.dialogues.services.common import deny, required
 from doithoai.petitions.attachments import check_upload
@@ -39,11 +41,8 @@ def task_report(
         and state != task.state
         and (policies.can_update_task(actor, task.round, task.organisation_id))
     )
-    if moves_task and state not in TASK_TRANSITIONS.get(task.state, frozenset()):
-        raise ValidationError(
-            _("Nhiệm vụ đang “%(a)s”, không chuyển sang “%(b)s” được.")
-            % {"a": task.get_state_display(), "b": TaskState(state).label}
-        )
+    if moves_task:
+        TASK_TRANSITIONS.check(task.state, state)
     update = TaskUpdate(
         task=task,
         organisation_id=organisation_id,
@@ -59,20 +58,13 @@ def task_report(
         update.evidence.save(checked.name, ContentFile(checked.data), save=False)
     update.save()
     if moves_task:
-        before = task.state
-        task.state = state
-        task.save(update_fields=["state"])
-        event_record(
-            actor=actor,
-            obj=task,
-            action="task.transition",
-            before={"state": before},
-            after={"state": state},
+        transition(
+            task, state, actor=actor, table=TASK_TRANSITIONS, action=DialogueEvents.TASK_TRANSITION
         )
     event_record(
         actor=actor,
         obj=task,
-        action="task.report",
+        action=DialogueEvents.TASK_REPORT,
         after={
             "update": update.pk,
             "organisation": organisation_id,

@@ -11,6 +11,7 @@ from doithoai.accounts.models import User
 from doithoai.core.models import Event
 from doithoai.dialogues.documents import build_conclusion, conclusion_issue_problem
 from doithoai.dialogues.documents.conclusion import APPENDIX_HEADING
+from doithoai.dialogues.events import DialogueEvents
 from doithoai.dialogues.models import AgendaItem, AgendaState, ConclusionNotice, Round, RoundState
 from doithoai.dialogues.services import minutes_update, statement_record
 from doithoai.dialogues.services.notice import (
@@ -142,10 +143,10 @@ def test_saved_texts_replace_the_draft_and_approval_locks_them(held, issues, dem
         .values_list("action", "reason")
     )
     assert actions == [
-        ("conclusion_notice.update", ""),
-        ("conclusion_notice.approve", ""),
-        ("conclusion_notice.unapprove", "Bổ sung chỉ đạo."),
-        ("conclusion_notice.update", ""),
+        (DialogueEvents.CONCLUSION_NOTICE_UPDATE, ""),
+        (DialogueEvents.CONCLUSION_NOTICE_APPROVE, ""),
+        (DialogueEvents.CONCLUSION_NOTICE_UNAPPROVE, "Bổ sung chỉ đạo."),
+        (DialogueEvents.CONCLUSION_NOTICE_UPDATE, ""),
     ]
 
 
@@ -178,7 +179,7 @@ def test_who_edits_and_who_approves(held, demo_user, username, may_edit, may_app
         with pytest.raises(PermissionDenied):
             conclusion_notice_approve(actor=user, round_=held)
         assert not ConclusionNotice.objects.filter(round=held, approved_at__isnull=False).exists()
-        assert not Event.objects.filter(action="conclusion_notice.approve").exists()
+        assert not Event.objects.filter(action=DialogueEvents.CONCLUSION_NOTICE_APPROVE).exists()
 
 
 def test_only_the_leader_withdraws_an_approval(held, demo_user):

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from doithoai.core.models import Event
 from doithoai.documents import registry, services
+from doithoai.documents.events import DocumentEvents
 from doithoai.documents.models import IssuedDocument, IssuedFile, NumberCounter
 from doithoai.documents.rendering.tests.readback import docx_document, normalise, pdf_text
 from doithoai.units.models import Organisation
@@ -69,7 +70,7 @@ def test_numbers_run_without_gaps_per_series_and_restart_each_year(
         last_year.year,
         last_year,
     )
-    event = Event.objects.get(action="document.issued", object_id=str(plan_b.pk))
+    event = Event.objects.get(action=DocumentEvents.DOCUMENT_ISSUED, object_id=str(plan_b.pk))
     assert event.after["symbol"] == "02/KH-UBND"
     assert event.after["sha256"]["pdf"] == _file(plan_b, "pdf").sha256
 
@@ -119,7 +120,7 @@ def test_reissue_keeps_the_number_adds_a_version_and_keeps_the_old_files(
     # the first version and its file are untouched; the counter did not move
     assert bytes(_file(first, "pdf").content) == old_pdf and _file(first, "pdf").sha256 == old_hash
     assert NumberCounter.objects.get(series="KH").last_number == 2
-    event = Event.objects.get(action="document.reissued")
+    event = Event.objects.get(action=DocumentEvents.DOCUMENT_REISSUED)
     assert (event.before, event.after["version"], event.reason) == (
         {"version": 1},
         2,

@@ -14,8 +14,10 @@ from doithoai.accounts.models import Role
 from doithoai.accounts.types import Actor, acting_user
 from doithoai.core.events import event_record
 from doithoai.core.privacy import personal_data_findings
+from doithoai.core.states import transition
 from doithoai.followup import policies
-from doithoai.followup.choices import AnswerState, AssignmentState
+from doithoai.followup.choices import ANSWER_TRANSITIONS, AnswerState, AssignmentState
+from doithoai.followup.events import FollowupEvents
 from doithoai.followup.models import (
     Answer,
     AnswerFile,
@@ -74,9 +76,7 @@ def _link(answer: Answer) -> str:
 
 
 def _move(*, actor: Actor, answer: Answer, to_state: str, remark: str = "") -> None:
-    before = answer.state
-    answer.state = to_state
-    fields = ["state", "updated_at"]
+    fields = ["updated_at"]
     if to_state == AnswerState.RETURNED:
         answer.remark = remark
         fields.append("remark")
@@ -86,13 +86,13 @@ def _move(*, actor: Actor, answer: Answer, to_state: str, remark: str = "") -> N
     if to_state == AnswerState.PUBLISHED:
         answer.published_at = timezone.now()
         fields.append("published_at")
-    answer.save(update_fields=fields)
-    event_record(
+    transition(
+        answer,
+        to_state,
         actor=actor,
-        obj=answer,
-        action="answer.state",
-        before={"state": before},
-        after={"state": to_state},
+        table=ANSWER_TRANSITIONS,
+        action=FollowupEvents.ANSWER_STATE,
+        fields=fields,
         reason=remark,
     )
 
@@ -119,7 +119,7 @@ def answer_draft(
         answer = Answer.objects.create(
             assignment=assignment, text=text, drafted_by=acting_user(actor)
         )
-        event_record(actor=actor, obj=answer, action="answer.drafted")
+        event_record(actor=actor, obj=answer, action=FollowupEvents.ANSWER_DRAFTED)
     else:
         before = answer.text
         answer.text = text
@@ -128,7 +128,7 @@ def answer_draft(
         event_record(
             actor=actor,
             obj=answer,
-            action="answer.edited",
+            action=FollowupEvents.ANSWER_EDITED,
             before={"text": before, "state": answer.state},
             after={"text": text},
         )
@@ -245,5 +245,5 @@ def answer_template_save(
     else:
         template.title, template.text = title.strip()[:200], text.strip()
         template.save(update_fields=["title", "text"])
-    event_record(actor=actor, obj=template, action="answer_template.saved")
+    event_record(actor=actor, obj=template, action=FollowupEvents.ANSWER_TEMPLATE_SAVED)
     return template

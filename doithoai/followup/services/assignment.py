@@ -14,6 +14,7 @@ from doithoai.core.events import event_record
 from doithoai.followup import policies
 from doithoai.followup.calendar import add_working_days, time_limit_days
 from doithoai.followup.choices import TRANSFER_KEY, AnswerState, AssignmentState
+from doithoai.followup.events import FollowupEvents
 from doithoai.followup.models import Answer, Assignment
 from doithoai.followup.services.common import (
     department_staff,
@@ -82,7 +83,9 @@ def _create(
     event_record(
         actor=actor,
         obj=subject,
-        action="followup.forwarded" if forwarded_to else "followup.assigned",
+        action=FollowupEvents.FOLLOWUP_FORWARDED
+        if forwarded_to
+        else FollowupEvents.FOLLOWUP_ASSIGNED,
         after={
             "assignment": assignment.pk,
             "lead": lead.pk if lead else None,
@@ -246,5 +249,5 @@ def forwarded_reply_record(*, actor: Actor, assignment: Assignment, text: str) -
         drafted_by=acting_user(actor),
         approved_by=acting_user(actor),
     )
-    event_record(actor=actor, obj=answer, action="answer.forwarded_reply")
+    event_record(actor=actor, obj=answer, action=FollowupEvents.ANSWER_FORWARDED_REPLY)
     return answer

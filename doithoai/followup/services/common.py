@@ -4,15 +4,15 @@ import datetime
 from collections import Counter
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doithoai.accounts.models import Membership, Role, User
 from doithoai.accounts.types import Actor
-from doithoai.core.events import event_record
+from doithoai.core.states import transition
 from doithoai.followup.choices import ISSUE_TRANSITIONS
+from doithoai.followup.events import FollowupEvents
 from doithoai.followup.models import Assignment, FollowupSetting
 from doithoai.petitions.choices import LegalKind
 from doithoai.petitions.models import Petition
@@ -42,20 +42,13 @@ def main_legal_kind(petitions: QuerySet[Petition]) -> str:
 
 def move_issue(*, actor: Actor, issue: Issue, to_state: str, reason: str = "") -> None:
     """The one place an issue changes state (synthesis owns the field, followup moves it)."""
-    if to_state not in ISSUE_TRANSITIONS.get(issue.state, frozenset()):
-        raise ValidationError(
-            _("Không thể chuyển vấn đề từ “%(a)s” sang “%(b)s”.")
-            % {"a": issue.get_state_display(), "b": to_state}
-        )
-    before = issue.state
-    issue.state = to_state
-    issue.save(update_fields=["state", "updated_at"])
-    event_record(
+    transition(
+        issue,
+        to_state,
         actor=actor,
-        obj=issue,
-        action="issue.state",
-        before={"state": before},
-        after={"state": to_state},
+        table=ISSUE_TRANSITIONS,
+        action=FollowupEvents.ISSUE_STATE,
+        fields=["updated_at"],
         reason=reason,
     )
 

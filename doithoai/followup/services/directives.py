@@ -13,9 +13,16 @@ from django.utils.translation import gettext as _
 
 from doithoai.accounts.types import Actor, acting_user
 from doithoai.core.events import event_record
+from doithoai.core.states import transition
 from doithoai.dialogues.models import Directive, DirectiveState
 from doithoai.followup import policies
-from doithoai.followup.choices import DIRECTIVE_TRANSITIONS, ExtensionState
+from doithoai.followup.choices import (
+    DIRECTIVE_TRANSITIONS,
+    EXTENSION_TRANSITIONS,
+    ISSUE_TRANSITIONS,
+    ExtensionState,
+)
+from doithoai.followup.events import FollowupEvents
 from doithoai.followup.models import DirectiveUpdate, ExtensionRequest
 from doithoai.followup.services.common import move_issue
 from doithoai.petitions.attachments import CheckedFile
@@ -23,31 +30,27 @@ from doithoai.synthesis.models import IssueState
 
 
 def move_directive(*, actor: Actor, directive: Directive, to_state: str, reason: str = "") -> None:
-    if to_state not in DIRECTIVE_TRANSITIONS.get(directive.state, frozenset()):
-        raise ValidationError(_("Không thể chuyển trạng thái chỉ đạo như vậy."))
-    before = directive.state
-    directive.state = to_state
-    fields = ["state"]
+    fields = []
     if to_state == DirectiveState.DONE:
         directive.completed_at = timezone.now()
         fields.append("completed_at")
     elif to_state == DirectiveState.REOPENED:
         directive.completed_at = None
         fields.append("completed_at")
-    directive.save(update_fields=fields)
-    event_record(
+    transition(
+        directive,
+        to_state,
         actor=actor,
-        obj=directive,
-        action="directive.state",
-        before={"state": before},
-        after={"state": to_state},
+        table=DIRECTIVE_TRANSITIONS,
+        action=FollowupEvents.DIRECTIVE_STATE,
+        fields=fields,
         reason=reason,
     )
     issue = directive.issue
     if (
         issue is not None
         and to_state == DirectiveState.IN_PROGRESS
-        and issue.state == IssueState.ANSWERED
+        and ISSUE_TRANSITIONS.allows(issue.state, IssueState.IN_PROGRESS)
     ):
         move_issue(actor=actor, issue=issue, to_state=IssueState.IN_PROGRESS)
 
@@ -76,7 +79,10 @@ def directive_progress_add(
         update.evidence_name = evidence.name[:200]
     update.save()
     event_record(
-        actor=actor, obj=directive, action="directive.progress", after={"percent": percent}
+        actor=actor,
+        obj=directive,
+        action=FollowupEvents.DIRECTIVE_PROGRESS,
+        after={"percent": percent},
     )
     if directive.state != DirectiveState.IN_PROGRESS:
         move_directive(actor=actor, directive=directive, to_state=DirectiveState.IN_PROGRESS)
@@ -126,20 +132,24 @@ def directive_extension_decide(
 ) -> ExtensionRequest:
     """A leader of the level approves (the deadline moves) or refuses an extension."""
     directive = request.directive
-    if request.state != ExtensionState.PENDING or not policies.can_decide_extension(
-        actor, directive
+    to_state = ExtensionState.APPROVED if approve else ExtensionState.REFUSED
+    if not (
+        EXTENSION_TRANSITIONS.allows(request.state, to_state)
+        and policies.can_decide_extension(actor, directive)
     ):
         raise PermissionDenied(_("Bạn không có quyền quyết định gia hạn này."))
-    request.state = ExtensionState.APPROVED if approve else ExtensionState.REFUSED
-    request.decided_by, request.decision_note = acting_user(actor), note.strip()
-    request.save(update_fields=["state", "decided_by", "decision_note"])
     if approve:
         directive.deadline = request.requested_deadline
         directive.save(update_fields=["deadline"])
-    event_record(
+    request.decided_by, request.decision_note = acting_user(actor), note.strip()
+    transition(
+        request,
+        to_state,
         actor=actor,
-        obj=directive,
-        action="directive.extension",
+        table=EXTENSION_TRANSITIONS,
+        action=FollowupEvents.DIRECTIVE_EXTENSION,
+        subject=directive,
+        fields=["decided_by", "decision_note"],
         before={"deadline": request.old_deadline.isoformat()},
         after={"deadline": directive.deadline.isoformat(), "approved": approve},
         reason=note,

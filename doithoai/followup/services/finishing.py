@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from doithoai.accounts.types import Actor, acting_user
 from doithoai.core.events import event_record
 from doithoai.followup import policies
-from doithoai.followup.choices import RemarkKind, Verification
+from doithoai.followup.choices import ISSUE_TRANSITIONS, RemarkKind, Verification
+from doithoai.followup.events import FollowupEvents
 from doithoai.followup.models import IssueResolution, SupervisionRemark
 from doithoai.followup.services.common import (
     issue_petitions,
@@ -41,7 +42,7 @@ def verification_required(issue: Issue) -> bool:
 
 def close_problems(issue: Issue) -> list[str]:
     """What still keeps a resolved issue from being closed (empty: it may be closed)."""
-    if issue.state != IssueState.RESOLVED:
+    if not ISSUE_TRANSITIONS.allows(issue.state, IssueState.CLOSED):
         return [_("Chỉ vấn đề đã giải quyết mới được kết thúc.")]
     resolution = latest_resolution(issue)
     problems = []
@@ -82,7 +83,7 @@ def issue_resolve(
     event_record(
         actor=actor,
         obj=issue,
-        action="followup.resolved",
+        action=FollowupEvents.FOLLOWUP_RESOLVED,
         after={"resolution": resolution.pk, "evidence": bool(evidence)},
         reason=note,
     )
@@ -126,7 +127,7 @@ def issue_verify(*, actor: Actor, issue: Issue, agree: bool, reason: str = "") -
     event_record(
         actor=actor,
         obj=issue,
-        action="followup.verified" if agree else "followup.not_verified",
+        action=FollowupEvents.FOLLOWUP_VERIFIED if agree else FollowupEvents.FOLLOWUP_NOT_VERIFIED,
         after={"resolution": resolution.pk},
         reason=reason,
     )

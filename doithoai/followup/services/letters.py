@@ -14,7 +14,9 @@ from django.utils.translation import gettext as _
 
 from doithoai.accounts.types import Actor, acting_user
 from doithoai.core.events import event_record
+from doithoai.core.states import transition
 from doithoai.followup import policies
+from doithoai.followup.events import FollowupEvents
 from doithoai.followup.letter_choices import LETTER_TRANSITIONS, METHOD_STATE, DeliveryMethod
 from doithoai.followup.models import AnswerLetter
 from doithoai.followup.selectors_letters import latest_published_answer, letter_candidates
@@ -70,7 +72,7 @@ def letters_issue(
         event_record(
             actor=actor,
             obj=letter,
-            action="letter.issued",
+            action=FollowupEvents.LETTER_ISSUED,
             after={"seq": letter.seq, "year": letter.year},
         )
         created.append(letter)
@@ -117,32 +119,19 @@ def letter_delivery_record(
     note = (note or "").strip()
     _check_delivery(locked, method, delivered_on, note)
     to_state = METHOD_STATE[method]
-    if to_state not in LETTER_TRANSITIONS.get(locked.state, frozenset()):
-        raise ValidationError(_("Thư này đã được ghi nhận chuyển xong, không ghi nhận lại."))
-    before = locked.state
-    locked.state = to_state
     locked.method = method
     locked.delivered_on = delivered_on
     locked.delivery_note = note
     locked.recorded_by = acting_user(actor)
     locked.recorded_at = timezone.now()
-    locked.save(
-        update_fields=[
-            "state",
-            "method",
-            "delivered_on",
-            "delivery_note",
-            "recorded_by",
-            "recorded_at",
-        ]
-    )
-    event_record(
+    transition(
+        locked,
+        to_state,
         actor=actor,
-        obj=locked,
-        action="letter.delivery",
-        before={"state": before},
+        table=LETTER_TRANSITIONS,
+        action=FollowupEvents.LETTER_DELIVERY,
+        fields=["method", "delivered_on", "delivery_note", "recorded_by", "recorded_at"],
         after={
-            "state": to_state,
             "method": method,
             "delivered_on": delivered_on.isoformat() if delivered_on else "",
         },

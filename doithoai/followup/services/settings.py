@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from doithoai.accounts.types import Actor
 from doithoai.core.events import event_record
 from doithoai.followup import policies
+from doithoai.followup.events import FollowupEvents
 from doithoai.followup.models import FollowupSetting
 from doithoai.units.models import Organisation
 
@@ -39,7 +40,7 @@ def followup_setting_update(
     event_record(
         actor=actor,
         obj=organisation,
-        action="followup.settings",
+        action=FollowupEvents.FOLLOWUP_SETTINGS,
         before=before,
         after={f: getattr(setting, f) for f in FIELDS},
     )

@@ -13,6 +13,7 @@ from doithoai.dialogues.models import Directive, DirectiveState
 from doithoai.followup import policies
 from doithoai.followup.calendar import add_working_days, time_limit_days
 from doithoai.followup.choices import AssignmentState, RemarkKind
+from doithoai.followup.events import FollowupEvents
 from doithoai.followup.models import Assignment, SupervisionRemark
 from doithoai.followup.services.common import issue_petitions, move_issue, today
 from doithoai.followup.services.directives import move_directive
@@ -52,7 +53,12 @@ def supervision_remark_add(
         issue=issue, directive=directive, text=text.strip(), author=acting_user(actor)
     )
     target: Any = issue if issue is not None else directive
-    event_record(actor=actor, obj=target, action="supervision.remark", after={"remark": remark.pk})
+    event_record(
+        actor=actor,
+        obj=target,
+        action=FollowupEvents.SUPERVISION_REMARK,
+        after={"remark": remark.pk},
+    )
     return remark
 
 
@@ -92,7 +98,10 @@ def petitioner_reopen(*, petition: Petition, reason: str) -> SupervisionRemark:
         issue=issue, petition=petition, kind=RemarkKind.PETITIONER, text=reason[:2000]
     )
     event_record(
-        actor=None, obj=issue, action="followup.petitioner_reopen", after={"remark": remark.pk}
+        actor=None,
+        obj=issue,
+        action=FollowupEvents.FOLLOWUP_PETITIONER_REOPEN,
+        after={"remark": remark.pk},
     )
     reopen_issue(actor=None, issue=issue, reason=_("Người gửi phản hồi chưa được giải quyết."))
     return remark

@@ -15,6 +15,7 @@ from doithoai.core.events import events_for
 from doithoai.core.models import Event
 from doithoai.documents.rendering import render_docx
 from doithoai.followup.documents_letters import build_letter, letter_number, letters_pdf
+from doithoai.followup.events import FollowupEvents
 from doithoai.followup.letter_choices import DeliveryMethod, LetterState
 from doithoai.followup.models import AnswerLetter
 from doithoai.followup.selectors_letters import letter_candidates, letter_wards
@@ -152,7 +153,10 @@ def test_delivery_is_recorded_once_with_its_method_and_date(answered, users):
         today,
     )
     assert first.recorded_by == users["phuong"]
-    assert [e.action for e in events_for(first)] == ["letter.issued", "letter.delivery"]
+    assert [e.action for e in events_for(first)] == [
+        FollowupEvents.LETTER_ISSUED,
+        FollowupEvents.LETTER_DELIVERY,
+    ]
     before = _snapshot()
     with pytest.raises(ValidationError):
         letter_delivery_record(

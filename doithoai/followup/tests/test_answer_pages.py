@@ -7,6 +7,7 @@ from django.core.files.base import ContentFile
 
 from doithoai.core.events import events_for
 from doithoai.followup import services
+from doithoai.followup.events import FollowupEvents
 from doithoai.followup.models import Answer, FollowupSetting
 from doithoai.followup.tests.conftest import ROLES, approve_all
 from doithoai.petitions.models import Attachment, Petition
@@ -68,9 +69,11 @@ def test_a_returned_draft_is_edited_in_place_and_its_history_kept(issue, users, 
     client.post(f"/staff/theo-doi/tra-loi/{answer.pk}/trinh/")
     answer.refresh_from_db()
     assert answer.state == "submitted"
-    edited = [e for e in events_for(answer) if e.action == "answer.edited"]
+    edited = [e for e in events_for(answer) if e.action == FollowupEvents.ANSWER_EDITED]
     assert edited[0].before["text"] == first and edited[0].before["state"] == "returned"
-    states = [e.after["state"] for e in events_for(answer) if e.action == "answer.state"]
+    states = [
+        e.after["state"] for e in events_for(answer) if e.action == FollowupEvents.ANSWER_STATE
+    ]
     assert states == ["submitted", "returned", "submitted"]
 
 

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 
 from doithoai.core.events import events_for
 from doithoai.followup import services
+from doithoai.followup.events import FollowupEvents
 from doithoai.followup.models import Assignment, TimeLimit
 from doithoai.followup.tests.conftest import ROLES
 from doithoai.petitions.models import Petition
@@ -77,7 +78,7 @@ def test_bulk_assign_gives_each_issue_its_suggestion_with_working_day_deadlines(
     for key in ("road", "waste", "complaint"):
         theme[key].refresh_from_db()
         assert theme[key].state == "assigned"
-        assert "followup.assigned" in [e.action for e in events_for(theme[key])]
+        assert FollowupEvents.FOLLOWUP_ASSIGNED in [e.action for e in events_for(theme[key])]
     assert set(
         Petition.objects.filter(issue_link__issue=theme["road"]).values_list("due_on", flat=True)
     ) == {D(2026, 3, 6)}

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from doithoai.core.events import events_for
 from doithoai.dialogues.models import Directive
 from doithoai.followup import services
+from doithoai.followup.events import FollowupEvents
 from doithoai.followup.selectors import directive_overdue
 from doithoai.followup.tests.conftest import approve_all
 from doithoai.petitions.attachments import CheckedFile
@@ -67,7 +68,11 @@ def test_progress_extension_completion_and_verification(directive, users, settin
     services.directive_verify(actor=mttq, directive=directive, agree=True)
     directive.refresh_from_db()
     assert directive.state == "verified"
-    states = [e.after.get("state") for e in events_for(directive) if e.action == "directive.state"]
+    states = [
+        e.after.get("state")
+        for e in events_for(directive)
+        if e.action == FollowupEvents.DIRECTIVE_STATE
+    ]
     assert states == [
         "in_progress",
         "extension_requested",

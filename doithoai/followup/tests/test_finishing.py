@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from doithoai.core.events import events_for
 from doithoai.followup import services
 from doithoai.followup.choices import ISSUE_STEPS, ISSUE_TRANSITIONS
+from doithoai.followup.events import FollowupEvents
 from doithoai.followup.models import FollowupSetting, IssueResolution
 from doithoai.followup.services.finishing import close_problems
 from doithoai.followup.tests.conftest import RESOLVED_NOTE, ROLES
@@ -66,7 +67,7 @@ def test_resolve_records_note_evidence_and_tells_petitioners(
     assert resolution.informed_at is not None and resolution.evidence_name == "hien-truong.png"
     assert not Petition.objects.filter(issue_link__issue=answered, resolved_at=None).exists()
     assert len(outbox) == 2  # both petitioners have an e-mail address
-    assert "followup.resolved" in [e.action for e in events_for(answered)]
+    assert FollowupEvents.FOLLOWUP_RESOLVED in [e.action for e in events_for(answered)]
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -112,7 +113,7 @@ def test_not_verified_needs_a_remark_and_sends_the_issue_back(resolved, users):
     resolution = IssueResolution.objects.get(issue=resolved)
     assert resolution.verification_remark == "Mặt đường vẫn còn ổ gà"
     assert resolution.verified_by == users["mttq"]
-    assert "followup.not_verified" in [e.action for e in events_for(resolved)]
+    assert FollowupEvents.FOLLOWUP_NOT_VERIFIED in [e.action for e in events_for(resolved)]
 
 
 def test_close_waits_for_the_mttq_where_required(resolved, users, demo_round):

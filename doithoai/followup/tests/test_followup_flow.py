@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from doithoai.core.events import events_for
 from doithoai.followup import services
+from doithoai.followup.events import FollowupEvents
 from doithoai.followup.models import FollowupSetting
 from doithoai.followup.tests.conftest import RESOLVED_NOTE, approve_all
 from doithoai.petitions.models import Petition
@@ -66,8 +67,11 @@ def test_full_flow_publishes_and_notifies(
     assert issue.state == "resolved"
     assert not Petition.objects.filter(issue_link__issue=issue, resolved_at__isnull=True).exists()
     actions = [e.action for e in events_for(issue)]
-    assert actions.count("issue.state") == 3 and "followup.assigned" in actions
-    assert "followup.resolved" in actions
+    assert (
+        actions.count(FollowupEvents.ISSUE_STATE) == 3
+        and FollowupEvents.FOLLOWUP_ASSIGNED in actions
+    )
+    assert FollowupEvents.FOLLOWUP_RESOLVED in actions
 
 
 def test_head_returns_with_a_remark_and_the_officer_resubmits(issue, users, qldt):

@@ -6,8 +6,10 @@ from django.utils.translation import gettext as _
 
 from doithoai.accounts.types import Actor
 from doithoai.core.events import event_record
+from doithoai.core.states import transition
 from doithoai.petitions import policies
 from doithoai.petitions.choices import TRANSITIONS, NotAcceptedReason, PetitionState
+from doithoai.petitions.events import PetitionEvents
 from doithoai.petitions.models import Petition, Topic
 
 
@@ -25,13 +27,8 @@ def petition_transition(
     petition = Petition.objects.select_for_update().get(pk=petition.pk)
     if not policies.can_transition(actor, petition, to_state):
         raise PermissionDenied(_("Bạn không có quyền chuyển trạng thái kiến nghị này."))
-    if to_state not in TRANSITIONS.get(petition.state, frozenset()):
-        raise ValidationError(
-            _("Không thể chuyển từ '%(a)s' sang '%(b)s'.")
-            % {"a": PetitionState(petition.state).label, "b": PetitionState(to_state).label}
-        )
-    before = {"state": petition.state}
-    fields = ["state", "updated_at"]
+    TRANSITIONS.check(petition.state, to_state)
+    fields = ["updated_at"]
     if to_state == PetitionState.NOT_ACCEPTED:
         if reason_code not in NotAcceptedReason.values:
             raise ValidationError({"reason_code": [_("Hãy chọn lý do không thụ lý.")]})
@@ -45,18 +42,14 @@ def petition_transition(
     elif petition.not_accepted_reason:
         petition.not_accepted_reason = ""
         fields.append("not_accepted_reason")
-    petition.state = to_state
-    petition.save(update_fields=fields)
-    event_record(
+    transition(
+        petition,
+        to_state,
         actor=actor,
-        obj=petition,
-        action="petition.state_changed",
-        before=before,
-        after={
-            "state": to_state,
-            "reason_code": reason_code,
-            "forwarded_to": petition.forwarded_to,
-        },
+        table=TRANSITIONS,
+        action=PetitionEvents.PETITION_STATE_CHANGED,
+        fields=fields,
+        after={"reason_code": reason_code, "forwarded_to": petition.forwarded_to},
         reason=reason.strip()[:2000],
     )
     return petition
@@ -72,7 +65,7 @@ def petition_set_topic(*, actor: Actor, petition: Petition, topic: Topic) -> Pet
     event_record(
         actor=actor,
         obj=petition,
-        action="petition.topic_set",
+        action=PetitionEvents.PETITION_TOPIC_SET,
         before=before,
         after={"topic": topic.code},
     )

@@ -13,6 +13,7 @@ from doithoai.accounts.types import Actor, acting_staff
 from doithoai.core.events import event_record
 from doithoai.core.text import fold
 from doithoai.petitions import policies, rounds
+from doithoai.petitions.events import PetitionEvents
 from doithoai.petitions.importing import CleanRow, SpreadsheetError, clean_row, read_table
 from doithoai.petitions.models import ImportBatch, Petition, Topic
 from doithoai.petitions.services.intake import create_checked
@@ -228,7 +229,7 @@ def _commit(
     event_record(
         actor=actor,
         obj=batch,
-        action="petitions.imported",
+        action=PetitionEvents.PETITIONS_IMPORTED,
         after={
             "rows": len(created),
             "file": filename[:200],

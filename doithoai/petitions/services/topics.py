@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from doithoai.accounts.types import Actor
 from doithoai.core.events import event_record
 from doithoai.petitions import policies
+from doithoai.petitions.events import PetitionEvents
 from doithoai.petitions.models import Topic
 from doithoai.petitions.selectors import topics_changed
 
@@ -73,7 +74,9 @@ def topic_create(*, actor: Actor, code: str, name: str, description: str = "") -
             topic.save(force_insert=True)
     except IntegrityError:  # the same code added at the same moment
         raise ValidationError({"code": [_("Mã lĩnh vực này đã có.")]}) from None
-    event_record(actor=actor, obj=topic, action="topic.created", after=_snapshot(topic))
+    event_record(
+        actor=actor, obj=topic, action=PetitionEvents.TOPIC_CREATED, after=_snapshot(topic)
+    )
     transaction.on_commit(topics_changed)
     return topic
 
@@ -97,7 +100,7 @@ def topic_update(*, actor: Actor, topic: Topic, name: str, description: str, act
     event_record(
         actor=actor,
         obj=topic,
-        action="topic.updated",
+        action=PetitionEvents.TOPIC_UPDATED,
         before={field: before[field] for field in fields},
         after={field: changes[field] for field in fields},
     )

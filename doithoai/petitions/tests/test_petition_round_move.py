@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from doithoai.core.models import Event
 from doithoai.dialogues.models import RoundState
 from doithoai.petitions import hooks
+from doithoai.petitions.events import PetitionEvents
 from doithoai.petitions.models import Petition
 from doithoai.petitions.services import petition_round_set
 from doithoai.petitions.tests.factories import PetitionFactory
@@ -35,7 +36,9 @@ def setup(db):
 
 
 def moves(petition) -> int:
-    return Event.objects.filter(action="petition.round_set", object_id=str(petition.pk)).count()
+    return Event.objects.filter(
+        action=PetitionEvents.PETITION_ROUND_SET, object_id=str(petition.pk)
+    ).count()
 
 
 @pytest.mark.parametrize("username", ALLOWED)
@@ -46,7 +49,7 @@ def test_secretariat_and_administrators_move_a_petition_and_out(demo_user, setup
     assert Petition.objects.get(pk=petition.pk).round == ward_round
     petition_round_set(actor=user, petition=petition, round_=None)
     assert Petition.objects.get(pk=petition.pk).round is None
-    event = Event.objects.filter(action="petition.round_set").latest("id")
+    event = Event.objects.filter(action=PetitionEvents.PETITION_ROUND_SET).latest("id")
     assert event.before == {"round": ward_round.pk} and event.after["round"] is None
     assert moves(petition) == 2
 

@@ -11,6 +11,7 @@ from doithoai.accounts.services import api_token_create
 from doithoai.core.events import events_for
 from doithoai.core.models import Event
 from doithoai.petitions import selectors, views_topics
+from doithoai.petitions.events import PetitionEvents
 from doithoai.petitions.models import Petition, Topic
 from doithoai.petitions.selectors_topics import topic_rows_for
 from doithoai.petitions.services.topics import topic_create, topic_update
@@ -86,7 +87,7 @@ def test_secretariat_adds_a_topic(secretariat, django_capture_on_commit_callback
         True,
     )
     [event] = events_for(topic)
-    assert event.action == "topic.created" and event.actor.username == "tinh"
+    assert event.action == PetitionEvents.TOPIC_CREATED and event.actor.username == "tinh"
     assert event.after["code"] == "nuoc_sach" and event.after["name"] == "Nước sạch nông thôn"
     assert selectors.active_topic("nuoc_sach").name == "Nước sạch nông thôn"
     followed = secretariat.get(LIST)
@@ -111,7 +112,7 @@ def test_secretariat_renames_and_describes_a_topic(secretariat, django_capture_o
         True,
     )
     [event] = events_for(topic)
-    assert event.action == "topic.updated"
+    assert event.action == PetitionEvents.TOPIC_UPDATED
     assert event.before == {"name": "Giao thông", "description": ""}
     assert event.after == {"name": "Giao thông, vận tải", "description": "Đường, cầu"}
     assert selectors.active_topic("giao_thong").name == "Giao thông, vận tải"

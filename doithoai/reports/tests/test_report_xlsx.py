@@ -7,6 +7,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from doithoai.core.models import Event
+from doithoai.reports.events import ReportEvents
 from doithoai.reports.selectors import DIMENSIONS
 from doithoai.reports.tests.factories import SECRET_NAME, issue_and_directive, known_dataset
 
@@ -45,7 +46,7 @@ def test_each_table_reads_back(client, demo_user, tmp_path, table):
         ]
     else:
         assert dict(rows[1:])["Đã giao"] >= 1
-    event = Event.objects.filter(action="reports.exported").latest("id")
+    event = Event.objects.filter(action=ReportEvents.REPORTS_EXPORTED).latest("id")
     assert event.after["table"] == table
 
 

@@ -11,6 +11,7 @@ from doithoai.core.events import events_for
 from doithoai.core.models import Event
 from doithoai.synthesis import policies
 from doithoai.synthesis.documents import synthesis_report_issue_problem
+from doithoai.synthesis.events import SynthesisEvents
 from doithoai.synthesis.models import ReportState, SynthesisReport, SynthesisReportTheme
 from doithoai.synthesis.selectors_report import report_facts
 from doithoai.synthesis.services_report import (
@@ -67,7 +68,7 @@ def test_draft_counts_themes_and_keeps_names_out(demo_round, demo_user, issues):
     assert "560 ý kiến, kiến nghị" in report.opening
     assert report.themes.count() == 3
     assert not any("Nguyễn" in t.summary for t in report.themes.all())
-    assert [e.action for e in events_for(report)] == ["synthesis_report.drafted"]
+    assert [e.action for e in events_for(report)] == [SynthesisEvents.SYNTHESIS_REPORT_DRAFTED]
     with pytest.raises(ValidationError):
         synthesis_report_draft(actor=demo_user("mttq"), round_=demo_round)
 
@@ -118,10 +119,10 @@ def test_edit_approve_lock_and_reopen(demo_round, demo_user, issues):
     assert report.state == ReportState.DRAFT and report.approved_by is None
     actions = [e.action for e in events_for(report)]
     assert actions == [
-        "synthesis_report.drafted",
-        "synthesis_report.edited",
-        "synthesis_report.approved",
-        "synthesis_report.reopened",
+        SynthesisEvents.SYNTHESIS_REPORT_DRAFTED,
+        SynthesisEvents.SYNTHESIS_REPORT_EDITED,
+        SynthesisEvents.SYNTHESIS_REPORT_APPROVED,
+        SynthesisEvents.SYNTHESIS_REPORT_REOPENED,
     ]
     assert events_for(report).last().reason == "Bổ sung số liệu"
 
@@ -145,7 +146,7 @@ def test_personal_data_in_any_text_is_refused_and_nothing_saved(demo_round, demo
     report.refresh_from_db()
     assert _texts(report) == before
     assert not report.themes.filter(edited=True).exists()
-    assert not Event.objects.filter(action="synthesis_report.edited").exists()
+    assert not Event.objects.filter(action=SynthesisEvents.SYNTHESIS_REPORT_EDITED).exists()
 
 
 def test_refresh_keeps_edited_summaries_and_follows_the_synthesis(

@@ -1,0 +1,47 @@
+"""The actions of the dialogues app's events: what `core.events.event_record(action=...)`
+stores in `Event.action` and `event_texts.TEXTS` describes. The values are stored: never change
+one.
+"""
+
+from enum import StrEnum
+
+
+class DialogueEvents(StrEnum):
+    ROUND_CREATE = "round.create"
+    ROUND_TRANSITION = "round.transition"
+    ROUND_PLAN_UPDATE = "round.plan_update"
+    TASK_CREATE = "task.create"
+    TASK_TRANSITION = "task.transition"
+    TASK_UPDATE = "task.update"
+    TASK_REPORT = "task.report"
+    TASK_REMIND = "task.remind"
+    FOCUS_ADD = "focus.add"
+    FOCUS_UPDATE = "focus.update"
+    FOCUS_REMOVE = "focus.remove"
+    FOCUS_MOVE = "focus.move"
+    CHAIR_ADD = "chair.add"
+    CHAIR_UPDATE = "chair.update"
+    CHAIR_REMOVE = "chair.remove"
+    CHAIR_MOVE = "chair.move"
+    INVITEE_ADD = "invitee.add"
+    INVITEE_REGISTER_PUBLIC = "invitee.register_public"
+    INVITEE_TRANSITION = "invitee.transition"
+    AGENDA_BUILD = "agenda.build"
+    AGENDA_SETTINGS = "agenda.settings"
+    AGENDA_ADD = "agenda.add"
+    AGENDA_REMOVE = "agenda.remove"
+    AGENDA_MOVE = "agenda.move"
+    AGENDA_UPDATE = "agenda.update"
+    AGENDA_OPEN = "agenda.open"
+    SPEAKER_REQUEST = "speaker.request"
+    SPEAKER_TRANSITION = "speaker.transition"
+    SPEAKER_MOVE = "speaker.move"
+    STATEMENT_RECORD = "statement.record"
+    STATEMENT_ANSWER = "statement.answer"
+    DIRECTIVE_CREATE = "directive.create"
+    PRESS_QUESTION_SUBMIT = "press_question.submit"
+    PRESS_QUESTION_ANSWER = "press_question.answer"
+    MINUTES_UPDATE = "minutes.update"
+    CONCLUSION_NOTICE_UPDATE = "conclusion_notice.update"
+    CONCLUSION_NOTICE_APPROVE = "conclusion_notice.approve"
+    CONCLUSION_NOTICE_UNAPPROVE = "conclusion_notice.unapprove"
