@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from doithoai.core.states import StateTable
 from doithoai.petitions.models import Petition, Topic
 from doithoai.petitions.round_model import Round
 from doithoai.units.models import Organisation, Unit
@@ -195,10 +196,15 @@ class ReportState(models.TextChoices):
 
 
 # From state → the states `synthesis_report_approve` / `synthesis_report_unapprove` may move to.
-REPORT_TRANSITIONS: dict[str, frozenset[str]] = {
-    ReportState.DRAFT: frozenset({ReportState.APPROVED}),
-    ReportState.APPROVED: frozenset({ReportState.DRAFT}),
-}
+REPORT_TRANSITIONS = StateTable(
+    ReportState,
+    {ReportState.DRAFT: {ReportState.APPROVED}, ReportState.APPROVED: {ReportState.DRAFT}},
+    message=_("Không thể chuyển báo cáo sang trạng thái này."),
+    refusals={
+        ReportState.APPROVED: _("Báo cáo đã được duyệt."),
+        ReportState.DRAFT: _("Báo cáo chưa được duyệt."),
+    },
+)
 
 
 class SynthesisReport(models.Model):

@@ -12,6 +12,7 @@ from django.tasks import task
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from doithoai.accounts.types import Actor, acting_user
 from doithoai.core.events import event_record
 from doithoai.core.privacy import title_findings
 from doithoai.core.text import fold
@@ -20,6 +21,7 @@ from doithoai.petitions.models import Petition, Topic
 from doithoai.petitions.round_model import Round
 from doithoai.synthesis import engine_adapter, policies
 from doithoai.synthesis.engine.public_titles import fallback_title
+from doithoai.synthesis.events import SynthesisEvents
 from doithoai.synthesis.models import Issue, IssueMembership, RunState, Suggestion, SynthesisRun
 from doithoai.synthesis.services import delete_empty_issues
 from doithoai.units.models import Organisation, Unit
@@ -34,7 +36,7 @@ def _scope_label(round_: Round | None, unit: Unit | None) -> Any:
 
 @transaction.atomic
 def synthesis_run_request(
-    *, actor: Any, round_: Round | None = None, unit: Unit | None = None
+    *, actor: Actor, round_: Round | None = None, unit: Unit | None = None
 ) -> SynthesisRun:
     """Queue a run over a round's petitions, or (``round_`` None) over the petitions of ``unit``
     that belong to no round ("kiến nghị ngoài kỳ đối thoại")."""
@@ -48,11 +50,11 @@ def synthesis_run_request(
         round=round_, unit=unit, state__in=[RunState.QUEUED, RunState.RUNNING]
     ).exists():
         raise ValidationError(_("Đang có một lần tổng hợp chưa xong cho kỳ này."))
-    run = SynthesisRun.objects.create(round=round_, unit=unit, started_by=actor)
+    run = SynthesisRun.objects.create(round=round_, unit=unit, started_by=acting_user(actor))
     event_record(
         actor=actor,
         obj=_scope_label(round_, unit),
-        action="synthesis.requested",
+        action=SynthesisEvents.SYNTHESIS_REQUESTED,
         after={"run": run.pk},
     )
     transaction.on_commit(lambda: synthesis_run_task.enqueue(run.pk))
@@ -227,7 +229,7 @@ def _apply(
     event_record(
         actor=None,
         obj=_scope_label(round_, unit),
-        action="synthesis.applied",
+        action=SynthesisEvents.SYNTHESIS_APPLIED,
         after={
             "petitions": len(petitions),
             "groups": len(groups),

@@ -10,13 +10,13 @@ Many issues at once (a selection or a whole theme), in a few statements each:
 
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, ProtectedError, QuerySet
 from django.utils.translation import gettext as _
 
+from doithoai.accounts.types import Actor
 from doithoai.core.events import event_new, event_record
 from doithoai.core.models import Event
 from doithoai.core.privacy import title_findings
@@ -25,6 +25,7 @@ from doithoai.petitions.choices import PetitionState
 from doithoai.petitions.models import Petition, Topic
 from doithoai.petitions.round_model import Round
 from doithoai.synthesis import policies
+from doithoai.synthesis.events import SynthesisEvents
 from doithoai.synthesis.models import Issue, IssueMembership, IssueState
 from doithoai.units.models import Organisation, Unit
 
@@ -33,17 +34,17 @@ def _denied() -> PermissionDenied:
     return PermissionDenied(_("Bạn không có quyền rà soát các vấn đề của kỳ đối thoại này."))
 
 
-def _require_review(actor: Any, round_: Round | None) -> None:
+def _require_review(actor: Actor, round_: Round | None) -> None:
     if not policies.can_review(actor, round_):
         raise _denied()
 
 
-def _require_issue(actor: Any, issue: Issue) -> None:
+def _require_issue(actor: Actor, issue: Issue) -> None:
     if not policies.can_review_issue(actor, issue):
         raise _denied()
 
 
-def _require_issues(actor: Any, issues: Sequence[Issue]) -> None:
+def _require_issues(actor: Actor, issues: Sequence[Issue]) -> None:
     if not issues:
         raise ValidationError(_("Hãy chọn ít nhất một vấn đề."))
     units = {policies.issue_unit_id(i) for i in issues}
@@ -92,7 +93,7 @@ def _round_petitions(round_: Round | None, ids: list[int]) -> list[Petition]:
 @transaction.atomic
 def issue_create(
     *,
-    actor: Any,
+    actor: Actor,
     round_: Round | None,
     title: str,
     petition_ids: list[int],
@@ -122,7 +123,7 @@ def issue_create(
     event_record(
         actor=actor,
         obj=issue,
-        action="issue.created",
+        action=SynthesisEvents.ISSUE_CREATED,
         after={"title": title, "petitions": [p.code for p in petitions]},
     )
     return issue
@@ -145,7 +146,7 @@ def delete_empty_issues(issues: QuerySet[Issue]) -> None:
 
 
 @transaction.atomic
-def issue_merge(*, actor: Any, target: Issue, sources: list[Issue]) -> Issue:
+def issue_merge(*, actor: Actor, target: Issue, sources: list[Issue]) -> Issue:
     """Move every petition of `sources` into `target` and delete the sources."""
     _require_issues(actor, [target, *sources])
     sources = [s for s in sources if s.pk != target.pk]
@@ -168,7 +169,10 @@ def issue_merge(*, actor: Any, target: Issue, sources: list[Issue]) -> Issue:
     Event.objects.bulk_create(
         [
             event_new(
-                actor=actor, obj=source, action="issue.merged_into", after={"issue": target.pk}
+                actor=actor,
+                obj=source,
+                action=SynthesisEvents.ISSUE_MERGED_INTO,
+                after={"issue": target.pk},
             )
             for source in sources
         ]
@@ -176,7 +180,7 @@ def issue_merge(*, actor: Any, target: Issue, sources: list[Issue]) -> Issue:
     event_record(
         actor=actor,
         obj=target,
-        action="issue.merged",
+        action=SynthesisEvents.ISSUE_MERGED,
         after={"from": [s.pk for s in sources], "petitions": moved},
     )
     try:
@@ -192,7 +196,7 @@ def issue_merge(*, actor: Any, target: Issue, sources: list[Issue]) -> Issue:
 
 
 @transaction.atomic
-def issue_split(*, actor: Any, issue: Issue, petition_ids: list[int], title: str = "") -> Issue:
+def issue_split(*, actor: Actor, issue: Issue, petition_ids: list[int], title: str = "") -> Issue:
     """Move some petitions of `issue` into a new issue."""
     _require_issue(actor, issue)
     members = set(issue.memberships.values_list("petition_id", flat=True))
@@ -221,15 +225,17 @@ def issue_split(*, actor: Any, issue: Issue, petition_ids: list[int], title: str
     event_record(
         actor=actor,
         obj=issue,
-        action="issue.split",
+        action=SynthesisEvents.ISSUE_SPLIT,
         after={"new_issue": new.pk, "petitions": sorted(chosen)},
     )
-    event_record(actor=actor, obj=new, action="issue.created", after={"split_from": issue.pk})
+    event_record(
+        actor=actor, obj=new, action=SynthesisEvents.ISSUE_CREATED, after={"split_from": issue.pk}
+    )
     return new
 
 
 @transaction.atomic
-def petition_move(*, actor: Any, petition: Petition, to_issue: Issue) -> IssueMembership:
+def petition_move(*, actor: Actor, petition: Petition, to_issue: Issue) -> IssueMembership:
     _require_issue(actor, to_issue)
     if petition.round_id != to_issue.round_id:
         raise ValidationError(_("Kiến nghị và vấn đề phải thuộc cùng một kỳ đối thoại."))
@@ -240,18 +246,18 @@ def petition_move(*, actor: Any, petition: Petition, to_issue: Issue) -> IssueMe
     event_record(
         actor=actor,
         obj=petition,
-        action="petition.moved",
+        action=SynthesisEvents.PETITION_MOVED,
         before={"issue": old.issue_id if old else None},
         after={"issue": to_issue.pk},
     )
     if old and old.issue_id != to_issue.pk and not old.issue.memberships.exists():
-        event_record(actor=actor, obj=old.issue, action="issue.emptied")
+        event_record(actor=actor, obj=old.issue, action=SynthesisEvents.ISSUE_EMPTIED)
         delete_empty_issues(Issue.objects.filter(pk=old.issue_id))
     return IssueMembership.objects.get(petition=petition)
 
 
 @transaction.atomic
-def issue_set_topic(*, actor: Any, issue: Issue, topic: Topic) -> Issue:
+def issue_set_topic(*, actor: Actor, issue: Issue, topic: Topic) -> Issue:
     """Confirm the suggested topic or change it; the petitions' topics follow."""
     _require_issue(actor, issue)
     before = {
@@ -265,7 +271,7 @@ def issue_set_topic(*, actor: Any, issue: Issue, topic: Topic) -> Issue:
     event_record(
         actor=actor,
         obj=issue,
-        action="issue.topic_confirmed",
+        action=SynthesisEvents.ISSUE_TOPIC_CONFIRMED,
         before=before,
         after={"topic": topic.code},
     )
@@ -273,7 +279,7 @@ def issue_set_topic(*, actor: Any, issue: Issue, topic: Topic) -> Issue:
 
 
 @transaction.atomic
-def issue_set_department(*, actor: Any, issue: Issue, organisation: Organisation) -> Issue:
+def issue_set_department(*, actor: Actor, issue: Issue, organisation: Organisation) -> Issue:
     _require_issue(actor, issue)
     before = {"department": issue.department_id}
     issue.department = organisation
@@ -281,7 +287,7 @@ def issue_set_department(*, actor: Any, issue: Issue, organisation: Organisation
     event_record(
         actor=actor,
         obj=issue,
-        action="issue.department_set",
+        action=SynthesisEvents.ISSUE_DEPARTMENT_SET,
         before=before,
         after={"department": organisation.code},
     )
@@ -289,7 +295,7 @@ def issue_set_department(*, actor: Any, issue: Issue, organisation: Organisation
 
 
 @transaction.atomic
-def issue_title_set(*, actor: Any, issue: Issue, title: str, confirm: bool = False) -> Issue:
+def issue_title_set(*, actor: Actor, issue: Issue, title: str, confirm: bool = False) -> Issue:
     """Edit an issue's title. The edit resets the confirmation unless ``confirm`` confirms the
     new title in the same step; a title with personal data or a first person is refused."""
     _require_issue(actor, issue)
@@ -301,25 +307,25 @@ def issue_title_set(*, actor: Any, issue: Issue, title: str, confirm: bool = Fal
     event_record(
         actor=actor,
         obj=issue,
-        action="issue.renamed",
+        action=SynthesisEvents.ISSUE_RENAMED,
         before=before,
         after={"title": title, "confirmed": confirm},
     )
     return issue
 
 
-def issue_rename(*, actor: Any, issue: Issue, title: str) -> Issue:
+def issue_rename(*, actor: Actor, issue: Issue, title: str) -> Issue:
     """An edited title, not yet confirmed for the public."""
     return issue_title_set(actor=actor, issue=issue, title=title)
 
 
 @transaction.atomic
-def issue_title_confirm(*, actor: Any, issue: Issue) -> Issue:
+def issue_title_confirm(*, actor: Actor, issue: Issue) -> Issue:
     return issues_title_confirm(actor=actor, issues=[issue])[0]
 
 
 @transaction.atomic
-def issues_title_confirm(*, actor: Any, issues: Sequence[Issue]) -> list[Issue]:
+def issues_title_confirm(*, actor: Actor, issues: Sequence[Issue]) -> list[Issue]:
     """Confirm the titles of `issues` as fit for the public; refuses them all (naming each
     title and what was found) when any title carries personal data or a first person."""
     issues = list(issues)
@@ -340,7 +346,12 @@ def issues_title_confirm(*, actor: Any, issues: Sequence[Issue]) -> list[Issue]:
         issue.title_confirmed = True
     Event.objects.bulk_create(
         [
-            event_new(actor=actor, obj=i, action="issue.title_confirmed", after={"title": i.title})
+            event_new(
+                actor=actor,
+                obj=i,
+                action=SynthesisEvents.ISSUE_TITLE_CONFIRMED,
+                after={"title": i.title},
+            )
             for i in todo
         ]
     )
@@ -349,7 +360,7 @@ def issues_title_confirm(*, actor: Any, issues: Sequence[Issue]) -> list[Issue]:
 
 @transaction.atomic
 def issues_topic_confirm(
-    *, actor: Any, issues: Sequence[Issue], topic: Topic | None = None
+    *, actor: Actor, issues: Sequence[Issue], topic: Topic | None = None
 ) -> list[Issue]:
     """Confirm each issue's suggested topic, or (with ``topic``) set that topic on them all;
     the petitions' topics follow. A few statements whatever the number of issues."""
@@ -363,7 +374,7 @@ def issues_topic_confirm(
         event_new(
             actor=actor,
             obj=i,
-            action="issue.topic_confirmed",
+            action=SynthesisEvents.ISSUE_TOPIC_CONFIRMED,
             before={"topic": i.topic.code if i.topic else None, "confirmed": i.topic_confirmed},
             after={"topic": topic.code if topic else (i.topic.code if i.topic else None)},
         )
@@ -387,7 +398,7 @@ def issues_topic_confirm(
 
 
 @transaction.atomic
-def issues_merge(*, actor: Any, issues: Sequence[Issue]) -> Issue:
+def issues_merge(*, actor: Actor, issues: Sequence[Issue]) -> Issue:
     """Merge a selection into one issue: the one with the most petitions (then the oldest)."""
     issues = list(issues)
     _require_issues(actor, issues)

@@ -11,17 +11,19 @@ to the People's Committee and may be published, so it never names a petitioner.
 
 import datetime
 from collections.abc import Mapping
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from doithoai.accounts.types import Actor, acting_user
 from doithoai.core.events import event_record
 from doithoai.core.privacy import personal_data_findings
+from doithoai.core.states import transition
 from doithoai.petitions.round_model import Round
 from doithoai.synthesis import policies
+from doithoai.synthesis.events import SynthesisEvents
 from doithoai.synthesis.models import (
     REPORT_TRANSITIONS,
     ReportState,
@@ -41,7 +43,7 @@ MAX_SUMMARY = 2000
 DEFAULT_SIGNER_TITLE = "Chủ tịch"
 
 
-def _require_edit(actor: Any, round_: Round) -> None:
+def _require_edit(actor: Actor, round_: Round) -> None:
     if not policies.can_edit_report(actor, round_):
         raise PermissionDenied(
             _("Chỉ cán bộ Mặt trận Tổ quốc cấp này được soạn và duyệt báo cáo tổng hợp.")
@@ -78,7 +80,7 @@ def _summary_rows(report: SynthesisReport, facts: ReportFacts) -> list[Synthesis
 
 @transaction.atomic
 def synthesis_report_draft(
-    *, actor: Any, round_: Round, report_date: datetime.date | None = None
+    *, actor: Actor, round_: Round, report_date: datetime.date | None = None
 ) -> SynthesisReport:
     """The first draft of the round's report, from its synthesis."""
     _require_edit(actor, round_)
@@ -100,14 +102,14 @@ def synthesis_report_draft(
     event_record(
         actor=actor,
         obj=report,
-        action="synthesis_report.drafted",
+        action=SynthesisEvents.SYNTHESIS_REPORT_DRAFTED,
         after={"themes": len(facts.themes), "petitions": facts.total},
     )
     return report
 
 
 @transaction.atomic
-def synthesis_report_refresh(*, actor: Any, report: SynthesisReport) -> SynthesisReport:
+def synthesis_report_refresh(*, actor: Actor, report: SynthesisReport) -> SynthesisReport:
     """Bring the themes up to date with the synthesis: new themes get a drafted summary, themes
     no person edited are drafted again, themes that no longer exist are dropped."""
     _require_edit(actor, report.round)
@@ -133,7 +135,7 @@ def synthesis_report_refresh(*, actor: Any, report: SynthesisReport) -> Synthesi
     event_record(
         actor=actor,
         obj=report,
-        action="synthesis_report.refreshed",
+        action=SynthesisEvents.SYNTHESIS_REPORT_REFRESHED,
         after={"added": len(added), "removed": len(gone), "redrafted": len(redrafted)},
     )
     return report
@@ -142,7 +144,7 @@ def synthesis_report_refresh(*, actor: Any, report: SynthesisReport) -> Synthesi
 @transaction.atomic
 def synthesis_report_update(
     *,
-    actor: Any,
+    actor: Actor,
     report: SynthesisReport,
     opening: str,
     proposals: str,
@@ -185,7 +187,7 @@ def synthesis_report_update(
         event_record(
             actor=actor,
             obj=report,
-            action="synthesis_report.edited",
+            action=SynthesisEvents.SYNTHESIS_REPORT_EDITED,
             after={"fields": changed, "themes": [r.key for r in changed_rows]},
         )
     return report
@@ -193,7 +195,7 @@ def synthesis_report_update(
 
 @transaction.atomic
 def synthesis_report_theme_set(
-    *, actor: Any, report: SynthesisReport, key: str, summary: str
+    *, actor: Actor, report: SynthesisReport, key: str, summary: str
 ) -> SynthesisReportTheme:
     """Save one theme's summary (the report page saves each theme in place)."""
     _require_edit(actor, report.round)
@@ -211,41 +213,35 @@ def synthesis_report_theme_set(
         event_record(
             actor=actor,
             obj=report,
-            action="synthesis_report.edited",
+            action=SynthesisEvents.SYNTHESIS_REPORT_EDITED,
             after={"fields": [], "themes": [key]},
         )
     return row
 
 
-def _transition(actor: Any, report: SynthesisReport, to_state: str, reason: str = "") -> None:
-    if to_state not in REPORT_TRANSITIONS.get(report.state, frozenset()):
-        raise ValidationError(_("Không thể chuyển báo cáo sang trạng thái này."))
-    before = report.state
-    report.state = to_state
-    if to_state == ReportState.APPROVED:
-        report.approved_by = actor
-        report.approved_at = timezone.now()
-    else:
-        report.approved_by = None
-        report.approved_at = None
-    report.save(update_fields=["state", "approved_by", "approved_at", "updated_at"])
-    event_record(
+def _transition(actor: Actor, report: SynthesisReport, to_state: str, reason: str = "") -> None:
+    approved = to_state == ReportState.APPROVED
+    report.approved_by = acting_user(actor) if approved else None
+    report.approved_at = timezone.now() if approved else None
+    transition(
+        report,
+        to_state,
         actor=actor,
-        obj=report,
-        action=f"synthesis_report.{'approved' if to_state == ReportState.APPROVED else 'reopened'}",
-        before={"state": before},
-        after={"state": to_state},
+        table=REPORT_TRANSITIONS,
+        action=SynthesisEvents.SYNTHESIS_REPORT_APPROVED
+        if approved
+        else SynthesisEvents.SYNTHESIS_REPORT_REOPENED,
+        fields=["approved_by", "approved_at", "updated_at"],
         reason=reason,
     )
 
 
 @transaction.atomic
-def synthesis_report_approve(*, actor: Any, report: SynthesisReport) -> SynthesisReport:
+def synthesis_report_approve(*, actor: Actor, report: SynthesisReport) -> SynthesisReport:
     """Approve the report: its texts are locked until someone un-approves it."""
     _require_edit(actor, report.round)
     report = SynthesisReport.objects.select_for_update().select_related("round").get(pk=report.pk)
-    if report.state == ReportState.APPROVED:
-        raise ValidationError(_("Báo cáo đã được duyệt."))
+    REPORT_TRANSITIONS.check(report.state, ReportState.APPROVED)
     if not report.opening.strip():
         raise ValidationError(_("Báo cáo cần có đoạn mở đầu trước khi duyệt."))
     for text in (report.opening, report.proposals, *(t.summary for t in report.themes.all())):
@@ -259,12 +255,11 @@ def synthesis_report_approve(*, actor: Any, report: SynthesisReport) -> Synthesi
 
 @transaction.atomic
 def synthesis_report_unapprove(
-    *, actor: Any, report: SynthesisReport, reason: str = ""
+    *, actor: Actor, report: SynthesisReport, reason: str = ""
 ) -> SynthesisReport:
     """Open an approved report for editing again (the reason is kept in its history)."""
     _require_edit(actor, report.round)
     report = SynthesisReport.objects.select_for_update().select_related("round").get(pk=report.pk)
-    if report.state != ReportState.APPROVED:
-        raise ValidationError(_("Báo cáo chưa được duyệt."))
+    REPORT_TRANSITIONS.check(report.state, ReportState.DRAFT)
     _transition(actor, report, ReportState.DRAFT, reason=" ".join(reason.split())[:500])
     return report

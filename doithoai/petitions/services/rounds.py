@@ -1,20 +1,20 @@
 """Moving a petition to another dialogue round, or out of every round (ordinary handling)."""
 
-from typing import Any
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from doithoai.accounts.types import Actor
 from doithoai.core.events import event_record
 from doithoai.petitions import hooks, policies
+from doithoai.petitions.events import PetitionEvents
 from doithoai.petitions.models import Petition
 from doithoai.petitions.round_model import Round, RoundState
 from doithoai.petitions.rounds import COLLECTING, ROUND_FIELDS, unit_chain
 
 
 @transaction.atomic
-def petition_round_set(*, actor: Any, petition: Petition, round_: Round | None) -> Petition:
+def petition_round_set(*, actor: Actor, petition: Petition, round_: Round | None) -> Petition:
     """Put `petition` in `round_` (a round collecting petitions that covers its unit), or out of
     every round with None. A petition of a concluded round stays there: its conclusion notice is
     issued. The hooks of `petitions.hooks.ROUND_CHANGED` run in this transaction (synthesis takes
@@ -54,7 +54,7 @@ def petition_round_set(*, actor: Any, petition: Petition, round_: Round | None) 
     event_record(
         actor=actor,
         obj=petition,
-        action="petition.round_set",
+        action=PetitionEvents.PETITION_ROUND_SET,
         before={"round": old_id},
         after={"round": new_id, "title": round_.title if round_ is not None else ""},
     )
