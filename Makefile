@@ -9,7 +9,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 	then echo $$p; break; fi; done)
 
 .PHONY: help demo test venv install install-dev system-deps lint typecheck migrations-check \
-	test-sqlite test-postgres serve worker messages bench clean
+	test-sqlite test-postgres serve worker messages bench clean openapi-snapshot
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -63,6 +63,9 @@ test-postgres: install-dev system-deps ## The whole suite on a throwaway Postgre
 
 test: install-dev system-deps lint typecheck migrations-check test-sqlite test-postgres ## Everything CI runs: lint, types, migrations, tests on SQLite and PostgreSQL
 	@echo "All checks passed on SQLite and PostgreSQL."
+
+openapi-snapshot: ## Refresh the committed OpenAPI snapshot after an intended API change (then commit it)
+	UPDATE_SNAPSHOTS=1 $(BIN)/pytest -q -p no:cacheprovider doithoai/core/tests/test_openapi_snapshot.py
 
 messages: install-dev ## Extract and compile the English translation
 	cd doithoai && ../$(BIN)/doithoai makemessages -l en --no-obsolete && ../$(BIN)/doithoai compilemessages -l en
