@@ -159,8 +159,8 @@ def discovery(request: HttpRequest, *, fmt: str, area: set[int] | None) -> HttpR
         "contact": _("Văn phòng HĐND và UBND phụ trách hệ thống: %(url)s")
         % {"url": request.build_absolute_uri(reverse("public-home"))},
         "key_service": _(
-            "Khóa API (api_key) do quản trị viên hoặc văn phòng cấp cho tài khoản của cơ quan, "
-            "tại %(url)s"
+            "Cán bộ tự tạo khóa API (api_key) cho tài khoản của mình, quản trị viên tạo khóa "
+            "cho hệ thống đối tác, tại %(url)s"
         )
         % {"url": request.build_absolute_uri(reverse("api-token-list"))},
         "endpoints": [
