@@ -26,5 +26,6 @@ urlpatterns = [
     path("", include("doithoai.reports.urls")),
     path("", include("doithoai.documents.urls")),
     path("", include("doithoai.dataprotection.urls")),
+    path("", include("doithoai.core.urls_jobs")),
 ]
 # No URL serves MEDIA_ROOT: uploads leave only through permission-checked download views.

@@ -63,3 +63,46 @@ class Event(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise EventIsAppendOnly("events cannot be deleted")
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", _("Đang chờ")
+    RUNNING = "running", _("Đang thực hiện")
+    DONE = "done", _("Đã xong")
+    FAILED = "failed", _("Không thành công")
+
+
+class BackgroundJob(models.Model):
+    """Long work for one user (a large export) done by the task worker (core/jobs.py). Its file
+    waits for its owner, and only for them, until `expires_at`; then the retention removes it."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người yêu cầu"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    kind = models.CharField(_("loại việc"), max_length=60)
+    params = models.JSONField(_("tham số"), default=dict, blank=True)
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
+    done = models.PositiveIntegerField(_("đã xử lý"), default=0)
+    total = models.PositiveIntegerField(_("tổng số"), default=0)
+    file = models.FileField(_("tệp"), upload_to="jobs/", blank=True)
+    filename = models.CharField(_("tên tệp"), max_length=200, blank=True)
+    content_type = models.CharField(_("kiểu tệp"), max_length=100, blank=True)
+    error = models.CharField(_("lỗi"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("thời điểm yêu cầu"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("thời điểm xong"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("hết hạn"), null=True, blank=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["owner", "-created_at"])]
+        verbose_name = _("việc chạy nền")
+        verbose_name_plural = _("việc chạy nền")
+
+    def __str__(self) -> str:
+        return f"{self.kind} #{self.pk}"

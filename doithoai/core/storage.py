@@ -24,6 +24,12 @@ EXTENSIONS: dict[str, tuple[str, ...]] = {
     "image/webp": (".webp",),
 }
 UNKNOWN_EXTENSION = ".bin"
+# Files the application made itself (a background export, core/jobs.py): never accepted as
+# uploads, but downloaded under their own type and extension.
+GENERATED_TYPES: dict[str, str] = {
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+}
 
 
 def sniff_content_type(data: bytes) -> str | None:
@@ -51,6 +57,8 @@ def display_name(name: str, content_type: str) -> str:
         stem, ext = name or "tep", ""
     if f".{ext.lower()}" in EXTENSIONS.get(content_type, ()):
         return name
+    if content_type in GENERATED_TYPES:
+        return f"{stem}{GENERATED_TYPES[content_type]}"
     return f"{stem}{extension_for(content_type)}"
 
 
@@ -109,7 +117,9 @@ def download_response(file: FieldFile, *, filename: str, content_type: str | Non
         handle,
         as_attachment=True,
         filename=name,
-        content_type=content_type if content_type in EXTENSIONS else "application/octet-stream",
+        content_type=content_type
+        if content_type in EXTENSIONS or content_type in GENERATED_TYPES
+        else "application/octet-stream",
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"

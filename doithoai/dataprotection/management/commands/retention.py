@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from doithoai.core.jobs import jobs_expired_delete
 from doithoai.dataprotection.services.retention import retention_run
 from doithoai.dataprotection.tasks import retention_task
 
@@ -39,3 +40,6 @@ class Command(BaseCommand):
                 f"{verb} {k.count}"
             )
         self.stdout.write(f"total: {report.total}")
+        if not report.dry_run:
+            # Files of background exports past their time (core/jobs.py, DOITHOAI_JOB_FILE_HOURS).
+            self.stdout.write(f"expired export files removed: {jobs_expired_delete()}")
