@@ -50,7 +50,7 @@ def jurisdiction_units(code: str) -> list[Unit]:
 
 def _current_first(unit: Unit) -> tuple[bool, int]:
     today = timezone.localdate()
-    order = {Scheme.CURRENT_2025: 0, Scheme.LEGACY_2004: 1}.get(unit.scheme, 2)
+    order = {str(Scheme.CURRENT_2025): 0, str(Scheme.LEGACY_2004): 1}.get(unit.scheme, 2)
     return (not _in_force(unit, today), order)
 
 

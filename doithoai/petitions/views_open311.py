@@ -196,7 +196,7 @@ def services(request: HttpRequest, *, fmt: str, area: set[int] | None) -> HttpRe
 def _attributes() -> list[dict[str, Any]]:
     """The optional fields every service takes (`attribute[<code>]` in a POST)."""
 
-    def values(choices: list[tuple[str, str]]) -> list[dict[str, str]]:
+    def values(choices: list[tuple[str, Any]]) -> list[dict[str, str]]:
         return [{"key": key, "name": str(name)} for key, name in choices]
 
     kinds = [(k, n) for k, n in SubmitterType.choices if k != SubmitterType.ANONYMOUS]
