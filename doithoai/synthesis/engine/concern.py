@@ -24,6 +24,8 @@ OBJECTS: dict[str, str] = {
     **dict.fromkeys(["tram", "benh", "vien", "kham", "thuoc", "tiem"], "y_te"),
     "den": "den",
     "rac": "rac",
+    "ngap": "ngap",
+    **dict.fromkeys(["heo", "chuong", "giet", "biogas"], "chan_nuoi"),
     **dict.fromkeys(["dat", "thua"], "dat"),
     **dict.fromkeys(["dien"], "dien"),
     "nuoc": "nuoc",

@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .normalize import REGIONAL
+from .regional import canonical_phrase
+
 TOPICS: tuple[str, ...] = (
     "dat_dai",
     "quy_hoach",
@@ -317,7 +320,10 @@ MARKED_PHRASES: dict[str, str] = {
 _INDEX: dict[str, list[int]] = {}
 for _i, _topic in enumerate(TOPICS):
     for _phrase in dict.fromkeys([*_PHRASES[_topic].split("|"), *_MORE[_topic].split("|")]):
-        _INDEX.setdefault(_phrase, []).append(_i)
+        # Phrases are matched on tokens whose regional variants are mapped (regional.py).
+        _key = canonical_phrase(_phrase) if REGIONAL else _phrase
+        if _i not in _INDEX.setdefault(_key, []):
+            _INDEX[_key].append(_i)
 
 _Trie = dict[str, "_Trie"]
 

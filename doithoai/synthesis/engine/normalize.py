@@ -9,11 +9,22 @@ Cheap to import (standard library only). Three levels are offered:
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from functools import lru_cache
 
+from doithoai.core.text import repair_typing
+
+from .regional import canonical
+
 __all__ = ["ABBREVIATIONS", "canonical_tone", "clean", "fold", "fold_keep_case", "tokens"]
+
+# Parts that the quality bench can switch off for its ablation (comma list in the environment
+# variable, read once at import): "typing" (Telex/VNI leftovers), "regional" (regional words).
+ABLATED = frozenset(os.environ.get("DOITHOAI_SYNTHESIS_ABLATE", "").split(","))
+REPAIR_TYPING = "typing" not in ABLATED
+REGIONAL = "regional" not in ABLATED
 
 # Folded abbreviation -> folded expansion. Applied to whole tokens only.
 ABBREVIATIONS: dict[str, str] = {
@@ -106,14 +117,20 @@ def _expand(token: str) -> tuple[str, ...]:
 
 
 def tokens(text: str, plain: str | None = None) -> list[str]:
-    """Folded word tokens with abbreviations expanded (``ko đc`` → ``khong duoc``).
+    """Folded word tokens with abbreviations expanded (``ko đc`` → ``khong duoc``), words left
+    as Telex/VNI keystrokes repaired (``dduwowngf`` → ``duong``) and regional variants mapped
+    to one form (:mod:`.regional`: ``hem`` → ``ngo``, ``cup dien`` → ``mat dien``).
 
     ``plain`` may pass ``fold_keep_case(text)`` when the caller has it already."""
     out: list[str] = []
+    if REPAIR_TYPING:
+        repaired = repair_typing(text)
+        if repaired != text:
+            text, plain = repaired, None
     folded = (fold_keep_case(text) if plain is None else plain).lower()
     for tok in _WORD.findall(folded):
         if tok in ABBREVIATIONS:
             out.extend(_expand(tok))
         else:
             out.append(tok)
-    return out
+    return canonical(out) if REGIONAL else out

@@ -20,11 +20,13 @@ _AREA = {
     "to": "to",
     "khu pho": "to",
     "khom": "to",
+    "khu vuc": "to",  # khu vực (Cần Thơ's wards)
     "thon": "thon",
     "ap": "thon",
     "ban": "thon",
     "xom": "thon",
     "buon": "thon",
+    "phum": "thon",  # phum (Khmer hamlet, South)
     "lang": "thon",
 }
 _ROAD = {

@@ -25,6 +25,9 @@ from .vectorize import batch_tfidf, encode
 PACKAGE = Path(__file__).resolve().parent
 DATA_PATH = PACKAGE / "data" / "petitions-dev.jsonl"
 AUTHORED_PATH = PACKAGE / "data" / "petitions-authored.jsonl"
+# Second authored corpus (issue #18): petitions of the South, the Centre and the North outside
+# Bắc Kạn, with a region, paraphrase groups and near-miss pairs (data/README-authored-regions.md).
+REGIONS_PATH = PACKAGE / "data" / "petitions-authored-regions.jsonl"
 MODEL_PATH = PACKAGE / "model" / "topic-model.npz"
 # Sample weight of an authored petition in the topic model (development petitions and
 # officer-confirmed labels weigh 1); see bench/README-synthesis.md, fourth quality pass.
@@ -36,9 +39,15 @@ def load_rows(path: Path = DATA_PATH) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def load_authored(path: Path = AUTHORED_PATH) -> list[dict[str, Any]]:
-    """The authored supplementary corpus (empty if the file is absent)."""
-    return load_rows(path) if path.exists() else []
+def load_authored(
+    path: Path = AUTHORED_PATH, regions: Path | None = REGIONS_PATH
+) -> list[dict[str, Any]]:
+    """The authored supplementary corpora: the first (``a…`` ids) then the regional one
+    (``r…`` ids); a file that is absent gives nothing."""
+    rows = load_rows(path) if path.exists() else []
+    if regions is not None and regions.exists():
+        rows += load_rows(regions)
+    return rows
 
 
 def shipped_rows() -> list[dict[str, Any]]:
@@ -105,11 +114,14 @@ def train_rows(
     use_place: bool = True,
     extra: Sequence[dict[str, Any]] = (),
     extra_weight: float | None = None,
+    extra_pairs: bool = True,
 ) -> Model:
-    """Topic model on ``rows`` plus ``extra`` (rows without duplicate groups, e.g. the authored
-    corpus, weighted ``extra_weight``, default ``AUTHORED_WEIGHT``); pair scorer on ``rows``
-    alone."""
-    pair = fit_pairs(rows, use_place) if any(r.get("dup_group") for r in rows) else None
+    """Topic model on ``rows`` plus ``extra`` (e.g. the authored corpora, weighted
+    ``extra_weight``, default ``AUTHORED_WEIGHT``); pair scorer on ``rows`` and on the rows of
+    ``extra`` that belong to a paraphrase group (the regional corpus's groups; the first
+    authored corpus has none), unless ``extra_pairs`` is false."""
+    pair_rows = [*rows, *(r for r in extra if r.get("dup_group"))] if extra_pairs else list(rows)
+    pair = fit_pairs(pair_rows, use_place) if any(r.get("dup_group") for r in pair_rows) else None
     w_extra = AUTHORED_WEIGHT if extra_weight is None else extra_weight
     examples = [(r["text"], r["topic"]) for r in [*rows, *extra]]
     weights = [1.0] * len(rows) + [w_extra] * len(extra)
@@ -118,7 +130,7 @@ def train_rows(
 
 def train_shipped() -> Model:
     """The model shipped with the package: topics from the development set and the authored
-    corpus, grouping parameters from the development set."""
+    corpora, grouping parameters from the development set's and the regional corpus's groups."""
     return train_rows(load_rows(), extra=load_authored())
 
 

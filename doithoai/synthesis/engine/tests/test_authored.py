@@ -13,7 +13,8 @@ from doithoai.synthesis.engine.lexicon import TOPICS
 from doithoai.synthesis.engine.normalize import canonical_tone, fold
 
 FIELDS = {"id", "text", "topic", "dup_group", "unit", "place", "channel", "submitter_type"}
-VARIANTS = {"nfc", "no_diacritics", "nfd", "old_tone", "mixed"}
+VARIANTS = {"nfc", "no_diacritics", "nfd", "old_tone", "mixed", "telex", "vni"}
+REGIONS = {"nam", "trung", "bac"}
 
 
 @pytest.fixture(scope="module")
@@ -31,11 +32,35 @@ def test_authored_corpus_is_valid(authored):
     assert all(set(r) >= FIELDS for r in authored)
     ids = [r["id"] for r in authored]
     assert len(set(ids)) == len(ids)
-    assert all(re.fullmatch(r"a\d{4}", i) for i in ids)
+    assert all(re.fullmatch(r"[ar]\d{4}", i) for i in ids)
     counts = Counter(r["topic"] for r in authored)
     assert set(counts) == set(TOPICS)  # every topic known, every topic present
     assert min(counts.values()) >= 40
-    assert all(r["dup_group"] is None for r in authored)
+    assert all(r["dup_group"] is None for r in authored if r["id"].startswith("a"))
+
+
+def test_regional_corpus_is_valid(authored):
+    """The second corpus: every petition has a region and a unit; groups share topic, unit and
+    place; a near-miss pair names the same place with a different concern."""
+    regional = [r for r in authored if r["id"].startswith("r")]
+    assert len(regional) >= 120
+    assert {r["region"] for r in regional} == REGIONS
+    assert all(r["unit"] and r["province"] for r in regional)
+    by_id = {r["id"]: r for r in regional}
+    groups: dict = {}
+    for r in regional:
+        if r["dup_group"]:
+            groups.setdefault(r["dup_group"], []).append(r)
+        if r["hard_negative_of"]:
+            other = by_id[r["hard_negative_of"]]
+            assert (other["unit"], other["place"]) == (r["unit"], r["place"])
+            assert other["dup_group"] != r["dup_group"]
+    assert len(groups) >= 15
+    for members in groups.values():
+        assert len(members) >= 2
+        assert len({(m["topic"], m["unit"], m["place"]) for m in members}) == 1
+    counts = Counter(r["topic"] for r in regional)
+    assert set(counts) == set(TOPICS) and min(counts.values()) >= 5
     assert {r["variant"] for r in authored} <= VARIANTS
     assert all(r["text"].strip() for r in authored)
 
@@ -74,9 +99,12 @@ def test_shipped_training_uses_dev_and_authored(monkeypatch, authored):
     assert len(seen["examples"]) == len(dev) + len(authored)
     assert seen["examples"][-1] == (authored[-1]["text"], authored[-1]["topic"])
     assert seen["weights"] == [1.0] * len(dev) + [training.AUTHORED_WEIGHT] * len(authored)
-    # The pair scorer (and its out-of-fold topics) learns from the development set only.
+    # The pair scorer (and its out-of-fold topics) learns from the development set's groups
+    # and the regional corpus's paraphrase groups.
     assert len(pairs_from) == 1
-    assert [r["id"] for r in pairs_from[0][0]] == [r["id"] for r in dev]
+    grouped = [r["id"] for r in authored if r["dup_group"]]
+    assert grouped and all(i.startswith("r") for i in grouped)
+    assert [r["id"] for r in pairs_from[0][0]] == [r["id"] for r in dev] + grouped
 
 
 def test_retrain_keeps_shipped_data_and_confirmed_labels_win(monkeypatch, authored):
