@@ -96,11 +96,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;"
     )
     DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # psycopg prepares a statement on the server only when the code asks (core/compiled.py):
-    # Django's default (None) would refuse even then; its automatic preparation after a number
-    # of runs stays off in practice.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("prepare_threshold", 1_000_000_000)
 
 # Covering indexes (INCLUDE) serve PostgreSQL; SQLite builds the key part and ignores the rest.
 SILENCED_SYSTEM_CHECKS = ["models.W040"]

@@ -4,55 +4,28 @@ from typing import Any
 
 from doithoai.accounts.models import Membership, Role
 from doithoai.accounts.types import Actor
-from doithoai.core.compiled import INT_SLOT, CompiledRow, field_names, instance_from
-from doithoai.units.models import Organisation, Unit
 
 
 def active_memberships(user: Any) -> list[Membership]:
-    """A user's active memberships, cached on the user object for the request."""
+    """A user's active memberships with their organisation and unit, cached on the user object
+    for the request."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return []
     cached = getattr(user, "_doithoai_memberships", None)
     if cached is None:
-        cached = [membership_from(row) for row in _membership_rows.all(user.pk)]
+        cached = list(
+            Membership.objects.filter(user_id=user.pk, active=True)
+            .select_related("organisation__unit")
+            .order_by("pk")
+        )
         user._doithoai_memberships = cached
     return cached
 
 
 def memberships_read_with(user: Any, memberships: list[Membership]) -> None:
-    """Keep the active memberships read together with the user (the API token's query), so
-    `active_memberships` does not read them again."""
+    """Keep the active memberships read with the user (the API token's, kept by the process),
+    so `active_memberships` does not read them again."""
     user._doithoai_memberships = memberships
-
-
-def _membership_query(user_id: int) -> Any:
-    return (
-        Membership.objects.filter(user_id=user_id, active=True)
-        .order_by("pk")
-        .values(*membership_values())
-    )
-
-
-# Read on every staff request: compiled and prepared once (see core/compiled.py).
-_membership_rows = CompiledRow(Membership, _membership_query, many=True, placeholder=INT_SLOT)
-
-
-def membership_values(prefix: str = "") -> list[str]:
-    """The `values()` names that `membership_from` reads, under `prefix`."""
-    return [
-        *field_names(Membership, prefix=prefix),
-        *field_names(Organisation, prefix=f"{prefix}organisation__"),
-        *field_names(Unit, prefix=f"{prefix}organisation__unit__"),
-    ]
-
-
-def membership_from(row: dict[str, Any], prefix: str = "") -> Membership:
-    """The membership with its organisation and unit attached, as `select_related` gives them."""
-    membership: Membership = instance_from(Membership, row, prefix=prefix)
-    organisation = instance_from(Organisation, row, prefix=f"{prefix}organisation__")
-    organisation.unit = instance_from(Unit, row, prefix=f"{prefix}organisation__unit__")
-    membership.organisation = organisation
-    return membership
 
 
 def roles_of(user: Any) -> set[str]:

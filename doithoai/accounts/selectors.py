@@ -1,14 +1,12 @@
+import copy
 import datetime
 import time
-from typing import Any
 
-from django.db.models import FilteredRelation, Q
 from django.utils import timezone
 
 from doithoai.accounts import policies
-from doithoai.accounts.models import ApiToken, User
+from doithoai.accounts.models import ApiToken, Membership, User
 from doithoai.accounts.services import hash_key
-from doithoai.core.compiled import CompiledRow, field_names, instance_from
 from doithoai.core.versions import SharedVersion
 
 # last_used_at is refreshed at most this often, so reads do not each write.
@@ -26,63 +24,39 @@ def access_changed() -> None:
 
 
 def user_for_api_key(key: str) -> User | None:
-    """The active user of a valid, unrevoked token, with their active memberships (read in the
-    same query, then kept by this process until access changes: see ACCESS); marks the token as
-    used. Each call builds its own instances."""
+    """The active user of a valid, unrevoked token, with their active memberships (kept by this
+    process until access changes: see ACCESS); marks the token as used. Each call gets its own
+    copies of the user and the memberships, which a request may annotate."""
     if not key or len(key) > 200:
         return None
-    rows = _token_rows_kept(hash_key(key))
-    if not rows or not rows[0]["user__is_active"]:
+    kept = _token_kept(hash_key(key))
+    if kept is None or not kept[0].user.is_active:
         return None
-    row = rows[0]
+    token, memberships = kept
     now = timezone.now()
-    if row["last_used_at"] is None or now - row["last_used_at"] > USAGE_RESOLUTION:
-        ApiToken.objects.filter(pk=row["id"]).update(last_used_at=now)
-        row["last_used_at"] = now
-    user: User = instance_from(User, row, prefix="user__")
-    memberships = [
-        policies.membership_from(r, prefix="membership__")
-        for r in rows
-        if r["membership__id"] is not None
-    ]
-    policies.memberships_read_with(user, memberships)
+    if token.last_used_at is None or now - token.last_used_at > USAGE_RESOLUTION:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        token.last_used_at = now
+    user = copy.copy(token.user)
+    policies.memberships_read_with(user, [copy.copy(m) for m in memberships])
     return user
 
 
-def _token_rows_kept(key_hash: str) -> list[dict[str, Any]]:
-    """The token's rows, read at most every TOKEN_SECONDS while access is unchanged. Only
-    valid tokens are kept, so unknown keys cannot fill the memory."""
-    kept: dict[str, tuple[float, list[dict[str, Any]]]] = ACCESS.memo().setdefault("tokens", {})
+def _token_kept(key_hash: str) -> tuple[ApiToken, list[Membership]] | None:
+    """The token with its user and the user's active memberships, read at most every
+    TOKEN_SECONDS while access is unchanged. Only valid tokens are kept, so unknown keys cannot
+    fill the memory."""
+    kept: dict[str, tuple[float, ApiToken, list[Membership]]] = ACCESS.memo().setdefault(
+        "tokens", {}
+    )
     now = time.monotonic()
     entry = kept.get(key_hash)
     if entry is not None and now - entry[0] <= TOKEN_SECONDS:
-        return entry[1]
-    rows = _token_rows.all(key_hash)
-    if rows:
-        kept[key_hash] = (now, rows)
-    else:
+        return entry[1], entry[2]
+    token = ApiToken.objects.select_related("user").filter(key_hash=key_hash, revoked=False).first()
+    if token is None:
         kept.pop(key_hash, None)
-    return rows
-
-
-def _token_query(key_hash: str) -> Any:
-    """The token's user, one row per active membership (one row with none)."""
-    return (
-        ApiToken.objects.filter(key_hash=key_hash, revoked=False)
-        .annotate(
-            membership=FilteredRelation(
-                "user__memberships", condition=Q(user__memberships__active=True)
-            )
-        )
-        .order_by("membership__id")
-        .values(
-            "id",
-            "last_used_at",
-            *field_names(User, prefix="user__"),
-            *policies.membership_values(prefix="membership__"),
-        )
-    )
-
-
-# Every API request authenticates: compiled and prepared once (see core/compiled.py).
-_token_rows = CompiledRow(ApiToken, _token_query, many=True)
+        return None
+    memberships = policies.active_memberships(token.user)
+    kept[key_hash] = (now, token, memberships)
+    return token, memberships

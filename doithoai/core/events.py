@@ -30,8 +30,8 @@ def event_record(**fields: Unpack[EventFields]) -> Event:
 
 
 def event_new(**fields: Unpack[EventFields]) -> Event:
-    """The event `event_record` would append, not yet saved: for a service that writes it in the
-    same statement as a new `obj` (`core.inserts.insert_together`, which sets `object_id`)."""
+    """The event `event_record` would append, not yet saved: for a service that writes many at
+    once (`Event.objects.bulk_create`)."""
     actor, obj = fields["actor"], fields["obj"]
     stored: Any = actor if getattr(actor, "is_authenticated", False) else None  # AUTH_USER_MODEL
     return Event(

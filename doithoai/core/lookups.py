@@ -1,56 +1,37 @@
 """`field__any_of=ids`: membership in a large set of ids.
 
-On PostgreSQL it sends one array parameter (`field = ANY(%s::type[])`) instead of one placeholder
-per value, so a province-wide area of hundreds of units keeps the statement short: psycopg
-caches its parsing and does not adapt each value; one value is a plain `=`. Elsewhere it is
-Django's own `IN`."""
+On PostgreSQL the ids go as one array parameter (`field = ANY(%s::type[])`) instead of one
+placeholder per value, so a province-wide area of hundreds of units keeps the statement short;
+one value is a plain `=`, which lets the planner read an index that starts with the field in the
+order of its next columns (one ward's newest petitions). Elsewhere, and for a subquery, it is
+Django's own `IN`. The values are ids (`unit_id__any_of=ids`, `unit__any_of=ids`), not model
+instances. Built on the documented lookup API only: an `In` subclass registered on `Field` and on
+`ForeignObject` (whose lookups are its own), with an `as_postgresql` made of `process_lhs` and
+the field's `get_db_prep_value` and `db_type`."""
 
 from typing import Any
 
-from django.db.models import Field
-from django.db.models.fields.related import ForeignObject
-from django.db.models.fields.related_lookups import RelatedIn
+from django.db.models import Field, ForeignObject
 from django.db.models.lookups import In
 
 
-def _plain_ints(rhs: Any) -> list[int] | None:
-    """The ids as they are when they are all plain ints: nothing for Django to prepare."""
-    if isinstance(rhs, list | tuple | set | frozenset) and all(type(v) is int for v in rhs):
-        return list(rhs)
-    return None
-
-
-def _as_array(lookup: In, compiler: Any, connection: Any) -> tuple[str, Any]:
-    lhs, lhs_params = lookup.process_lhs(compiler, connection)
-    field = lookup.lhs.output_field
-    values = _plain_ints(lookup.rhs)
-    if values is None:
-        values = [field.get_db_prep_value(v, connection) for v in lookup.rhs]
-    if len(values) == 1:
-        # A plain equality lets the planner read an index that starts with the field in the
-        # order of its next columns (one ward's newest petitions); `= ANY` of one value does not.
-        return f"{lhs} = %s", [*lhs_params, values[0]]
-    return f"{lhs} = ANY(%s::{field.cast_db_type(connection)}[])", [*lhs_params, values]
-
-
-class _ArrayMixin:
-    """`= ANY(array)` on PostgreSQL for a collection of values; a subquery stays `IN`."""
-
-    def get_prep_lookup(self) -> Any:
-        plain = _plain_ints(self.rhs)  # type: ignore[attr-defined]
-        return plain if plain is not None else super().get_prep_lookup()  # type: ignore[misc]
-
-    def as_postgresql(self, compiler: Any, connection: Any) -> tuple[str, Any]:
-        if not isinstance(self.rhs, list | tuple | set | frozenset):  # type: ignore[attr-defined]
-            return super().as_sql(compiler, connection)  # type: ignore[misc]
-        return _as_array(self, compiler, connection)  # type: ignore[arg-type]
-
-
-@Field.register_lookup
-class AnyOf(_ArrayMixin, In):
-    lookup_name = "any_of"
-
-
 @ForeignObject.register_lookup
-class RelatedAnyOf(_ArrayMixin, RelatedIn):
+@Field.register_lookup
+class AnyOf(In):
     lookup_name = "any_of"
+
+    def as_postgresql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+        if not isinstance(self.rhs, list | tuple | set | frozenset):  # a subquery stays `IN`
+            return self.as_sql(compiler, connection)
+        field = self.lhs.output_field
+        values = [
+            field.get_db_prep_value(value, connection, prepared=True)
+            for value in self.rhs
+            if value is not None  # as `IN`: NULL equals nothing
+        ]
+        if not values:  # `IN` of nothing: Django answers without asking the database
+            return self.as_sql(compiler, connection)
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        if len(values) == 1:
+            return f"{lhs} = %s", [*lhs_params, values[0]]
+        return f"{lhs} = ANY(%s::{field.db_type(connection)}[])", [*lhs_params, values]

@@ -10,7 +10,6 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
-from doithoai.core.compiled import CompiledRow
 from doithoai.core.versions import SharedVersion
 from doithoai.petitions import policies, search
 from doithoai.petitions.choices import LegalKind, PetitionState
@@ -365,7 +364,6 @@ def _public_status_query(code: str) -> Any:
     answered = published_answers_exist(OuterRef("id"), OuterRef("issue_link__issue_id"))
     return (
         Petition.objects.filter(code=code)
-        .order_by()
         .annotate(answered=answered)
         .values(
             "id",
@@ -386,15 +384,12 @@ def _public_status_query(code: str) -> Any:
     )
 
 
-_public_status_row = CompiledRow(Petition, _public_status_query)
-
-
 def petition_public_status(*, code: str) -> PublicStatus | None:
     """The public lookup in one query (a second one only if answers were published)."""
     from doithoai.followup.selectors import published_answer_rows
 
     normal = normalise_code(code)
-    row = _public_status_row.first(normal) if normal else None
+    row = _public_status_query(normal).first() if normal else None
     if row is None:
         return None
     answers: list[dict[str, Any]] = []

@@ -2,20 +2,16 @@
 
 import hashlib
 import json
-from collections.abc import Sequence
-from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, fields
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from doithoai.core.events import event_new, event_record
-from doithoai.core.inserts import insert_together
+from doithoai.core.events import event_record
 from doithoai.core.text import fold
 from doithoai.petitions import codes, policies, rounds
 from doithoai.petitions.attachments import CheckedFile
@@ -55,33 +51,25 @@ def petition_submit(
     """Record a petition with its tracking code and first event; send the receipt after commit.
 
     With an `idempotency_key`, the same key and body return the first petition (created=False);
-    the same key with another body is refused."""
+    the same key with another body is refused. Each try is one transaction (`create_checked`; a
+    savepoint inside a caller's, such as a conference statement's), so a taken code or key
+    leaves nothing written and the caller's transaction usable."""
     files = files or []
     digest = body_hash(data, files) if idempotency_key else ""
     client_id = client or (
         f"user:{actor.pk}" if getattr(actor, "is_authenticated", False) else "public"
     )
-    if idempotency_key and files:
-        # Files are stored before the key is written: look first so a retry stores nothing.
-        previous = _replayed(idempotency_key, client_id, digest)
-        if previous is not None:
-            return SubmitResult(previous, created=False)
     for _attempt in range(CODE_ATTEMPTS):
         code = codes.new_code()
+        key = (
+            IdempotencyKey(key=idempotency_key[:128], client=client_id[:150], body_hash=digest)
+            if idempotency_key
+            else None
+        )
         try:
-            key = (
-                IdempotencyKey(key=idempotency_key[:128], client=client_id[:150], body_hash=digest)
-                if idempotency_key
-                else None
+            petition = create_checked(
+                actor=actor, data=data, files=files, code=code, idempotency_key=key
             )
-            with _savepoint_if_nested():
-                petition = create_checked(
-                    actor=actor,
-                    data=data,
-                    files=files,
-                    code=code,
-                    dependents=[(key, "petition_id")] if key else [],
-                )
             break
         except IntegrityError:
             # Everything above rolled back. Either the new code was taken (draw another), or
@@ -96,12 +84,6 @@ def petition_submit(
     else:
         raise IntegrityError("No free tracking code after several attempts.")
     return SubmitResult(petition, created=True)
-
-
-def _savepoint_if_nested() -> AbstractContextManager[Any]:
-    """Inside a caller's transaction, a savepoint, so that a taken code or key leaves it usable;
-    outside, nothing: `create_checked` is atomic on its own."""
-    return transaction.atomic() if transaction.get_connection().in_atomic_block else nullcontext()
 
 
 def _replayed(key: str, client: str, digest: str) -> Petition | None:
@@ -130,17 +112,14 @@ def create_checked(
     data: PetitionInput,
     files: list[CheckedFile],
     code: str = "",
-    dependents: Sequence[tuple[Model, str]] = (),
+    idempotency_key: IdempotencyKey | None = None,
     round_memo: dict[Any, Any] | None = None,
 ) -> Petition:
-    """Validate and write one petition with its first event (and `dependents`, new rows given
-    with the name of their field that takes the petition's id), atomically. With `code`, a
-    taken code fails the write (the caller draws another); without, a savepoint per try keeps
-    the caller's transaction alive (the spreadsheet import, all rows in one).
-
-    Without attachments or a receipt to queue, the rows go in one statement on PostgreSQL
-    (`insert_together`), which needs no transaction around it: the API's create is one round
-    trip instead of three.
+    """Validate and write one petition with its first event, its `idempotency_key` (a new row
+    pointed at the petition), its attachments and its receipt, in one transaction (a savepoint
+    inside a caller's). With `code`, a taken code fails the whole write (the caller draws
+    another); without, the petition's insert is tried again with a new code under a savepoint,
+    which keeps the caller's transaction alive (the spreadsheet import, all rows in one).
 
     The petition joins its round (`rounds.round_for_intake`: the named one once checked, else
     the unit's round that is collecting; one small query, or none from `round_memo` in a batch);
@@ -185,26 +164,30 @@ def create_checked(
         on_behalf_of=data.on_behalf_of,
         received_on=data.received_on or timezone.localdate(),
     )
-    received = event_new(
-        actor=staff,
-        obj=petition,
-        action="petition.received",
-        after={
-            "state": petition.state,
-            "channel": petition.channel,
-            "unit": unit.code,
-            "round": joined.pk if joined else None,
-        },
-    )
-    rows = [(received, "object_id"), *dependents]
     # A new petition's only consent is the one just given: without an email address or an SMS
     # opt-in there is nothing to send, so nothing to look up.
     receipt = bool(petition.email or (petition.phone and data.notify_sms))
-    with transaction.atomic() if files or receipt else nullcontext():
+    with transaction.atomic():
         if code:
-            insert_together(petition, rows)
+            petition.save()
         else:
-            _insert_with_free_code(petition, rows)
+            _save_with_free_code(petition)
+        event_record(
+            actor=staff,
+            obj=petition,
+            action="petition.received",
+            after={
+                "state": petition.state,
+                "channel": petition.channel,
+                "unit": unit.code,
+                "round": joined.pk if joined else None,
+            },
+        )
+        if idempotency_key is not None:
+            # Before the files: a retry with the same key (a concurrent one too, which waits
+            # for the first to commit) fails here, with no file stored.
+            idempotency_key.petition = petition
+            idempotency_key.save()
         for checked in files:
             _store(petition, checked)
         if receipt:
@@ -232,11 +215,11 @@ def _queue_receipt(staff: Any, petition: Petition, data: PetitionInput) -> None:
     )
 
 
-def _insert_with_free_code(petition: Petition, rows: list[tuple[Model, str]]) -> None:
+def _save_with_free_code(petition: Petition) -> None:
     for _attempt in range(CODE_ATTEMPTS):
         try:
             with transaction.atomic():
-                insert_together(petition, rows)
+                petition.save()
             return
         except IntegrityError:
             if Petition.objects.filter(code=petition.code).exists():
@@ -246,7 +229,7 @@ def _insert_with_free_code(petition: Petition, rows: list[tuple[Model, str]]) ->
     raise IntegrityError("No free tracking code after several attempts.")
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)  # called by a request only: its files are committed on return
 def petition_attach(
     *, actor: Any, petition: Petition, files: list[CheckedFile]
 ) -> list[Attachment]:

@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core import mail
+from django.db import connection
 from PIL import Image
 
 from doithoai.petitions.models import Petition
@@ -205,8 +206,8 @@ def test_a_taken_tracking_code_is_drawn_again_without_losing_the_petition(db, mo
 def test_outside_a_transaction_a_taken_code_is_drawn_again_too(
     committed_reference_data, monkeypatch, counts
 ):
-    """With no transaction open (a request), the write is one statement on PostgreSQL with no
-    transaction around it: a taken code fails that statement alone, and the next draw succeeds."""
+    """With no transaction open (a request), a taken code rolls back that try's transaction
+    alone, and the next draw succeeds."""
     from django.db import connection
 
     assert not connection.in_atomic_block
@@ -240,6 +241,66 @@ def _draw_a_taken_code_twice(monkeypatch, counts):
     again = petition_submit(actor=None, data=data(), idempotency_key="k-1", client="test")
     assert not again.created and again.petition.pk == result.petition.pk
     assert counts()[:2] == (before[0] + 1, before[1] + 1)
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="SQLite's test database is shared memory, whose locks fail instead of waiting",
+)
+def test_concurrent_retries_with_one_key_write_one_petition(
+    committed_reference_data, monkeypatch, counts
+):
+    """Two requests with the same key at once (a client retrying before the first answered):
+    the second's key waits for the first's transaction, fails when it commits, and answers with
+    the first petition; nothing of the second is left."""
+    import threading
+    import time
+
+    from doithoai.petitions.models import IdempotencyKey
+    from doithoai.petitions.services import PetitionInput, petition_submit
+
+    unit_id = ward().pk
+    save = IdempotencyKey.save
+    first = threading.Lock()
+
+    def slow_save(self, *args, **kwargs):
+        save(self, *args, **kwargs)
+        if first.acquire(blocking=False):
+            time.sleep(0.5)  # the winner holds its transaction open while the other tries
+
+    monkeypatch.setattr(IdempotencyKey, "save", slow_save)
+    before = counts()
+    start = threading.Barrier(2)
+    results, errors = [], []
+
+    def submit():
+        try:
+            start.wait()
+            data = PetitionInput(
+                text="Đề nghị lắp đèn chiếu sáng ngõ 12 tổ 3.",
+                unit=unit_id,
+                channel="web",
+                submitter_name="Lê Văn Thử",
+                consent=True,
+            )
+            results.append(
+                petition_submit(actor=None, data=data, idempotency_key="k-race", client="test")
+            )
+        except Exception as error:  # reported by the assertion below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert errors == [] and len(results) == 2
+    assert sorted(r.created for r in results) == [False, True]
+    assert results[0].petition.pk == results[1].petition.pk
+    assert counts()[:2] == (before[0] + 1, before[1] + 1)
+    assert IdempotencyKey.objects.filter(key="k-race").count() == 1
 
 
 @pytest.mark.parametrize("field", ["text", "submitter_name", "place", "address", "topic"])
