@@ -12,7 +12,6 @@ urlpatterns = [
     path("", core_views.public_home, name="public-home"),
     path("healthz/live", health.live, name="health-live"),
     path("healthz/ready", health.ready, name="health-ready"),
-    path("staff/", core_views.staff_home, name="staff-home"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("ngon-ngu/<str:code>/", core_views.language_switch, name="language-switch"),
     path("admin/", admin.site.urls),

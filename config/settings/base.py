@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "doithoai.documents",
     "doithoai.dataprotection",
     "doithoai.portal",
+    "doithoai.demo",
 ]
 
 MIDDLEWARE = [

@@ -11,8 +11,14 @@ class AccountsConfig(AppConfig):
         from axes.signals import user_locked_out
         from django.contrib.auth.signals import user_logged_in
 
+        from doithoai.accounts import navigation, unit_rules
         from doithoai.accounts.lockout import on_locked_out
         from doithoai.accounts.middleware import on_logged_in
+        from doithoai.accounts.selectors import access_changed
+        from doithoai.units.hooks import on_organisation_changed
 
         user_locked_out.connect(on_locked_out, dispatch_uid="doithoai-login-locked-out")
         user_logged_in.connect(on_logged_in, dispatch_uid="doithoai-session-touch")
+        navigation.register()
+        unit_rules.register()
+        on_organisation_changed(access_changed)

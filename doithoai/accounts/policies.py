@@ -4,6 +4,7 @@ from typing import Any
 
 from doithoai.accounts.models import Membership, Role
 from doithoai.accounts.types import Actor
+from doithoai.units.selectors import unit_covered_ids_cached
 
 
 def active_memberships(user: Any) -> list[Membership]:
@@ -61,8 +62,6 @@ def area_ids(user: Any, *roles: str) -> set[int]:
         return set()
     per_user = user.__dict__.setdefault("_doithoai_area", {})
     if own not in per_user:
-        from doithoai.units.selectors import unit_covered_ids_cached
-
         per_user[own] = unit_covered_ids_cached(own)
     return per_user[own]
 

@@ -1,8 +1,9 @@
 from django.urls import path
 
-from doithoai.accounts import views_security, views_tokens
+from doithoai.accounts import views_home, views_security, views_tokens
 
 urlpatterns = [
+    path("staff/", views_home.staff_home, name="staff-home"),
     path("staff/khoa-api/", views_tokens.api_token_list, name="api-token-list"),
     path(
         "staff/khoa-api/<int:token_id>/thu-hoi/",

@@ -15,22 +15,11 @@ from django.views.defaults import page_not_found
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
-from ninja.security import HttpBearer, django_auth
 from pydantic import ValidationInfo, field_validator
-
-from doithoai.accounts.selectors import user_for_api_key
 
 logger = logging.getLogger("doithoai.api")
 PROBLEM = "application/problem+json"
 RETRY_AFTER_SECONDS = 30
-
-
-class TokenAuth(HttpBearer):
-    def authenticate(self, request: HttpRequest, token: str) -> Any:
-        user = user_for_api_key(token)
-        if user is not None:
-            request.user = user
-        return user
 
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -79,11 +68,6 @@ class InputSchema(Schema):
             if too_big and not isinstance(item, bool):
                 raise ValueError(_("Số quá lớn."))
         return value
-
-
-def staff_auth() -> list[Any]:
-    """Bearer tokens for systems; the session (with CSRF) for pages calling the API."""
-    return [TokenAuth(), django_auth]
 
 
 def problem(status: int, title: str, detail: str = "", **extra: Any) -> HttpResponse:

@@ -1,13 +1,10 @@
 from django.conf import settings
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from doithoai.accounts.policies import active_memberships
 from doithoai.core.home import home_sections
-from doithoai.core.navigation import public_links, staff_links
-from doithoai.core.worklist import worklist_for
+from doithoai.core.navigation import public_links
 
 
 def public_home(request: HttpRequest) -> HttpResponse:
@@ -17,21 +14,6 @@ def public_home(request: HttpRequest) -> HttpResponse:
         request,
         "core/public_home.html",
         {"links": public_links(request.user), "sections": home_sections(request)},
-    )
-
-
-@login_required
-def staff_home(request: HttpRequest) -> HttpResponse:
-    """The staff home: what waits for the user (lines the apps register), their roles and the
-    pages their roles reach."""
-    return render(
-        request,
-        "core/staff_home.html",
-        {
-            "work": worklist_for(request.user),
-            "memberships": active_memberships(request.user),
-            "links": staff_links(request.user),
-        },
     )
 
 

@@ -9,7 +9,7 @@ class DataprotectionConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _
 
-        from doithoai.core.navigation import STAFF_LINKS, Link
+        from doithoai.core.navigation import Link, nav_link_register
         from doithoai.core.worklist import worklist_register
         from doithoai.dataprotection.policies import is_dpo
         from doithoai.dataprotection.services.viewlog import log_contact_views
@@ -21,5 +21,6 @@ class DataprotectionConfig(AppConfig):
         on_contact_viewed(log_contact_views)
         on_petitioner_opted_out(petition_opted_out)
         worklist_register("dataprotection", requests_work, order=90)
-        if not any(link.url_name == "dp-request-list" for link in STAFF_LINKS):
-            STAFF_LINKS.append(Link(_("Bảo vệ dữ liệu cá nhân"), "dp-request-list", is_dpo))
+        nav_link_register(
+            "staff", Link(_("Bảo vệ dữ liệu cá nhân"), "dp-request-list", is_dpo), order=150
+        )

@@ -6,7 +6,7 @@ from typing import Any
 from django.http import Http404, HttpRequest
 from ninja import Router, Status
 
-from doithoai.core.api import staff_auth
+from doithoai.accounts.api_auth import staff_auth
 from doithoai.dialogues import policies, selectors, services
 from doithoai.dialogues.models import Round, Speaker, Statement
 from doithoai.dialogues.schemas import (

@@ -8,7 +8,8 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
-from doithoai.core.api import InputSchema, staff_auth
+from doithoai.accounts.api_auth import staff_auth
+from doithoai.core.api import InputSchema
 from doithoai.followup import policies, selectors, services
 from doithoai.followup.models import Answer, Assignment
 from doithoai.synthesis.models import Issue

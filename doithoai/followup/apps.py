@@ -8,6 +8,11 @@ class FollowupConfig(AppConfig):
 
     def ready(self) -> None:
         from doithoai.core.worklist import worklist_register
+        from doithoai.followup import navigation
+        from doithoai.followup.selectors import published_answer_rows, published_answers_exist
         from doithoai.followup.worklist import followup_work
+        from doithoai.petitions.hooks import PublicAnswers, public_answers_register
 
         worklist_register("followup", followup_work, order=10)
+        navigation.register()
+        public_answers_register(PublicAnswers(published_answers_exist, published_answer_rows))

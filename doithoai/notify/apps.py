@@ -5,3 +5,9 @@ class NotifyConfig(AppConfig):
     name = "doithoai.notify"
     label = "notify"
     verbose_name = "Thông báo"
+
+    def ready(self) -> None:
+        from doithoai.notify.receipts import petition_received
+        from doithoai.petitions.hooks import on_received
+
+        on_received(petition_received)

@@ -10,8 +10,9 @@ from ninja import File, Header, Query, Router, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
 
+from doithoai.accounts.api_auth import staff_auth
 from doithoai.core import ratelimit
-from doithoai.core.api import InputSchema, staff_auth
+from doithoai.core.api import InputSchema
 from doithoai.petitions import policies
 from doithoai.petitions.attachments import MAX_FILE_BYTES, check_uploads
 from doithoai.petitions.choices import Channel

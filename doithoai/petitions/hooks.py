@@ -6,6 +6,8 @@ new_round_id=..., actor=...)`. Synthesis registers one in its `AppConfig.ready()
 petition out of its issue of the old round; an exception rolls the move back.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from doithoai.accounts.types import Actor
@@ -63,13 +65,81 @@ def contact_viewed(*, user: Any, petition_ids: list[int], place: str) -> None:
         callback(user=user, petition_ids=petition_ids, place=place)
 
 
+# `RECEIVED` holds callbacks run inside the intake transaction when a received petition gets a
+# receipt, as `callback(petition=..., actor=..., notify_email=..., notify_sms=..., context=...)`
+# (`notify_*`: what the petitioner asked for on the form; `context`: more for the message).
+# Notify registers one that records that consent and queues the receipt into its outbox.
+
+
+class Received(Protocol):
+    def __call__(
+        self,
+        *,
+        petition: Any,
+        actor: Any,
+        notify_email: bool,
+        notify_sms: bool,
+        context: dict[str, Any],
+    ) -> None: ...
+
+
+RECEIVED: list[Received] = []
+
+
+def on_received(callback: Received) -> Received:
+    """Register `callback` (once, however often `ready()` runs); usable as a decorator."""
+    if callback not in RECEIVED:
+        RECEIVED.append(callback)
+    return callback
+
+
+def received(
+    *, petition: Any, actor: Any, notify_email: bool, notify_sms: bool, context: dict[str, Any]
+) -> None:
+    for callback in list(RECEIVED):
+        callback(
+            petition=petition,
+            actor=actor,
+            notify_email=notify_email,
+            notify_sms=notify_sms,
+            context=context,
+        )
+
+
+# `PUBLIC_ANSWERS` holds what the public lookup shows of the answers to a petition: follow-up
+# registers an EXISTS expression (`exists(petition_ref, issue_ref)`, asked in the petition's own
+# query) and the rows (`rows(petition_id=..., issue_id=...)`: text and published_at, no names).
+# Without it the lookup shows no answers.
+
+
+@dataclass(frozen=True)
+class PublicAnswers:
+    exists: Callable[[Any, Any], Any]
+    rows: Callable[..., list[dict[str, Any]]]
+
+
+PUBLIC_ANSWERS: list[PublicAnswers] = []
+
+
+def public_answers_register(answers: PublicAnswers) -> None:
+    """Register (or replace) the source of published answers."""
+    PUBLIC_ANSWERS[:] = [answers]
+
+
 __all__ = [
     "CONTACT_VIEWED",
+    "PUBLIC_ANSWERS",
+    "RECEIVED",
     "ROUND_CHANGED",
     "ContactViewed",
+    "PublicAnswers",
+    "Received",
     "RoundChanged",
     "contact_viewed",
     "on_contact_viewed",
+    "on_received",
     "on_round_changed",
+    "public_answers_register",
+    "received",
     "round_changed",
 ]

@@ -6,16 +6,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import OuterRef, Q, QuerySet, Subquery, Value
 from django.http import Http404
 from django.utils import timezone
 
 from doithoai.core.versions import SharedVersion
-from doithoai.petitions import policies, search
+from doithoai.petitions import hooks, policies, search
 from doithoai.petitions.choices import LegalKind, PetitionState
 from doithoai.petitions.codes import normalise_code
 from doithoai.petitions.models import Petition, Topic
 from doithoai.petitions.round_model import RoundState
+from doithoai.petitions.rounds import intake_note
 from doithoai.units.selectors import unit_covered_ids_cached
 
 # A round has public pages (its page, notice, results) once announced.
@@ -353,15 +354,14 @@ class PublicStatus:
 
     @property
     def round_note(self) -> str:
-        from doithoai.petitions.rounds import intake_note
-
         return intake_note(self.round_title if self.round_id else None)
 
 
 def _public_status_query(code: str) -> Any:
-    from doithoai.followup.selectors import published_answers_exist
-
-    answered = published_answers_exist(OuterRef("id"), OuterRef("issue_link__issue_id"))
+    # The answers follow-up published (hooks.PUBLIC_ANSWERS), asked in this same query.
+    answered: Any = Value(False)
+    for source in hooks.PUBLIC_ANSWERS:
+        answered = source.exists(OuterRef("id"), OuterRef("issue_link__issue_id"))
     return (
         Petition.objects.filter(code=code)
         .annotate(answered=answered)
@@ -386,15 +386,14 @@ def _public_status_query(code: str) -> Any:
 
 def petition_public_status(*, code: str) -> PublicStatus | None:
     """The public lookup in one query (a second one only if answers were published)."""
-    from doithoai.followup.selectors import published_answer_rows
-
     normal = normalise_code(code)
     row = _public_status_query(normal).first() if normal else None
     if row is None:
         return None
     answers: list[dict[str, Any]] = []
     if row["answered"] and row["legal_kind"] != LegalKind.TO_CAO:
-        answers = published_answer_rows(petition_id=row["id"], issue_id=row["issue_link__issue_id"])
+        for source in hooks.PUBLIC_ANSWERS:
+            answers = source.rows(petition_id=row["id"], issue_id=row["issue_link__issue_id"])
     return PublicStatus(
         code=row["code"],
         state=row["state"],

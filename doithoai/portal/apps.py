@@ -8,8 +8,10 @@ class PortalConfig(AppConfig):
 
     def ready(self) -> None:
         from doithoai.core.home import HomeSection, home_section_register
+        from doithoai.portal import navigation
         from doithoai.portal.home import home_rounds
 
         home_section_register(
             HomeSection("portal-rounds", "portal/_home_rounds.html", home_rounds, order=10)
         )
+        navigation.register()

@@ -6,3 +6,8 @@ class ReportsConfig(AppConfig):
     name = "doithoai.reports"
     label = "reports"
     verbose_name = _("Báo cáo, thống kê")
+
+    def ready(self) -> None:
+        from doithoai.reports import navigation
+
+        navigation.register()

@@ -5,7 +5,7 @@ from typing import Any
 from django.http import Http404, HttpRequest
 from ninja import Router, Status
 
-from doithoai.core.api import staff_auth
+from doithoai.accounts.api_auth import staff_auth
 from doithoai.petitions.models import Topic
 from doithoai.petitions.selectors import petition_get_for
 from doithoai.synthesis import selectors, services

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
-from doithoai.accounts.selectors import access_changed
 from doithoai.core.admin_changes import ReportsChanges
+from doithoai.units.hooks import organisation_changed
 from doithoai.units.models import Organisation, Unit
 from doithoai.units.selectors import tree_changed
 
@@ -24,4 +24,4 @@ class OrganisationAdmin(ReportsChanges, admin.ModelAdmin[Organisation]):
     search_fields = ["name", "code"]
     raw_id_fields = ["unit", "parent"]
     # A role's reach follows its organisation's unit; processes keep tokens with their roles.
-    changed = (access_changed,)
+    changed = (organisation_changed,)

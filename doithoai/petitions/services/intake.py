@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.core.events import event_record
 from doithoai.core.text import fold
-from doithoai.petitions import codes, policies, rounds
+from doithoai.petitions import codes, hooks, policies, rounds
 from doithoai.petitions.attachments import CheckedFile
 from doithoai.petitions.choices import PUBLIC_CHANNELS
 from doithoai.petitions.models import Attachment, IdempotencyKey, Petition
@@ -196,21 +196,13 @@ def create_checked(
 
 
 def _queue_receipt(staff: Any, petition: Petition, data: PetitionInput) -> None:
-    from doithoai.notify.services import consent_record, message_to_petitioner
-
-    if (data.notify_email and petition.email) or (data.notify_sms and petition.phone):
-        # Given by the petitioner on the form itself, so it is recorded with the petition.
-        consent_record(
-            actor=None,
-            petition=petition,
-            email=data.notify_email and bool(petition.email),
-            sms=data.notify_sms and bool(petition.phone),
-        )
-    # Queued in this transaction; delivered by the worker after commit (never on rollback).
-    message_to_petitioner(
-        actor=staff,
+    # Notify (hooks.RECEIVED) records the consent given on the form and queues the receipt in this
+    # transaction; the worker delivers it after commit (never on rollback).
+    hooks.received(
         petition=petition,
-        key="petition_received",
+        actor=staff,
+        notify_email=data.notify_email,
+        notify_sms=data.notify_sms,
         context={"round": rounds.intake_note(petition.round.title if petition.round else None)},
     )
 

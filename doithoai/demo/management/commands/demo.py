@@ -4,6 +4,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
+from doithoai.demo import steps
+from doithoai.demo.full import load_full_demo
 from doithoai.demo.people import DEMO_PASSWORD, demo_logins, demo_organisations
 from doithoai.petitions.models import Topic
 from doithoai.petitions.topics import topics_ensure
@@ -41,13 +43,9 @@ class Command(BaseCommand):
             topics_ensure(Topic)
             demo_organisations()
             logins = demo_logins()
-            from doithoai.demo import steps
-
             for step in steps.REFERENCE_STEPS:
                 step(self.stdout)
             if not options["reference_only"]:
-                from doithoai.demo.full import load_full_demo
-
                 load_full_demo(self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Demo ready. Logins (password: {DEMO_PASSWORD}):"))
         for login in logins:

@@ -1,0 +1,33 @@
+"""The petitions app's links on the staff and public homes (registered in
+`PetitionsConfig.ready()`)."""
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from doithoai.core.navigation import Link, always, nav_link_register
+from doithoai.petitions.policies import area_of, can_manage_topics, visible_petitions_q
+
+
+def _has_area(user: Any) -> bool:
+    return bool(area_of(user))
+
+
+def _lists_petitions(user: Any) -> bool:
+    return visible_petitions_q(user) is not None
+
+
+def register() -> None:
+    nav_link_register(
+        "staff", Link(_("Kiến nghị, phản ánh"), "petition-list", _lists_petitions), order=40
+    )
+    nav_link_register("staff", Link(_("Nhập kiến nghị"), "petition-new-staff", _has_area), order=50)
+    nav_link_register(
+        "staff", Link(_("Danh mục lĩnh vực"), "topic-list", can_manage_topics), order=60
+    )
+    nav_link_register(
+        "public", Link(_("Gửi kiến nghị, phản ánh"), "petition-new-public", always), order=10
+    )
+    nav_link_register(
+        "public", Link(_("Tra cứu kết quả bằng mã"), "petition-lookup", always), order=20
+    )
