@@ -335,8 +335,8 @@ def phase_stats(phase: Phase, attempts: list[Attempt], clients: int) -> dict[str
         if a.outcome == "ok" and a.start >= phase.repaired and a.client not in first_ok:
             first_ok[a.client] = a.end
     recovered = max(first_ok.values()) if len(first_ok) == clients else None
-    if recovered is None and not failed:
-        recovered = phase.repaired  # nothing failed: nothing to recover from
+    if not failed:
+        recovered = phase.fault  # nothing failed: nothing to recover from
     after = [a for a in failed if recovered is not None and a.start > recovered]
     return {
         "attempts": len(inside),
@@ -349,7 +349,26 @@ def phase_stats(phase: Phase, attempts: list[Attempt], clients: int) -> dict[str
     }
 
 
+CLEANUP: list[object] = []  # what to stop if the run ends early (supervisor, worker, cluster)
+
+
 def main() -> int:
+    try:
+        return run()
+    finally:
+        for thing in reversed(CLEANUP):
+            with contextlib.suppress(Exception):
+                if isinstance(thing, Supervisor):
+                    thing.stop()
+                elif isinstance(thing, subprocess.Popen):
+                    thing.kill()
+                elif isinstance(thing, Cluster):
+                    thing.stop("immediate")
+                elif isinstance(thing, Path):
+                    shutil.rmtree(thing, ignore_errors=True)
+
+
+def run() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--phase-seconds", type=float, default=15)
@@ -361,11 +380,13 @@ def main() -> int:
 
     began = time.monotonic()
     tmp = Path(tempfile.mkdtemp(prefix="doithoai-faults-"))
+    CLEANUP.append(tmp)
     tmp.chmod(0o755)
     (tmp / "pg").mkdir()
     (tmp / "pg").chmod(0o755)
     cluster = Cluster(tmp / "pg", args.pg_port)
     cluster.start()
+    CLEANUP.append(cluster)
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.prod",
@@ -412,6 +433,7 @@ def main() -> int:
 
     supervisor = Supervisor(env, args.http_port, tmp / "granian.log")
     supervisor.start()
+    CLEANUP.append(supervisor)
     supervisor.started.wait(120)
     wait_ready(args.http_port)
     worker_log = (tmp / "worker.log").open("wb")
@@ -420,6 +442,7 @@ def main() -> int:
         stdout=worker_log, stderr=subprocess.STDOUT,
     )  # fmt: skip
     worker_pid = worker.pid
+    CLEANUP.append(worker)
 
     prefix = f"faults-{uuid.uuid4().hex[:8]}"
     gate, stop = threading.Event(), threading.Event()
@@ -553,6 +576,7 @@ def main() -> int:
     supervisor.stop()
     connection.close()
     cluster.stop("fast")
+    CLEANUP.remove(cluster)
 
     # Report.
     total_500 = sum(1 for a in attempts if a.outcome == "500")
@@ -618,7 +642,6 @@ def main() -> int:
     print(report)
     if args.output:
         args.output.write_text(report, encoding="utf-8")
-    shutil.rmtree(tmp, ignore_errors=True)
     return 0 if ok else 1
 
 
