@@ -45,7 +45,7 @@ from doithoai.accounts.services_security import (
     second_factor_verify,
     sessions_end_all,
 )
-from doithoai.core.flash import attempt
+from doithoai.core.flash import attempt, post_form
 
 # Session keys: the secret being enrolled, the new recovery codes until shown once, the page to
 # return to after them.
@@ -254,22 +254,18 @@ def login_lockouts(request: HttpRequest) -> HttpResponse:
 def login_unlock_view(request: HttpRequest) -> HttpResponse:
     if not policies.can_manage_accounts(request.user):
         raise PermissionDenied
-    form = UnlockForm(request.POST)
-    if not form.is_valid():
-        for errors in form.errors.values():
-            for message in errors:
-                messages.error(request, str(message))
-        return redirect("login-lockouts")
-    data = form.cleaned_data
-    target = data["username"] or data["ip_address"] or ""
-    attempt(
+    return post_form(
         request,
-        lambda: login_unlock(
+        UnlockForm(request.POST),
+        lambda data: login_unlock(
             actor=request.user,
             username=data["username"],
             ip_address=data["ip_address"] or "",
             reason=data["reason"],
         ),
-        _("Đã mở khóa đăng nhập cho %(target)s.") % {"target": target},
+        done=lambda data: (
+            _("Đã mở khóa đăng nhập cho %(target)s.")
+            % {"target": data["username"] or data["ip_address"] or ""}
+        ),
+        then=redirect("login-lockouts"),
     )
-    return redirect("login-lockouts")

@@ -2,7 +2,6 @@
 
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -21,6 +20,7 @@ from doithoai.accounts.selectors_tokens import (
     api_tokens_for,
 )
 from doithoai.accounts.services import api_token_create, api_token_revoke
+from doithoai.core.flash import post_form
 
 
 def _check_staff(request: HttpRequest) -> None:
@@ -90,13 +90,12 @@ def api_token_revoke_view(request: HttpRequest, token_id: int) -> HttpResponse:
     _check_staff(request)
     # 404 alike for a missing token and one the user may not see (another user's).
     token = api_token_get_for(user=request.user, token_id=token_id)
-    form = ApiTokenRevokeForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Lý do quá dài (tối đa 500 ký tự); khóa chưa bị thu hồi."))
-        return redirect("api-token-list")
-    api_token_revoke(actor=request.user, token=token, reason=form.cleaned_data["reason"])
-    messages.success(
+    return post_form(
         request,
-        _("Đã thu hồi khóa %(name)s (%(prefix)s…).") % {"name": token.name, "prefix": token.prefix},
+        ApiTokenRevokeForm(request.POST),
+        lambda data: api_token_revoke(actor=request.user, token=token, reason=data["reason"]),
+        done=_("Đã thu hồi khóa %(name)s (%(prefix)s…).")
+        % {"name": token.name, "prefix": token.prefix},
+        invalid=_("Lý do quá dài (tối đa 500 ký tự); khóa chưa bị thu hồi."),
+        then=redirect("api-token-list"),
     )
-    return redirect("api-token-list")

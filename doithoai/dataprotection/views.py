@@ -1,6 +1,7 @@
 """The data-protection officer's pages: requests (list, new, detail and actions), the log of who
 viewed contact details, retention. Everyone else gets 404, as for a page that does not exist."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -17,7 +18,7 @@ from django.views.decorators.http import require_POST
 from doithoai.accounts.models import Role
 from doithoai.accounts.policies import active_memberships
 from doithoai.core.events import choice_label, events_for
-from doithoai.core.flash import attempt
+from doithoai.core.flash import form_page_post, post_action
 from doithoai.dataprotection import policies, rules, selectors
 from doithoai.dataprotection.forms import (
     CloseForm,
@@ -115,33 +116,25 @@ def request_new(request: HttpRequest) -> HttpResponse:
     _officer(request)
     organisations = _organisations(request.user)
     form = RequestForm(request.POST or None, organisations=organisations)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        organisation = Organisation.objects.get(pk=data.pop("organisation"))
-        try:
-            created = request_receive(actor=request.user, organisation=organisation, **data)
-        except ValidationError as error:
-            _add_errors(form, error)
-        except PermissionDenied as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(
-                request, _("Đã ghi nhận yêu cầu. Hạn xác nhận và hạn hoàn thành đã được tính.")
-            )
-            return redirect("dp-request-detail", request_id=created.pk)
+    saved = form_page_post(
+        request,
+        form,
+        lambda data: request_receive(
+            actor=request.user,
+            organisation=Organisation.objects.get(pk=data["organisation"]),
+            **{k: v for k, v in data.items() if k != "organisation"},
+        ),
+        done=_("Đã ghi nhận yêu cầu. Hạn xác nhận và hạn hoàn thành đã được tính."),
+        success=lambda created: redirect("dp-request-detail", request_id=created.pk),
+        errors_on_form=True,
+    )
+    if saved is not None:
+        return saved
     return render(
         request,
         "dataprotection/request_new.html",
         {"form": form, "rules": rules},
     )
-
-
-def _add_errors(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 @never_cache
@@ -176,34 +169,32 @@ def _detail(request: HttpRequest, dsr: DataSubjectRequest, **extra: Any) -> Http
 def request_step(request: HttpRequest, request_id: int, step: str) -> HttpResponse:
     _officer(request)
     dsr = selectors.request_get_for(user=request.user, request_id=request_id)
-    if step == "xac-nhan":
-        attempt(
-            request,
+    post = request.POST
+    steps: dict[str, tuple[Callable[[], object], str]] = {
+        "xac-nhan": (
             lambda: request_acknowledge(actor=request.user, request=dsr),
             _("Đã ghi nhận việc xác nhận với người yêu cầu."),
-        )
-    elif step == "gia-han":
-        attempt(
-            request,
-            lambda: request_extend(
-                actor=request.user, request=dsr, reason=request.POST.get("reason", "")
-            ),
+        ),
+        "gia-han": (
+            lambda: request_extend(actor=request.user, request=dsr, reason=post.get("reason", "")),
             _("Đã gia hạn thêm 15 ngày."),
-        )
-    elif step == "ket-thuc":
-        attempt(
-            request,
+        ),
+        "ket-thuc": (
             lambda: request_close(
                 actor=request.user,
                 request=dsr,
-                state=request.POST.get("state", ""),
-                outcome=request.POST.get("outcome", ""),
+                state=post.get("state", ""),
+                outcome=post.get("outcome", ""),
             ),
             _("Đã kết thúc yêu cầu."),
-        )
-    else:
+        ),
+    }
+    if step not in steps:
         raise Http404
-    return redirect("dp-request-detail", request_id=dsr.pk)
+    run, done = steps[step]
+    return post_action(
+        request, run, done=done, then=redirect("dp-request-detail", request_id=dsr.pk)
+    )
 
 
 def _ticked(request: HttpRequest) -> list[int]:
@@ -248,14 +239,14 @@ def request_act(request: HttpRequest, request_id: int) -> HttpResponse:
         "stop": _("Đã ngừng gửi thông báo cho người này."),
         "erase": _("Đã xóa dữ liệu cá nhân (ẩn danh hóa); hồ sơ và lịch sử xử lý được giữ lại."),
     }
-    attempt(
+    return post_action(
         request,
         lambda: request_carry_out(
             actor=request.user, request=dsr, action=action, petitions=petitions, changes=changes
         ),
-        str(done.get(action, "")),
+        done=str(done.get(action, "")),
+        then=redirect("dp-request-detail", request_id=dsr.pk),
     )
-    return redirect("dp-request-detail", request_id=dsr.pk)
 
 
 @never_cache

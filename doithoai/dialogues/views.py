@@ -10,27 +10,31 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
 
-from doithoai.core.flash import attempt
+from doithoai.accounts.models import Role
+from doithoai.accounts.policies import unit_ids_with_role
+from doithoai.core.document_kinds import (
+    CONTENT_TYPES,
+    FILE_STEMS,
+    DocumentUnavailable,
+    document_render,
+)
+from doithoai.core.flash import attempt_result, form_errors, form_page_post, post_action
+from doithoai.core.rendering import render_docx, render_pdf, render_pdf_many
 from doithoai.core.storage import generated_download
 from doithoai.dialogues import policies, selectors, services
 from doithoai.dialogues.documents.invitations import build_invitations, build_invitee_invitation
 from doithoai.dialogues.forms import InviteeForm, PlanForm, TaskForm
 from doithoai.dialogues.models import (
     ROUND_TRANSITIONS,
+    ChairRole,
     ParticipantGroup,
     Round,
     RoundState,
     Task,
 )
 from doithoai.dialogues.services.plan import PLAN_FIELDS
-from doithoai.dialogues.views_helpers import form_errors, qr_svg
-from doithoai.documents.registry import (
-    CONTENT_TYPES,
-    FILE_STEMS,
-    DocumentUnavailable,
-    document_render,
-)
-from doithoai.documents.rendering import render_docx, render_pdf, render_pdf_many
+from doithoai.dialogues.views_helpers import qr_svg
+from doithoai.petitions.models import Topic
 from doithoai.units.models import Organisation, Unit
 
 DOCUMENT_KINDS = ("plan", "invitation", "minutes", "conclusion", "results")
@@ -125,12 +129,12 @@ def round_transition(request: HttpRequest, round_id: int) -> HttpResponse:
     to_state = request.POST.get("state", "")
     if to_state == RoundState.CONCLUDED:
         return redirect("dialogue-conclude", round_.pk)  # only through the confirmation page
-    attempt(
+    return post_action(
         request,
         lambda: services.round_transition(actor=request.user, round_=round_, to_state=to_state),
-        str(TRANSITION_DONE.get(to_state, _("Đã chuyển trạng thái kỳ đối thoại."))),
+        done=str(TRANSITION_DONE.get(to_state, _("Đã chuyển trạng thái kỳ đối thoại."))),
+        then=redirect("dialogue-round", round_.pk),
     )
-    return redirect("dialogue-round", round_.pk)
 
 
 @login_required
@@ -140,12 +144,12 @@ def task_transition(request: HttpRequest, task_id: int) -> HttpResponse:
     if task is None or not policies.can_view(request.user, task.round):
         raise Http404
     to_state = request.POST.get("state", "")
-    attempt(
+    return post_action(
         request,
         lambda: services.task_transition(actor=request.user, task=task, to_state=to_state),
-        _("Đã cập nhật nhiệm vụ."),
+        done=_("Đã cập nhật nhiệm vụ."),
+        then=redirect("dialogue-round", task.round_id),
     )
-    return redirect("dialogue-round", task.round_id)
 
 
 @login_required
@@ -159,12 +163,9 @@ def invitee_add(request: HttpRequest, round_id: int) -> HttpResponse:
     data = form.cleaned_data
     unit = Unit.objects.filter(pk=data["unit"]).first() if data.get("unit") else None
     if unit is None:
-        from doithoai.accounts.models import Role
-        from doithoai.accounts.policies import unit_ids_with_role
-
         own = sorted(unit_ids_with_role(request.user, Role.WARD_OFFICER))
         unit = Unit.objects.filter(pk=own[0]).first() if own else None
-    attempt(
+    return post_action(
         request,
         lambda: services.invitee_add(
             actor=request.user,
@@ -174,9 +175,9 @@ def invitee_add(request: HttpRequest, round_id: int) -> HttpResponse:
             unit=unit,
             title=data["title"],
         ),
-        _("Đã thêm đại biểu vào danh sách mời."),
+        done=_("Đã thêm đại biểu vào danh sách mời."),
+        then=redirect("dialogue-round", round_.pk),
     )
-    return redirect("dialogue-round", round_.pk)
 
 
 @login_required
@@ -262,25 +263,24 @@ def plan_edit(request: HttpRequest, round_id: int) -> HttpResponse:
         raise Http404
     initial = {name: getattr(round_, name) for name in PLAN_FIELDS}
     form = PlanForm(request.POST or None, initial=initial)
-    if request.method == "POST":
-        if form.is_valid():
-            changes = {k: v for k, v in form.cleaned_data.items() if v != initial.get(k)}
-            for key in ("document_number", "venue", "online_link", "purposes", "participants"):
-                if changes.get(key) is None and key in changes:
-                    changes[key] = ""
-            if attempt(
-                request,
-                lambda: services.round_update_plan(
-                    actor=request.user, round_=round_, changes=changes
-                ),
-                _("Đã lưu kế hoạch."),
-            ):
-                return redirect("dialogue-round", round_.pk)
-        else:
-            form_errors(request, form)
-    from doithoai.dialogues.models import ChairRole
-    from doithoai.petitions.models import Topic
 
+    def save(data: dict[str, object]) -> object:
+        changes = {k: v for k, v in data.items() if v != initial.get(k)}
+        for key in ("document_number", "venue", "online_link", "purposes", "participants"):
+            if changes.get(key) is None and key in changes:
+                changes[key] = ""
+        return services.round_update_plan(actor=request.user, round_=round_, changes=changes)
+
+    saved = form_page_post(
+        request,
+        form,
+        save,
+        done=_("Đã lưu kế hoạch."),
+        success=lambda _result: redirect("dialogue-round", round_.pk),
+        report_errors=True,
+    )
+    if saved is not None:
+        return saved
     return render(
         request,
         "dialogues/plan_edit.html",
@@ -311,7 +311,7 @@ def task_add(request: HttpRequest, round_id: int) -> HttpResponse:
 
         messages.error(request, _("Vui lòng chọn cơ quan thực hiện."))
         return redirect("dialogue-round", round_.pk)
-    attempt(
+    return post_action(
         request,
         lambda: services.task_create(
             actor=request.user,
@@ -321,30 +321,27 @@ def task_add(request: HttpRequest, round_id: int) -> HttpResponse:
             text=data["text"],
             due_on=data["due_on"],
         ),
-        _("Đã thêm nhiệm vụ."),
+        done=_("Đã thêm nhiệm vụ."),
+        then=redirect("dialogue-round", round_.pk),
     )
-    return redirect("dialogue-round", round_.pk)
 
 
 @login_required
 def round_new(request: HttpRequest) -> HttpResponse:
     """Open a new round for the People's Committee of the secretariat's unit."""
-    from doithoai.accounts.models import Role
-    from doithoai.accounts.policies import unit_ids_with_role
-
     units = sorted(unit_ids_with_role(request.user, Role.SECRETARIAT))
     organisation = Organisation.objects.filter(unit_id__in=units, code="ubnd").first()
     if organisation is None:
         raise Http404
     if request.method == "POST":
         title = request.POST.get("title", "")
-        created: list[object] = []
-        if attempt(
+        done, created = attempt_result(
             request,
-            lambda: created.append(
-                services.round_create(actor=request.user, organisation=organisation, title=title)
+            lambda: services.round_create(
+                actor=request.user, organisation=organisation, title=title
             ),
             _("Đã tạo kỳ đối thoại (dự thảo)."),
-        ):
-            return redirect("dialogue-plan-edit", created[0].pk)  # type: ignore[attr-defined]
+        )
+        if done:
+            return redirect("dialogue-plan-edit", created.pk)
     return render(request, "dialogues/round_new.html", {"organisation": organisation})

@@ -11,12 +11,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from doithoai.core.flash import attempt
+from doithoai.core.flash import form_errors, post_action, post_form
 from doithoai.dialogues import policies, selectors, services
 from doithoai.dialogues.forms import AgendaAddForm, AgendaItemForm, AgendaSettingsForm
 from doithoai.dialogues.models import AgendaItem, Round
 from doithoai.dialogues.selectors_agenda import issues_search, on_agenda_issue_ids
-from doithoai.dialogues.views_helpers import ListItemChange, form_errors, list_item_change
+from doithoai.dialogues.views_helpers import ListItemChange, list_item_change
 
 
 def _round(request: HttpRequest, round_id: int) -> Round:
@@ -75,30 +75,25 @@ def agenda_build(request: HttpRequest, round_id: int) -> HttpResponse:
                 "excluded": len(round_.agenda_excluded),
             },
         )
-    attempt(
+    return post_action(
         request,
         lambda: services.agenda_build(actor=request.user, round_=round_, replace=replace),
-        _("Đã lập chương trình: các vấn đề trọng tâm vừa với thời lượng hội nghị."),
+        done=_("Đã lập chương trình: các vấn đề trọng tâm vừa với thời lượng hội nghị."),
+        then=redirect("dialogue-agenda", round_.pk),
     )
-    return redirect("dialogue-agenda", round_.pk)
 
 
 @login_required
 @require_POST
 def agenda_settings(request: HttpRequest, round_id: int) -> HttpResponse:
     round_ = _round(request, round_id)
-    form = AgendaSettingsForm(request.POST)
-    if form.is_valid():
-        attempt(
-            request,
-            lambda: services.agenda_settings_update(
-                actor=request.user, round_=round_, **form.cleaned_data
-            ),
-            _("Đã lưu thời lượng hội nghị."),
-        )
-    else:
-        form_errors(request, form)
-    return _answer(request, round_)
+    return post_form(
+        request,
+        AgendaSettingsForm(request.POST),
+        lambda data: services.agenda_settings_update(actor=request.user, round_=round_, **data),
+        done=_("Đã lưu thời lượng hội nghị."),
+        then=lambda: _answer(request, round_),
+    )
 
 
 @login_required
@@ -116,7 +111,7 @@ def agenda_add(request: HttpRequest, round_id: int) -> HttpResponse:
 
         messages.error(request, _("Không tìm thấy vấn đề này trong kỳ đối thoại."))
         return _answer(request, round_)
-    attempt(
+    return post_action(
         request,
         lambda: services.agenda_item_add(
             actor=request.user,
@@ -125,9 +120,9 @@ def agenda_add(request: HttpRequest, round_id: int) -> HttpResponse:
             title=data["title"],
             minutes=data["minutes"],
         ),
-        _("Đã thêm vào chương trình."),
+        done=_("Đã thêm vào chương trình."),
+        then=lambda: _answer(request, round_),
     )
-    return _answer(request, round_)
 
 
 def _item(round_: Round, item_id: int) -> AgendaItem:
@@ -144,7 +139,7 @@ def agenda_change(request: HttpRequest, round_id: int, item_id: int) -> HttpResp
     round_ = _round(request, round_id)
     item = _item(round_, item_id)
     user = request.user
-    list_item_change(
+    return list_item_change(
         request,
         ListItemChange(
             move=lambda step: services.agenda_item_move(actor=user, item=item, step=step),
@@ -155,8 +150,8 @@ def agenda_change(request: HttpRequest, round_id: int, item_id: int) -> HttpResp
             removed=_("Đã bỏ khỏi chương trình: %(t)s") % {"t": item.title},
             updated=_("Đã cập nhật chương trình."),
         ),
+        lambda: _answer(request, round_),
     )
-    return _answer(request, round_)
 
 
 @login_required

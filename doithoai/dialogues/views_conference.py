@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from doithoai.core.flash import attempt
+from doithoai.core.flash import attempt, form_errors, post_action, post_form
 from doithoai.dialogues import policies, selectors, services
 from doithoai.dialogues.forms import (
     AgendaItemForm,
@@ -21,6 +21,7 @@ from doithoai.dialogues.forms import (
     StatementForm,
 )
 from doithoai.dialogues.models import (
+    ROUND_TRANSITIONS,
     AgendaState,
     InviteeState,
     Minutes,
@@ -29,7 +30,6 @@ from doithoai.dialogues.models import (
     SpeakerState,
     Statement,
 )
-from doithoai.dialogues.views_helpers import form_errors
 from doithoai.units.models import Organisation
 
 
@@ -129,14 +129,14 @@ def checkin_scan(request: HttpRequest, round_id: int, token: str) -> HttpRespons
     round_ = _round(request, round_id)
     invitee = selectors.invitee_by_token(round_, token)
     if request.method == "POST":
-        attempt(
+        return post_action(
             request,
             lambda: services.invitee_transition(
                 actor=request.user, invitee=invitee, to_state=InviteeState.PRESENT
             ),
-            _("Đã điểm danh: %(name)s.") % {"name": invitee.name},
+            done=_("Đã điểm danh: %(name)s.") % {"name": invitee.name},
+            then=_back(round_, "checkin"),
         )
-        return _back(round_, "checkin")
     return render(request, "dialogues/checkin_scan.html", {"round": round_, "invitee": invitee})
 
 
@@ -148,14 +148,14 @@ def checkin(request: HttpRequest, round_id: int, invitee_id: int) -> HttpRespons
     if invitee is None:
         raise Http404
     to_state = request.POST.get("state", InviteeState.PRESENT)
-    attempt(
+    return post_action(
         request,
         lambda: services.invitee_transition(actor=request.user, invitee=invitee, to_state=to_state),
-        _("Đã cập nhật đại biểu: %(name)s.") % {"name": invitee.name},
+        done=_("Đã cập nhật đại biểu: %(name)s.") % {"name": invitee.name},
+        then=_back(round_, "checkin")
+        if to_state == InviteeState.PRESENT
+        else redirect("dialogue-round", round_.pk),
     )
-    if to_state == InviteeState.PRESENT:
-        return _back(round_, "checkin")
-    return redirect("dialogue-round", round_.pk)
 
 
 @login_required
@@ -166,40 +166,32 @@ def agenda_item(request: HttpRequest, round_id: int, item_id: int) -> HttpRespon
     if item is None:
         raise Http404
     if request.POST.get("action") == "open":
-        attempt(
+        return post_action(
             request,
             lambda: services.agenda_item_open(actor=request.user, item=item),
-            _("Đang thảo luận: %(t)s") % {"t": item.title},
+            done=_("Đang thảo luận: %(t)s") % {"t": item.title},
+            then=_back(round_, "agenda"),
         )
-        return _back(round_, "agenda")
-    form = AgendaItemForm(request.POST)
-    if form.is_valid():
-        attempt(
-            request,
-            lambda: services.agenda_item_update(actor=request.user, item=item, **form.cleaned_data),
-            _("Đã cập nhật chương trình."),
-        )
-    else:
-        form_errors(request, form)
-    return _back(round_, "agenda")
+    return post_form(
+        request,
+        AgendaItemForm(request.POST),
+        lambda data: services.agenda_item_update(actor=request.user, item=item, **data),
+        done=_("Đã cập nhật chương trình."),
+        then=_back(round_, "agenda"),
+    )
 
 
 @login_required
 @require_POST
 def speaker_add(request: HttpRequest, round_id: int) -> HttpResponse:
     round_ = _round(request, round_id)
-    form = SpeakerForm(request.POST)
-    if form.is_valid():
-        attempt(
-            request,
-            lambda: services.speaker_request(
-                actor=request.user, round_=round_, name=form.cleaned_data["name"]
-            ),
-            _("Đã thêm người đăng ký phát biểu."),
-        )
-    else:
-        form_errors(request, form)
-    return _back(round_, "speakers")
+    return post_form(
+        request,
+        SpeakerForm(request.POST),
+        lambda data: services.speaker_request(actor=request.user, round_=round_, name=data["name"]),
+        done=_("Đã thêm người đăng ký phát biểu."),
+        then=_back(round_, "speakers"),
+    )
 
 
 @login_required
@@ -210,12 +202,12 @@ def speaker_state(request: HttpRequest, round_id: int, speaker_id: int) -> HttpR
     if speaker is None:
         raise Http404
     to_state = request.POST.get("state", "")
-    attempt(
+    return post_action(
         request,
         lambda: services.speaker_transition(actor=request.user, speaker=speaker, to_state=to_state),
-        _("Đã cập nhật lượt phát biểu."),
+        done=_("Đã cập nhật lượt phát biểu."),
+        then=_back(round_, "speakers"),
     )
-    return _back(round_, "speakers")
 
 
 def _org(round_: Round, pk: int | None) -> Organisation | None:
@@ -241,7 +233,7 @@ def statement_add(request: HttpRequest, round_id: int) -> HttpResponse:
     if data["new_petition"] and issue is None:
         unit = speaker.invitee.unit if speaker and speaker.invitee else None
         unit = unit or round_.unit
-    attempt(
+    return post_action(
         request,
         lambda: services.statement_record(
             actor=request.user,
@@ -257,27 +249,22 @@ def statement_add(request: HttpRequest, round_id: int) -> HttpResponse:
             directive_assignee=_org(round_, data["directive_assignee"]),
             directive_deadline=data["directive_deadline"],
         ),
-        _("Đã ghi nhận ý kiến phát biểu."),
+        done=_("Đã ghi nhận ý kiến phát biểu."),
+        then=_back(round_, "statements"),
     )
-    return _back(round_, "statements")
 
 
 @login_required
 @require_POST
 def press_ask(request: HttpRequest, round_id: int) -> HttpResponse:
     round_ = _round(request, round_id)
-    form = PressQuestionForm(request.POST)
-    if form.is_valid():
-        attempt(
-            request,
-            lambda: services.press_question_submit(
-                actor=request.user, round_=round_, **form.cleaned_data
-            ),
-            _("Đã gửi câu hỏi."),
-        )
-    else:
-        form_errors(request, form)
-    return _back(round_, "press")
+    return post_form(
+        request,
+        PressQuestionForm(request.POST),
+        lambda data: services.press_question_submit(actor=request.user, round_=round_, **data),
+        done=_("Đã gửi câu hỏi."),
+        then=_back(round_, "press"),
+    )
 
 
 @login_required
@@ -287,35 +274,32 @@ def press_answer(request: HttpRequest, round_id: int, question_id: int) -> HttpR
     question = round_.press_questions.filter(pk=question_id).first()
     if question is None:
         raise Http404
-    form = AnswerForm(request.POST)
-    if form.is_valid():
-        attempt(
-            request,
-            lambda: services.press_question_answer(
-                actor=request.user, question=question, answer=form.cleaned_data["answer"]
-            ),
-            _("Đã ghi câu trả lời."),
-        )
-    else:
-        form_errors(request, form)
-    return _back(round_, "press")
+    return post_form(
+        request,
+        AnswerForm(request.POST),
+        lambda data: services.press_question_answer(
+            actor=request.user, question=question, answer=data["answer"]
+        ),
+        done=_("Đã ghi câu trả lời."),
+        then=_back(round_, "press"),
+    )
 
 
 @login_required
 @require_POST
 def minutes(request: HttpRequest, round_id: int) -> HttpResponse:
     round_ = _round(request, round_id)
-    form = MinutesForm(request.POST)
-    if form.is_valid():
-        data = {k: (v if v != "" else None) for k, v in form.cleaned_data.items()}
-        attempt(
-            request,
-            lambda: services.minutes_update(actor=request.user, round_=round_, **data),
-            _("Đã lưu thông tin biên bản."),
-        )
-    else:
-        form_errors(request, form)
-    return _back(round_, "minutes")
+    return post_form(
+        request,
+        MinutesForm(request.POST),
+        lambda data: services.minutes_update(
+            actor=request.user,
+            round_=round_,
+            **{k: (v if v != "" else None) for k, v in data.items()},
+        ),
+        done=_("Đã lưu thông tin biên bản."),
+        then=_back(round_, "minutes"),
+    )
 
 
 @login_required
@@ -327,21 +311,21 @@ def conclude(request: HttpRequest, round_id: int) -> HttpResponse:
         if request.POST.get("confirm") != "1":
             messages.error(request, _("Vui lòng xác nhận trước khi kết luận kỳ đối thoại."))
             return redirect("dialogue-conclude", round_.pk)
-        if attempt(
+        concluded = attempt(
             request,
             lambda: services.round_transition(
                 actor=request.user, round_=round_, to_state=RoundState.CONCLUDED
             ),
             _("Đã kết luận kỳ đối thoại. Có thể ban hành thông báo kết luận."),
-        ):
-            return redirect("dialogue-round", round_.pk)
-        return redirect("dialogue-conclude", round_.pk)
+        )
+        return redirect("dialogue-round" if concluded else "dialogue-conclude", round_.pk)
     return render(
         request,
         "dialogues/conclude.html",
         {
             "round": round_,
             "check": selectors.conclusion_checklist(round_),
-            "can_conclude": can_conclude and round_.state == RoundState.HELD,
+            "can_conclude": can_conclude
+            and ROUND_TRANSITIONS.allows(round_.state, RoundState.CONCLUDED),
         },
     )

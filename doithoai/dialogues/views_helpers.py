@@ -5,16 +5,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
-from django.contrib import messages
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 
-from doithoai.core.flash import attempt
+from doithoai.core.flash import Answer, form_errors, post_action, post_form
 
-
-def form_errors(request: HttpRequest, form: object) -> None:
-    for field_errors in getattr(form, "errors", {}).values():
-        for message in field_errors:
-            messages.error(request, message)
+__all__ = ["ListItemChange", "form_errors", "list_item_change", "qr_svg"]
 
 
 @dataclass(frozen=True)
@@ -31,21 +26,17 @@ class ListItemChange:
     updated: str
 
 
-def list_item_change(request: HttpRequest, change: ListItemChange) -> None:
+def list_item_change(request: HttpRequest, change: ListItemChange, then: Answer) -> HttpResponse:
     """`action=up|down` moves the item, `action=remove` removes it, anything else saves the
-    posted form; refusals and form errors become messages."""
+    posted form; refusals and form errors become messages; answers `then`."""
     action = request.POST.get("action", "")
     if action in ("up", "down"):
         step = -1 if action == "up" else 1
-        attempt(request, lambda: change.move(step), change.moved)
-    elif action == "remove":
-        attempt(request, change.remove, change.removed)
-    else:
-        form = change.form_class(request.POST)
-        if form.is_valid():
-            attempt(request, lambda: change.update(form.cleaned_data), change.updated)
-        else:
-            form_errors(request, form)
+        return post_action(request, lambda: change.move(step), done=change.moved, then=then)
+    if action == "remove":
+        return post_action(request, change.remove, done=change.removed, then=then)
+    form = change.form_class(request.POST)
+    return post_form(request, form, change.update, done=change.updated, then=then)
 
 
 def qr_svg(url: str) -> str:

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from doithoai.core.flash import attempt
+from doithoai.core.flash import form_page_post, post_action
 from doithoai.dialogues import policies, selectors
 from doithoai.dialogues.documents.conclusion import (
     APPENDIX_HEADING,
@@ -26,8 +26,7 @@ from doithoai.dialogues.services.notice import (
     conclusion_notice_update,
     notice_texts,
 )
-from doithoai.dialogues.views_helpers import form_errors
-from doithoai.documents.rendering import Bullet, Heading, Paragraph, Table
+from doithoai.core.rendering import Bullet, Heading, Paragraph, Table
 
 
 def _round(request: HttpRequest, round_id: int) -> Round:
@@ -67,27 +66,25 @@ def notice_page(request: HttpRequest, round_id: int) -> HttpResponse:
         "answers_due_on": texts.answers_due_on,
     }
     form = NoticeForm(request.POST or None, initial=initial)
-    if request.method == "POST":
-        if not can_edit:
-            raise Http404
-        if form.is_valid():
-            data = form.cleaned_data
-            points = posted_points(request.POST, {k.issue.pk for k in keys})
-            if attempt(
-                request,
-                lambda: conclusion_notice_update(
-                    actor=request.user,
-                    round_=round_,
-                    opening=data["opening"],
-                    general_directives=data["general_directives"],
-                    answers_due_on=data["answers_due_on"],
-                    points=points,
-                ),
-                _("Đã lưu thông báo kết luận."),
-            ):
-                return redirect("dialogue-conclusion-notice", round_.pk)
-        else:
-            form_errors(request, form)
+    if request.method == "POST" and not can_edit:
+        raise Http404
+    saved = form_page_post(
+        request,
+        form,
+        lambda data: conclusion_notice_update(
+            actor=request.user,
+            round_=round_,
+            opening=data["opening"],
+            general_directives=data["general_directives"],
+            answers_due_on=data["answers_due_on"],
+            points=posted_points(request.POST, {k.issue.pk for k in keys}),
+        ),
+        done=_("Đã lưu thông báo kết luận."),
+        success=lambda _result: redirect("dialogue-conclusion-notice", round_.pk),
+        report_errors=True,
+    )
+    if saved is not None:
+        return saved
     return render(
         request,
         "dialogues/conclusion_notice.html",
@@ -111,18 +108,19 @@ def notice_page(request: HttpRequest, round_id: int) -> HttpResponse:
 def notice_approval(request: HttpRequest, round_id: int) -> HttpResponse:
     """`action=approve` approves; `action=unapprove` withdraws the approval (with a reason)."""
     round_ = _round(request, round_id)
+    back = redirect("dialogue-conclusion-notice", round_.pk)
     if request.POST.get("action") == "unapprove":
         form = UnapproveForm(request.POST)
         reason = form.cleaned_data["reason"] if form.is_valid() else ""
-        attempt(
+        return post_action(
             request,
             lambda: conclusion_notice_unapprove(actor=request.user, round_=round_, reason=reason),
-            _("Đã hủy duyệt thông báo kết luận; có thể sửa lại nội dung."),
+            done=_("Đã hủy duyệt thông báo kết luận; có thể sửa lại nội dung."),
+            then=back,
         )
-    else:
-        attempt(
-            request,
-            lambda: conclusion_notice_approve(actor=request.user, round_=round_),
-            _("Đã duyệt thông báo kết luận; nội dung đã khóa."),
-        )
-    return redirect("dialogue-conclusion-notice", round_.pk)
+    return post_action(
+        request,
+        lambda: conclusion_notice_approve(actor=request.user, round_=round_),
+        done=_("Đã duyệt thông báo kết luận; nội dung đã khóa."),
+        then=back,
+    )

@@ -6,11 +6,11 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from doithoai.core.flash import attempt
+from doithoai.core.flash import post_form
 from doithoai.dialogues import policies, selectors, services
 from doithoai.dialogues.forms import ChairForm, FocusTopicForm
 from doithoai.dialogues.models import Round
-from doithoai.dialogues.views_helpers import ListItemChange, form_errors, list_item_change
+from doithoai.dialogues.views_helpers import ListItemChange, list_item_change
 from doithoai.petitions.models import Topic
 
 
@@ -35,19 +35,15 @@ def _topic(pk: int | None) -> Topic | None:
 @require_POST
 def focus_add(request: HttpRequest, round_id: int) -> HttpResponse:
     round_ = _round(request, round_id)
-    form = FocusTopicForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        attempt(
-            request,
-            lambda: services.focus_topic_add(
-                actor=request.user, round_=round_, topic=_topic(data["topic"]), label=data["label"]
-            ),
-            _("Đã thêm nội dung trọng tâm."),
-        )
-    else:
-        form_errors(request, form)
-    return _back(round_, "focus")
+    return post_form(
+        request,
+        FocusTopicForm(request.POST),
+        lambda data: services.focus_topic_add(
+            actor=request.user, round_=round_, topic=_topic(data["topic"]), label=data["label"]
+        ),
+        done=_("Đã thêm nội dung trọng tâm."),
+        then=_back(round_, "focus"),
+    )
 
 
 @login_required
@@ -58,7 +54,7 @@ def focus_change(request: HttpRequest, round_id: int, focus_id: int) -> HttpResp
     if focus is None:
         raise Http404
     user = request.user
-    list_item_change(
+    return list_item_change(
         request,
         ListItemChange(
             move=lambda step: services.focus_topic_move(actor=user, focus=focus, step=step),
@@ -71,24 +67,21 @@ def focus_change(request: HttpRequest, round_id: int, focus_id: int) -> HttpResp
             removed=_("Đã bỏ nội dung trọng tâm: %(t)s") % {"t": focus.label},
             updated=_("Đã sửa nội dung trọng tâm."),
         ),
+        _back(round_, "focus"),
     )
-    return _back(round_, "focus")
 
 
 @login_required
 @require_POST
 def chair_add(request: HttpRequest, round_id: int) -> HttpResponse:
     round_ = _round(request, round_id)
-    form = ChairForm(request.POST)
-    if form.is_valid():
-        attempt(
-            request,
-            lambda: services.chair_add(actor=request.user, round_=round_, **form.cleaned_data),
-            _("Đã thêm người chủ trì."),
-        )
-    else:
-        form_errors(request, form)
-    return _back(round_, "chairs")
+    return post_form(
+        request,
+        ChairForm(request.POST),
+        lambda data: services.chair_add(actor=request.user, round_=round_, **data),
+        done=_("Đã thêm người chủ trì."),
+        then=_back(round_, "chairs"),
+    )
 
 
 @login_required
@@ -99,7 +92,7 @@ def chair_change(request: HttpRequest, round_id: int, chair_id: int) -> HttpResp
     if chair is None:
         raise Http404
     user = request.user
-    list_item_change(
+    return list_item_change(
         request,
         ListItemChange(
             move=lambda step: services.chair_move(actor=user, chair=chair, step=step),
@@ -110,5 +103,5 @@ def chair_change(request: HttpRequest, round_id: int, chair_id: int) -> HttpResp
             removed=_("Đã bỏ người chủ trì: %(n)s") % {"n": chair.name},
             updated=_("Đã sửa thông tin người chủ trì."),
         ),
+        _back(round_, "chairs"),
     )
-    return _back(round_, "chairs")

@@ -7,11 +7,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from doithoai.core.flash import attempt
+from doithoai.core.flash import post_form
 from doithoai.dialogues import selectors, services
 from doithoai.dialogues.forms import PublicRegistrationForm
 from doithoai.dialogues.models import RoundState
-from doithoai.dialogues.views_helpers import form_errors
 
 
 def _context(round_id: int) -> dict[str, object]:
@@ -39,21 +38,15 @@ def round_notice(request: HttpRequest, round_id: int) -> HttpResponse:
 @require_POST
 def round_register(request: HttpRequest, round_id: int) -> HttpResponse:
     round_ = selectors.round_get_public(round_id=round_id)
-    form = PublicRegistrationForm(request.POST)
-    if form.is_valid():
-        attempt(
-            request,
-            lambda: services.invitee_register_public(
-                round_=round_,
-                name=form.cleaned_data["name"],
-                unit=None,
-                phone=form.cleaned_data["phone"],
-            ),
-            _("Đăng ký tham dự thành công. Vui lòng mang theo giấy tờ tùy thân khi đến hội nghị."),
-        )
-    else:
-        form_errors(request, form)
-    return redirect("dialogue-public", round_.pk)
+    return post_form(
+        request,
+        PublicRegistrationForm(request.POST),
+        lambda data: services.invitee_register_public(
+            round_=round_, name=data["name"], unit=None, phone=data["phone"]
+        ),
+        done=_("Đăng ký tham dự thành công. Vui lòng mang theo giấy tờ tùy thân khi đến hội nghị."),
+        then=redirect("dialogue-public", round_.pk),
+    )
 
 
 def projector(request: HttpRequest, round_id: int) -> HttpResponse:

@@ -1,7 +1,6 @@
 """The plan's tasks for those who carry them out: "my tasks", a task's reports (their evidence
 files download through views_files)."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -9,10 +8,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from doithoai.core.flash import attempt
+from doithoai.core.flash import form_page_post
 from doithoai.dialogues import policies, selectors, services
 from doithoai.dialogues.forms import TaskReportForm
-from doithoai.dialogues.views_helpers import form_errors
 from doithoai.petitions.attachments import MAX_FILE_BYTES
 
 PAGE_SIZE = 25
@@ -44,31 +42,25 @@ def task_page(request: HttpRequest, task_id: int) -> HttpResponse:
     task = selectors.task_get_for(user=request.user, task_id=task_id)
     can_report = policies.can_report_task(request.user, task)
     form = TaskReportForm(request.POST or None)
-    if request.method == "POST":
-        if not can_report:
-            raise Http404
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                evidence = _evidence(request)
-            except ValidationError as error:
-                for message in error.messages:
-                    messages.error(request, message)
-            else:
-                if attempt(
-                    request,
-                    lambda: services.task_report(
-                        actor=request.user,
-                        task=task,
-                        text=data["text"],
-                        state=data["state"],
-                        evidence=evidence,
-                    ),
-                    _("Đã ghi nhận tiến độ nhiệm vụ."),
-                ):
-                    return redirect("dialogue-task", task.pk)
-        else:
-            form_errors(request, form)
+    if request.method == "POST" and not can_report:
+        raise Http404
+    # The evidence file is read inside the action: a refused file is reported as a message.
+    saved = form_page_post(
+        request,
+        form,
+        lambda data: services.task_report(
+            actor=request.user,
+            task=task,
+            text=data["text"],
+            state=data["state"],
+            evidence=_evidence(request),
+        ),
+        done=_("Đã ghi nhận tiến độ nhiệm vụ."),
+        success=lambda _result: redirect("dialogue-task", task.pk),
+        report_errors=True,
+    )
+    if saved is not None:
+        return saved
     return render(
         request,
         "dialogues/task.html",

@@ -8,13 +8,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from doithoai.core.flash import attempt
+from doithoai.core.flash import post_action
 from doithoai.core.storage import generated_download
 from doithoai.dialogues.models import Round
 from doithoai.dialogues.selectors import round_get_for
 from doithoai.documents import policies, selectors, services
 from doithoai.documents.models import Format
-from doithoai.documents.registry import CONTENT_TYPES, FILE_STEMS, SERIES
+from doithoai.core.document_kinds import CONTENT_TYPES, FILE_STEMS, SERIES
 
 
 def _round_context(request: HttpRequest, round_: Round) -> dict[str, object]:
@@ -47,29 +47,30 @@ def issue(request: HttpRequest, round_id: int) -> HttpResponse:
     """Issue (or reissue) one kind of the round's documents, then back to the round's page."""
     round_ = round_get_for(user=request.user, round_id=round_id)
     kind = request.POST.get("kind", "")
-    if request.POST.get("action") == "reissue":
-        try:
-            replaces = int(request.POST.get("version", ""))
-        except ValueError:
-            replaces = None
-        attempt(
-            request,
-            lambda: services.document_reissue(
-                actor=request.user,
-                round_=round_,
-                kind=kind,
-                reason=request.POST.get("reason", ""),
-                replaces_version=replaces,
-            ),
-            _("Đã ban hành lại văn bản; bản cũ vẫn được lưu trong sổ."),
-        )
-    else:
-        attempt(
+    back = redirect(reverse("dialogue-round", args=[round_.pk]) + "#van-ban-ban-hanh")
+    if request.POST.get("action") != "reissue":
+        return post_action(
             request,
             lambda: services.document_issue(actor=request.user, round_=round_, kind=kind),
-            _("Đã cấp số và ban hành văn bản."),
+            done=_("Đã cấp số và ban hành văn bản."),
+            then=back,
         )
-    return redirect(reverse("dialogue-round", args=[round_.pk]) + "#van-ban-ban-hanh")
+    try:
+        replaces = int(request.POST.get("version", ""))
+    except ValueError:
+        replaces = None
+    return post_action(
+        request,
+        lambda: services.document_reissue(
+            actor=request.user,
+            round_=round_,
+            kind=kind,
+            reason=request.POST.get("reason", ""),
+            replaces_version=replaces,
+        ),
+        done=_("Đã ban hành lại văn bản; bản cũ vẫn được lưu trong sổ."),
+        then=back,
+    )
 
 
 @login_required

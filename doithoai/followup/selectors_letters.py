@@ -18,6 +18,7 @@ from doithoai.followup import policies
 from doithoai.followup.choices import AnswerState
 from doithoai.followup.letter_choices import PENDING_STATES, LetterState
 from doithoai.followup.models import Answer, AnswerLetter
+from doithoai.petitions import policies as petition_policies
 from doithoai.petitions.choices import LegalKind
 from doithoai.petitions.models import Petition
 from doithoai.units.models import Unit
@@ -128,7 +129,14 @@ def ward_get_for_letters(*, user: Any, ward_id: int) -> WardLetters:
 
 
 def _readable(user: Any, letters: QuerySet[AnswerLetter]) -> QuerySet[AnswerLetter]:
-    return letters.select_related("petition", "answer__assignment__lead", "organisation", "ward")
+    """The letters whose petitioner `user` may read (`policies.can_read_letter` but the ward,
+    which the callers check), filtered in the database so that pages and counts are right."""
+    readable = petition_policies.personal_data_q(user)
+    if readable is None:
+        return letters.none()
+    return letters.filter(petition__in=Petition.objects.filter(readable)).select_related(
+        "petition", "answer__assignment__lead", "organisation", "ward"
+    )
 
 
 def ward_letters(*, user: Any, ward: Unit, state: str = "", page: Any = 1) -> Page[AnswerLetter]:
@@ -140,9 +148,6 @@ def ward_letters(*, user: Any, ward: Unit, state: str = "", page: Any = 1) -> Pa
         letters = letters.filter(state=state)
     letters = _readable(user, letters).order_by("year", "seq", "id")
     result: Page[AnswerLetter] = Paginator(letters, LETTERS_PER_PAGE).get_page(page)
-    result.object_list = [
-        letter for letter in result.object_list if policies.can_read_letter(user, letter)
-    ]
     return result
 
 
@@ -150,10 +155,8 @@ def letters_to_print(*, user: Any, ward: Unit) -> list[AnswerLetter]:
     """The ward's letters still to be carried (waiting, or petitioner not found), by number."""
     if not policies.can_handle_letters(user, ward.pk):
         raise Http404
-    letters = _readable(
-        user, AnswerLetter.objects.filter(ward=ward, state__in=PENDING_STATES)
-    ).order_by("year", "seq", "id")[:LETTERS_PER_PDF]
-    return [letter for letter in letters if policies.can_read_letter(user, letter)]
+    letters = _readable(user, AnswerLetter.objects.filter(ward=ward, state__in=PENDING_STATES))
+    return list(letters.order_by("year", "seq", "id")[:LETTERS_PER_PDF])
 
 
 def letter_get_for(*, user: Any, letter_id: int) -> AnswerLetter:

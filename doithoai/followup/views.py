@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from doithoai.accounts.models import Role
 from doithoai.accounts.policies import area_ids, is_administrator
-from doithoai.core.flash import attempt
+from doithoai.core.flash import form_page_post, post_action
 from doithoai.followup import policies, selectors, services
 from doithoai.followup.choices import AnswerState
 from doithoai.followup.forms import AnswerForm, AssignForm, DecideForm, ForwardForm, ResolveForm
@@ -173,33 +173,34 @@ def issue_assign(request: HttpRequest, issue_id: int) -> HttpResponse:
         raise Http404
     unit_id = policies.issue_unit_id(issue)
     form = AssignForm(request.POST or None, unit_id=unit_id, initial={"lead": issue.department_id})
-    forward = ForwardForm(request.POST if "to_body" in request.POST else None)
-    if request.method == "POST":
-        if "to_body" in request.POST and forward.is_valid():
-            data = forward.cleaned_data
-            if attempt(
-                request,
-                lambda: services.assignment_forward(
-                    actor=request.user, issue=issue, to_body=data["to_body"], reason=data["reason"]
-                ),
-                _("Đã chuyển cơ quan có thẩm quyền."),
-            ):
-                return redirect("followup-work")
-        elif "to_body" not in request.POST and form.is_valid():
-            data = form.cleaned_data
-            holder: dict[str, object] = {}
-
-            def run() -> None:
-                holder["a"] = services.issue_assign(
-                    actor=request.user,
-                    issue=issue,
-                    lead=data["lead"],
-                    cooperating=list(data["cooperating"]),
-                    due_on=data["due_on"],
-                )
-
-            if attempt(request, run, _("Đã giao giải quyết.")):
-                return redirect("followup-assignment", holder["a"].pk)  # type: ignore[attr-defined]
+    forwarding = "to_body" in request.POST
+    forward = ForwardForm(request.POST if forwarding else None)
+    if forwarding:
+        done = form_page_post(
+            request,
+            forward,
+            lambda data: services.assignment_forward(
+                actor=request.user, issue=issue, to_body=data["to_body"], reason=data["reason"]
+            ),
+            done=_("Đã chuyển cơ quan có thẩm quyền."),
+            success=lambda _result: redirect("followup-work"),
+        )
+    else:
+        done = form_page_post(
+            request,
+            form,
+            lambda data: services.issue_assign(
+                actor=request.user,
+                issue=issue,
+                lead=data["lead"],
+                cooperating=list(data["cooperating"]),
+                due_on=data["due_on"],
+            ),
+            done=_("Đã giao giải quyết."),
+            success=lambda assignment: redirect("followup-assignment", assignment.pk),
+        )
+    if done is not None:
+        return done
     return render(
         request, "followup/assign.html", {"issue": issue, "form": form, "forward": forward}
     )
@@ -236,20 +237,22 @@ def assignment_detail(request: HttpRequest, assignment_id: int) -> HttpResponse:
     ]
     initial = {"text": editing.text} if editing is not None else None
     draft_form = AnswerForm(request.POST or None, initial=initial)
-    if request.method == "POST" and draft_form.is_valid():
-
-        def run() -> None:
-            files = check_uploads(read_uploads(request, MAX_FILE_BYTES))
-            services.answer_draft(
-                actor=user,
-                assignment=assignment,
-                text=draft_form.cleaned_data["text"],
-                files=files,
-                answer=editing,
-            )
-
-        if attempt(request, run, _("Đã lưu dự thảo trả lời.")):
-            return redirect("followup-assignment", assignment.pk)
+    # The files are read and checked inside the action: a refused file becomes a message.
+    saved = form_page_post(
+        request,
+        draft_form,
+        lambda data: services.answer_draft(
+            actor=user,
+            assignment=assignment,
+            text=data["text"],
+            files=check_uploads(read_uploads(request, MAX_FILE_BYTES)),
+            answer=editing,
+        ),
+        done=_("Đã lưu dự thảo trả lời."),
+        success=lambda _result: redirect("followup-assignment", assignment.pk),
+    )
+    if saved is not None:
+        return saved
     templates = AnswerTemplate.objects.filter(organisation_id=assignment.lead_id or 0)[:50]
     in_flight = any(
         a.state not in (AnswerState.DRAFT, AnswerState.RETURNED, AnswerState.PUBLISHED)
@@ -319,10 +322,15 @@ def answer_action(request: HttpRequest, answer_id: int, action: str) -> HttpResp
     if action not in actions:
         raise Http404
     run, done = actions[action]
-    attempt(request, run, done)
-    return redirect(
-        safe_next(request) or reverse("followup-assignment", args=[answer.assignment_id])
-    )
+    back = safe_next(request) or reverse("followup-assignment", args=[answer.assignment_id])
+    return post_action(request, run, done=done, then=redirect(back))
+
+
+def evidence_file(request: HttpRequest) -> Any:
+    """The first posted file, read and checked (None without one); a refused file raises
+    ValidationError, which the form-POST helpers report as a message."""
+    files = check_uploads(read_uploads(request, MAX_FILE_BYTES))
+    return files[0] if files else None
 
 
 def safe_next(request: HttpRequest) -> str:

@@ -14,16 +14,21 @@ from django.views.decorators.http import require_POST
 
 from doithoai.accounts.models import Role
 from doithoai.accounts.policies import area_ids, is_administrator
-from doithoai.core.flash import attempt
+from doithoai.core.flash import attempt, attempt_result, post_action, post_form
 from doithoai.followup import policies, selectors, services
 from doithoai.followup.forms import ResolveForm, SettingForm
 from doithoai.followup.models import FollowupSetting
 from doithoai.followup.services.answers import publication_problems
 from doithoai.followup.services.bulk import BULK_LIMIT, BulkResult
 from doithoai.followup.services.common import issue_title_confirmed
-from doithoai.followup.views import _answer, _int, _issue_for, issue_filters, safe_next
-from doithoai.petitions.attachments import MAX_FILE_BYTES, check_uploads
-from doithoai.petitions.views_helpers import read_uploads
+from doithoai.followup.views import (
+    _answer,
+    _int,
+    _issue_for,
+    evidence_file,
+    issue_filters,
+    safe_next,
+)
 from doithoai.units.models import Organisation, OrganisationKind
 
 SKIPS_SHOWN = 50
@@ -53,20 +58,13 @@ def bulk_assign(request: HttpRequest) -> HttpResponse:
         return redirect(back)
     issues = selectors.issues_for_bulk(user=user, issue_ids=ids or None, theme=theme)
     if request.POST.get("confirm") == "1":
-        holder: dict[str, BulkResult] = {}
-
-        def run() -> None:
-            holder["result"] = services.issues_assign_suggested(actor=user, issues=issues)
-
-        if attempt(request, run, _("Đã giao giải quyết theo đề xuất.")):
-            result = holder["result"]
-            messages.info(
-                request,
-                _("Đã giao %(n)s vấn đề; bỏ qua %(m)s vấn đề.")
-                % {"n": len(result.assigned), "m": len(result.skipped)},
-            )
-            for skipped in result.skipped[:10]:
-                messages.warning(request, f"{skipped.issue.title[:120]} — {skipped.reason}")
+        done, result = attempt_result(
+            request,
+            lambda: services.issues_assign_suggested(actor=user, issues=issues),
+            _("Đã giao giải quyết theo đề xuất."),
+        )
+        if done:
+            _report_bulk(request, result)
         return redirect(back)
     plan = services.issues_assign_preview(actor=user, issues=issues)
     return render(
@@ -83,6 +81,17 @@ def bulk_assign(request: HttpRequest) -> HttpResponse:
             "next": back,
         },
     )
+
+
+def _report_bulk(request: HttpRequest, result: BulkResult) -> None:
+    """What a bulk assignment did: counts, and the first skipped issues with the reason."""
+    messages.info(
+        request,
+        _("Đã giao %(n)s vấn đề; bỏ qua %(m)s vấn đề.")
+        % {"n": len(result.assigned), "m": len(result.skipped)},
+    )
+    for skipped in result.skipped[:10]:
+        messages.warning(request, f"{skipped.issue.title[:120]} — {skipped.reason}")
 
 
 @login_required
@@ -121,17 +130,15 @@ def answer_publish(request: HttpRequest, answer_id: int) -> HttpResponse:
 @require_POST
 def issue_resolve(request: HttpRequest, issue_id: int) -> HttpResponse:
     issue = _issue_for(request, issue_id)
-    form = ResolveForm(request.POST)
-    note = form.data.get("note", "")
-
-    def run() -> None:
-        files = check_uploads(read_uploads(request, MAX_FILE_BYTES))
-        services.issue_resolve(
-            actor=request.user, issue=issue, note=note, evidence=files[0] if files else None
-        )
-
-    attempt(request, run, _("Đã ghi nhận vấn đề đã được giải quyết; người gửi được thông báo."))
-    return redirect(safe_next(request) or reverse("followup-work") + "?ds=ket-qua")
+    note = ResolveForm(request.POST).data.get("note", "")
+    return post_action(
+        request,
+        lambda: services.issue_resolve(
+            actor=request.user, issue=issue, note=note, evidence=evidence_file(request)
+        ),
+        done=_("Đã ghi nhận vấn đề đã được giải quyết; người gửi được thông báo."),
+        then=redirect(safe_next(request) or reverse("followup-work") + "?ds=ket-qua"),
+    )
 
 
 @login_required
@@ -139,30 +146,30 @@ def issue_resolve(request: HttpRequest, issue_id: int) -> HttpResponse:
 def issue_verify(request: HttpRequest, issue_id: int) -> HttpResponse:
     issue = _issue_for(request, issue_id)
     agree = request.POST.get("verdict") == "verified"
-    attempt(
+    return post_action(
         request,
         lambda: services.issue_verify(
             actor=request.user, issue=issue, agree=agree, reason=request.POST.get("remark", "")
         ),
-        _("Đã ghi nhận xác nhận của Mặt trận.")
+        done=_("Đã ghi nhận xác nhận của Mặt trận.")
         if agree
         else _("Đã ghi nhận chưa giải quyết; vấn đề được trả lại cơ quan chủ trì."),
+        then=redirect(safe_next(request) or reverse("followup-work") + "?ds=xac-nhan"),
     )
-    return redirect(safe_next(request) or reverse("followup-work") + "?ds=xac-nhan")
 
 
 @login_required
 @require_POST
 def issue_close(request: HttpRequest, issue_id: int) -> HttpResponse:
     issue = _issue_for(request, issue_id)
-    attempt(
+    return post_action(
         request,
         lambda: services.issue_close(
             actor=request.user, issue=issue, reason=request.POST.get("reason", "")
         ),
-        _("Đã kết thúc vấn đề."),
+        done=_("Đã kết thúc vấn đề."),
+        then=redirect(safe_next(request) or "followup-work"),
     )
-    return redirect(safe_next(request) or "followup-work")
 
 
 def _setting_organisations(user: Any) -> Any:
@@ -183,18 +190,16 @@ def settings_page(request: HttpRequest) -> HttpResponse:
         organisation = organisations.filter(pk=_int(request.POST.get("organisation"))).first()
         if organisation is None:
             raise Http404
-        form = SettingForm(request.POST)
-        if form.is_valid():
-            attempt(
-                request,
-                lambda: services.followup_setting_update(
-                    actor=user, organisation=organisation, **form.cleaned_data
-                ),
-                _("Đã lưu cấu hình của %(name)s.") % {"name": organisation.name},
-            )
-        else:
-            messages.error(request, _("Số ngày nhắc trước hạn phải từ 0 đến 30."))
-        return redirect(request.get_full_path())
+        return post_form(
+            request,
+            SettingForm(request.POST),
+            lambda data: services.followup_setting_update(
+                actor=user, organisation=organisation, **data
+            ),
+            done=_("Đã lưu cấu hình của %(name)s.") % {"name": organisation.name},
+            invalid=_("Số ngày nhắc trước hạn phải từ 0 đến 30."),
+            then=redirect(request.get_full_path()),
+        )
     page = Paginator(organisations, 30).get_page(request.GET.get("trang"))
     saved = {
         s.organisation_id: s

@@ -17,7 +17,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from doithoai.core.flash import attempt
+from doithoai.core.flash import attempt_result, post_form
 from doithoai.core.storage import generated_download
 from doithoai.followup import policies, selectors_letters
 from doithoai.followup.documents_letters import letter_number, letter_pdf, letters_pdf
@@ -85,12 +85,12 @@ def letters_ward(request: HttpRequest, ward_id: int) -> HttpResponse:
 @require_POST
 def letters_issue_view(request: HttpRequest, ward_id: int) -> HttpResponse:
     ward = selectors_letters.ward_get_for_letters(user=request.user, ward_id=ward_id)
-    issued: list[Any] = []
-
-    def run() -> None:
-        issued.extend(letters_issue(actor=request.user, ward=ward.unit))
-
-    if attempt(request, run, _("Đã lập thư trả lời.")):
+    done, issued = attempt_result(
+        request,
+        lambda: letters_issue(actor=request.user, ward=ward.unit),
+        _("Đã lập thư trả lời."),
+    )
+    if done:
         messages.info(request, _("Số thư mới lập: %(n)s.") % {"n": len(issued)})
     return redirect("followup-letters-ward", ward_id)
 
@@ -118,22 +118,16 @@ def letter_deliver(request: HttpRequest, letter_id: int) -> HttpResponse:
     back = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         back = reverse("followup-letters-ward", args=[letter.ward_id])
-    form = DeliveryForm(request.POST, prefix=f"thu-{letter.pk}")
-    if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, str(error))
-        return redirect(back)
-    data = form.cleaned_data
-    attempt(
+    return post_form(
         request,
-        lambda: letter_delivery_record(
+        DeliveryForm(request.POST, prefix=f"thu-{letter.pk}"),
+        lambda data: letter_delivery_record(
             actor=request.user,
             letter=letter,
             method=data["method"],
             delivered_on=data["delivered_on"],
             note=data["note"],
         ),
-        _("Đã ghi nhận việc chuyển thư số %(number)s.") % {"number": letter_number(letter)},
+        done=_("Đã ghi nhận việc chuyển thư số %(number)s.") % {"number": letter_number(letter)},
+        then=redirect(back),
     )
-    return redirect(back)

@@ -2,21 +2,19 @@
 
 from collections.abc import Callable
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from doithoai.core.flash import attempt
+from doithoai.core.flash import post_action, post_form
+from doithoai.dialogues.models import Directive
 from doithoai.followup import policies, selectors, services
 from doithoai.followup.choices import ExtensionState
 from doithoai.followup.forms import ExtensionForm, ProgressForm, RemarkForm
 from doithoai.followup.models import ExtensionRequest
-from doithoai.followup.views import _issue_for
-from doithoai.petitions.attachments import MAX_FILE_BYTES, check_uploads
-from doithoai.petitions.views_helpers import read_uploads
+from doithoai.followup.views import _issue_for, evidence_file
 
 
 @login_required
@@ -24,79 +22,7 @@ def directive_detail(request: HttpRequest, directive_id: int) -> HttpResponse:
     directive = selectors.directive_get_for(user=request.user, directive_id=directive_id)
     user = request.user
     if request.method == "POST":
-        kind = request.POST.get("kind")
-        if kind == "progress":
-            form = ProgressForm(request.POST)
-            if form.is_valid():
-
-                def progress() -> None:
-                    files = check_uploads(read_uploads(request, MAX_FILE_BYTES))
-                    services.directive_progress_add(
-                        actor=user,
-                        directive=directive,
-                        text=form.cleaned_data["text"],
-                        percent=form.cleaned_data["percent"],
-                        evidence=files[0] if files else None,
-                    )
-
-                attempt(request, progress, _("Đã cập nhật tiến độ."))
-            else:
-                messages.error(request, _("Tỷ lệ hoàn thành phải từ 0 đến 100."))
-        elif kind == "done":
-            attempt(
-                request,
-                lambda: services.directive_complete(
-                    actor=user, directive=directive, text=request.POST.get("text", "")
-                ),
-                _("Đã báo cáo hoàn thành."),
-            )
-        elif kind == "extension":
-            ext = ExtensionForm(request.POST)
-            if ext.is_valid():
-                attempt(
-                    request,
-                    lambda: services.directive_extension_request(
-                        actor=user, directive=directive, **ext.cleaned_data
-                    ),
-                    _("Đã gửi đề nghị gia hạn."),
-                )
-            else:
-                messages.error(request, _("Cần ghi ngày xin gia hạn và lý do."))
-        elif kind in ("approve-extension", "refuse-extension"):
-            req = ExtensionRequest.objects.filter(
-                directive=directive, state=ExtensionState.PENDING
-            ).first()
-            if req is not None:
-                attempt(
-                    request,
-                    lambda: services.directive_extension_decide(
-                        actor=user,
-                        request=req,
-                        approve=kind == "approve-extension",
-                        note=request.POST.get("text", ""),
-                    ),
-                    _("Đã quyết định gia hạn."),
-                )
-        elif kind in ("verify", "reopen"):
-            attempt(
-                request,
-                lambda: services.directive_verify(
-                    actor=user,
-                    directive=directive,
-                    agree=kind == "verify",
-                    reason=request.POST.get("text", ""),
-                ),
-                _("Đã ghi nhận ý kiến giám sát."),
-            )
-        elif kind == "remark":
-            attempt(
-                request,
-                lambda: services.supervision_remark_add(
-                    actor=user, directive=directive, text=request.POST.get("text", "")
-                ),
-                _("Đã ghi ý kiến giám sát."),
-            )
-        return redirect("followup-directive", directive.pk)
+        return _directive_post(request, directive)
     return render(
         request,
         "followup/directive.html",
@@ -116,6 +42,73 @@ def directive_detail(request: HttpRequest, directive_id: int) -> HttpResponse:
     )
 
 
+def _directive_post(request: HttpRequest, directive: Directive) -> HttpResponse:
+    """One step posted on a directive's page (`kind`); back to the page."""
+    user, kind, text = request.user, request.POST.get("kind"), request.POST.get("text", "")
+    back = redirect("followup-directive", directive.pk)
+    if kind == "progress":
+        return post_form(
+            request,
+            ProgressForm(request.POST),
+            lambda data: services.directive_progress_add(
+                actor=user,
+                directive=directive,
+                text=data["text"],
+                percent=data["percent"],
+                evidence=evidence_file(request),
+            ),
+            done=_("Đã cập nhật tiến độ."),
+            invalid=_("Tỷ lệ hoàn thành phải từ 0 đến 100."),
+            then=back,
+        )
+    if kind == "extension":
+        return post_form(
+            request,
+            ExtensionForm(request.POST),
+            lambda data: services.directive_extension_request(
+                actor=user, directive=directive, **data
+            ),
+            done=_("Đã gửi đề nghị gia hạn."),
+            invalid=_("Cần ghi ngày xin gia hạn và lý do."),
+            then=back,
+        )
+    if kind in ("approve-extension", "refuse-extension"):
+        pending = ExtensionRequest.objects.filter(
+            directive=directive, state=ExtensionState.PENDING
+        ).first()
+        if pending is None:
+            return back
+        return post_action(
+            request,
+            lambda: services.directive_extension_decide(
+                actor=user, request=pending, approve=kind == "approve-extension", note=text
+            ),
+            done=_("Đã quyết định gia hạn."),
+            then=back,
+        )
+    steps: dict[str, tuple[Callable[[], object], str]] = {
+        "done": (
+            lambda: services.directive_complete(actor=user, directive=directive, text=text),
+            _("Đã báo cáo hoàn thành."),
+        ),
+        "verify": (
+            lambda: services.directive_verify(
+                actor=user, directive=directive, agree=kind == "verify", reason=text
+            ),
+            _("Đã ghi nhận ý kiến giám sát."),
+        ),
+        "remark": (
+            lambda: services.supervision_remark_add(actor=user, directive=directive, text=text),
+            _("Đã ghi ý kiến giám sát."),
+        ),
+    }
+    steps["reopen"] = steps["verify"]
+    if kind is None or kind not in steps:
+        return back
+    run, done = steps[kind]
+    return post_action(request, run, done=done, then=back)
+
+
 @login_required
 def supervision(request: HttpRequest) -> HttpResponse:
     issues = selectors.supervision_issues(user=request.user)
@@ -131,8 +124,12 @@ def supervision(request: HttpRequest) -> HttpResponse:
             run = lambda: services.issue_verify(  # noqa: E731
                 actor=request.user, issue=issue, agree=kind == "verify", reason=text
             )
-        attempt(request, run, _("Đã ghi nhận ý kiến giám sát."))
-        return redirect(request.get_full_path())
+        return post_action(
+            request,
+            run,
+            done=_("Đã ghi nhận ý kiến giám sát."),
+            then=redirect(request.get_full_path()),
+        )
     page = Paginator(issues, 25).get_page(request.GET.get("trang"))
     rows = [(issue, selectors.days_late(issue.due_on) if issue.late else 0) for issue in page]
     return render(

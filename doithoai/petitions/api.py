@@ -1,6 +1,5 @@
 """The petitions API: staff endpoints behind a token or session, and a public lookup."""
 
-import datetime
 from typing import Any
 
 from django.conf import settings
@@ -12,10 +11,10 @@ from ninja.files import UploadedFile
 
 from doithoai.accounts.api_auth import staff_auth
 from doithoai.core import ratelimit
-from doithoai.core.api import InputSchema
 from doithoai.petitions import policies
 from doithoai.petitions.attachments import MAX_FILE_BYTES, check_uploads
 from doithoai.petitions.choices import Channel
+from doithoai.petitions.filters import PetitionFilters
 from doithoai.petitions.models import Petition
 from doithoai.petitions.rounds import intake_note
 from doithoai.petitions.schemas import (
@@ -28,7 +27,6 @@ from doithoai.petitions.schemas import (
     TransitionIn,
 )
 from doithoai.petitions.selectors import (
-    PetitionFilters,
     PublicStatus,
     petition_get_for,
     petition_list_visible_to,
@@ -75,19 +73,8 @@ def petition_out(user: Any, p: Petition) -> dict[str, Any]:
     }
 
 
-class ListQuery(InputSchema):
-    q: str = ""
-    round_id: int | None = None
-    no_round: bool = False
-    unit_id: int | None = None
-    topic: str = ""
-    channel: str = ""
-    state: str = ""
-    legal_kind: str = ""
-    date_from: datetime.date | None = None
-    date_to: datetime.date | None = None
-    overdue: bool = False
-    oldest_first: bool = False
+# The list's filters (the staff page's and the export's) and its page.
+class ListQuery(PetitionFilters):
     after: str | None = None
     limit: int = 50
 
@@ -105,9 +92,11 @@ def create_petition(
 
 @router.get("", response=PetitionPageOut, summary="List the petitions you may see")
 def list_petitions(request: HttpRequest, query: Query[ListQuery]) -> dict[str, Any]:
-    filters = PetitionFilters(**query.dict(exclude={"after", "limit"}))
     page = petition_list_visible_to(
-        user=request.user, filters=filters, cursor=query.after, limit=query.limit
+        user=request.user,
+        filters=PetitionFilters.from_query(query),
+        cursor=query.after,
+        limit=query.limit,
     )
     return {
         "items": [petition_out(request.user, p) for p in page.items],

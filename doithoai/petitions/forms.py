@@ -14,6 +14,7 @@ from doithoai.petitions.choices import (
     PetitionState,
     SubmitterType,
 )
+from doithoai.petitions.filters import NO_ROUND
 from doithoai.petitions.models import Topic
 from doithoai.petitions.services.validation import PetitionInput
 from doithoai.units.models import Unit
@@ -113,9 +114,6 @@ class StaffPetitionForm(PetitionBaseForm):
     topic = forms.ModelChoiceField(
         queryset=Topic.objects.filter(active=True), label=_("Lĩnh vực"), required=False
     )
-
-
-NO_ROUND = "ngoai"
 
 
 class FilterForm(forms.Form):

@@ -4,6 +4,8 @@ Levels: a role held in an organisation reaches that organisation's unit, its tre
 predecessor units (`units.selectors.unit_covered_ids`).
 """
 
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q
@@ -31,19 +33,38 @@ def _area(user: Any, *roles: str) -> set[int]:
     return area_ids(user, *roles)
 
 
+@dataclass(frozen=True)
+class PetitionScope:
+    """The petitions a user may list and open: every one (`everything`), else those of the
+    `units` of their area and those assigned to their `departments`. The one place this is
+    decided; `visible_petitions_q`, `visible_unit_ids` and `can_view` read it."""
+
+    everything: bool = False
+    units: AbstractSet[int] = frozenset()
+    departments: frozenset[int] = frozenset()
+
+
+def petition_scope(user: Any) -> PetitionScope:
+    if is_administrator(user):
+        return PetitionScope(everything=True)
+    return PetitionScope(
+        units=_area(user, *AREA_ROLES),  # the user's cached set, not a copy: read per row
+        departments=frozenset(
+            m.organisation_id for m in active_memberships(user) if m.role in DEPARTMENT_ROLES
+        ),
+    )
+
+
 def visible_petitions_q(user: Any) -> Q | None:
     """A filter of the petitions `user` may list and open; None means none at all."""
-    if is_administrator(user):
+    scope = petition_scope(user)
+    if scope.everything:
         return Q()
     parts = []
-    area = _area(user, *AREA_ROLES)
-    if area:
-        parts.append(Q(unit_id__any_of=area))
-    departments = [
-        m.organisation_id for m in active_memberships(user) if m.role in DEPARTMENT_ROLES
-    ]
-    if departments:
-        parts.append(Q(assigned_to_id__in=departments))
+    if scope.units:
+        parts.append(Q(unit_id__any_of=scope.units))
+    if scope.departments:
+        parts.append(Q(assigned_to_id__in=sorted(scope.departments)))
     if not parts:
         return None
     combined = parts[0]
@@ -54,23 +75,21 @@ def visible_petitions_q(user: Any) -> Q | None:
 
 def visible_unit_ids(user: Any) -> set[int] | None:
     """The units outside which `user` sees no petition (empty: none at all), or None when what
-    they see is not bounded by units (administrators, departments). Mirrors
-    `visible_petitions_q`; selectors use it to choose a query plan, never to grant access."""
-    if is_administrator(user):
+    they see is not bounded by units (administrators, departments): the units of the same
+    `petition_scope` as `visible_petitions_q`. Selectors use it to choose a query plan, never to
+    grant access."""
+    scope = petition_scope(user)
+    if scope.everything or scope.departments:
         return None
-    if any(m.role in DEPARTMENT_ROLES for m in active_memberships(user)):
-        return None
-    return set(_area(user, *AREA_ROLES))
+    return set(scope.units)
 
 
 def can_view(user: Any, petition: Petition) -> bool:
-    if is_administrator(user):
-        return True
-    if petition.unit_id in _area(user, *AREA_ROLES):
-        return True
-    return any(
-        m.role in DEPARTMENT_ROLES and m.organisation_id == petition.assigned_to_id
-        for m in active_memberships(user)
+    scope = petition_scope(user)
+    return (
+        scope.everything
+        or petition.unit_id in scope.units
+        or petition.assigned_to_id in scope.departments
     )
 
 
@@ -89,6 +108,24 @@ def can_see_personal_data(user: Any, petition: Petition) -> bool:
         return True
     # Departments see contact data to answer, unless the petitioner asked for confidentiality.
     return not petition.confidential
+
+
+def personal_data_q(user: Any) -> Q | None:
+    """`can_see_personal_data` as a filter, for a list that shows petitioners (the answer
+    letters of a ward): None means none at all."""
+    visible = visible_petitions_q(user)
+    if visible is None:
+        return None
+    denunciation = Q(legal_kind=LegalKind.TO_CAO)
+    allowed = Q(pk__in=[])
+    denouncer_area = _area(user, *DENOUNCER_IDENTITY_ROLES)
+    if denouncer_area:
+        allowed |= denunciation & Q(unit_id__any_of=denouncer_area)
+    if not is_administrator(user):
+        area = _area(user, *AREA_ROLES)
+        own = Q(unit_id__any_of=area) if area else Q(pk__in=[])
+        allowed |= ~denunciation & (own | Q(confidential=False))
+    return visible & allowed
 
 
 def can_enter_for(user: Any, unit: Unit, channel: str = "") -> bool:

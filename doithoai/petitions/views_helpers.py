@@ -1,7 +1,8 @@
-from django import forms
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
+
+from doithoai.core.flash import add_form_errors
 
 
 def read_uploads(request: HttpRequest, max_bytes: int) -> list[tuple[str, bytes]]:
@@ -21,12 +22,5 @@ def read_uploads(request: HttpRequest, max_bytes: int) -> list[tuple[str, bytes]
     return out
 
 
-def add_errors(form: forms.Form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form, per field where the form has that field."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.message_dict.items():
-            for message in errors:
-                form.add_error(name if name in form.fields else None, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
+# A service's ValidationError on the form's fields (the public pages' forms).
+add_errors = add_form_errors

@@ -5,7 +5,6 @@ import datetime
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
-from doithoai.core.api import InputSchema
 from doithoai.portal.selectors import BoardFilters, board_search, public_round_get, public_rounds
 
 router = Router(tags=["public"])
@@ -32,27 +31,12 @@ class IssueResultOut(Schema):
     forwarded_to: str
 
 
-class BoardQuery(InputSchema):
-    q: str = ""
-    state: str = ""
-    topic: str = ""
-    department: int | None = None
-    overdue: bool = False
-
-
 @router.get("/rounds", response=list[ResultsRoundOut])
 def rounds(request: HttpRequest) -> list[dict[str, object]]:
     return [{"id": r.pk, "title": r.title, "unit": r.unit.name} for r in public_rounds()]
 
 
 @router.get("/rounds/{round_id}/issues", response=list[IssueResultOut])
-def issues(request: HttpRequest, round_id: int, query: Query[BoardQuery]) -> list[object]:
+def issues(request: HttpRequest, round_id: int, query: Query[BoardFilters]) -> list[object]:
     round_ = public_round_get(round_id=round_id)
-    filters = BoardFilters(
-        q=query.q[:200],
-        state=query.state,
-        topic=query.topic,
-        department=query.department,
-        overdue=query.overdue,
-    )
-    return list(board_search(round_=round_, filters=filters))
+    return list(board_search(round_=round_, filters=query))

@@ -19,7 +19,11 @@ class BoardForm(forms.Form):
     )
     linh_vuc = forms.ChoiceField(label=_("Lĩnh vực"), required=False, widget=PlainSelect)
     co_quan = forms.IntegerField(
-        label=_("Cơ quan"), required=False, min_value=1, widget=forms.HiddenInput
+        label=_("Cơ quan"),
+        required=False,
+        min_value=1,
+        max_value=2**63 - 1,  # an id the database can hold, as the API's query (BoardFilters)
+        widget=forms.HiddenInput,
     )
     qua_han = forms.BooleanField(label=_("Chỉ vấn đề quá hạn"), required=False)
 

@@ -16,7 +16,9 @@ from django.db.models import BigIntegerField, Count, F, OuterRef, Q, QuerySet, S
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
+from pydantic import field_validator
 
+from doithoai.core.api import InputSchema
 from doithoai.core.privacy import personal_data_findings
 from doithoai.core.text import fold
 from doithoai.dialogues.models import Directive, DirectiveState, Round, RoundState
@@ -211,13 +213,20 @@ def board_row_get(*, round_: Round, issue_id: int) -> BoardRow:
     return rows[0]
 
 
-@dataclass
-class BoardFilters:
+class BoardFilters(InputSchema):
+    """The public board's filters: the API's query as it is, the page's from its form
+    (`portal.forms.BoardForm.filters`)."""
+
     q: str = ""
     state: str = ""
     topic: str = ""
     department: int | None = None
     overdue: bool = False
+
+    @field_validator("q")
+    @classmethod
+    def _short(cls, value: str) -> str:
+        return value[:200]
 
 
 OPEN_DIRECTIVE_STATES = [s for s in DirectiveState.values if s not in DIRECTIVE_SETTLED]

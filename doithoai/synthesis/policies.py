@@ -18,8 +18,13 @@ def _covers(user: Any, unit_id: int, *roles: str) -> bool:
     return unit_id in area_ids(user, *roles)
 
 
+def board_unit_ids(user: Any) -> set[int]:
+    """The units whose boards `user` may view (`can_view_unit`), for a filter in the database."""
+    return area_ids(user, *VIEW_ROLES)
+
+
 def can_view_unit(user: Any, unit_id: int) -> bool:
-    return _covers(user, unit_id, *VIEW_ROLES)
+    return unit_id in board_unit_ids(user)
 
 
 def can_review_unit(user: Any, unit_id: int) -> bool:

@@ -178,7 +178,10 @@ def round_get_for_board(*, user: Any, round_id: int) -> Round:
 
 
 def rounds_for_board(*, user: Any) -> list[Round]:
-    return [r for r in Round.objects.select_related("unit") if policies.can_view_board(user, r)]
+    """The rounds whose boards `user` may view (`policies.can_view_board`), filtered in the
+    database."""
+    units = policies.board_unit_ids(user)
+    return list(Round.objects.select_related("unit").filter(unit_id__any_of=units))
 
 
 def units_for_board(*, user: Any) -> list[Unit]:

@@ -4,7 +4,8 @@ Every action answers an htmx request with the affected part of the page (an issu
 board's body) and a plain form post with a redirect back to the same filtered page and anchor.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from django.contrib import messages
@@ -17,7 +18,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from doithoai.core.flash import attempt
+from doithoai.core.flash import post_action, post_form
 from doithoai.petitions.models import Petition, Topic
 from doithoai.petitions.selectors import petition_get_for
 from doithoai.synthesis import policies, selectors, services
@@ -25,6 +26,7 @@ from doithoai.synthesis.forms import BulkForm, MoveForm, PetitionsForm, TitleFor
 from doithoai.synthesis.models import Issue
 from doithoai.synthesis.runs import synthesis_run_request
 from doithoai.synthesis.selectors import Board, BoardFilters
+from doithoai.units.models import Unit
 
 UNGROUPED_SHOWN = 50
 
@@ -95,8 +97,6 @@ def _board_of(issue: Issue) -> Board:
     unit_id = policies.issue_unit_id(issue)
     if unit_id is None:
         raise Http404
-    from doithoai.units.models import Unit
-
     return Board(unit=Unit.objects.get(pk=unit_id))
 
 
@@ -237,14 +237,14 @@ def run_start(
     request: HttpRequest, round_id: int | None = None, unit_id: int | None = None
 ) -> HttpResponse:
     board = _board_from_kwargs(request, round_id, unit_id)
-    attempt(
+    return post_action(
         request,
         lambda: synthesis_run_request(
             actor=request.user, round_=board.round, unit=None if board.round else board.unit
         ),
-        _("Đã bắt đầu tổng hợp, phân loại."),
+        done=_("Đã bắt đầu tổng hợp, phân loại."),
+        then=redirect(board_url(board)),
     )
-    return redirect(board_url(board))
 
 
 def _issue(request: HttpRequest, issue_id: int) -> Issue:
@@ -271,18 +271,29 @@ def issue_petitions(request: HttpRequest, issue_id: int) -> HttpResponse:
 @require_POST
 def issue_topic(request: HttpRequest, issue_id: int) -> HttpResponse:
     issue = _issue(request, issue_id)
-    form = TopicForm(request.POST)
-    if form.is_valid():
-        attempt(
-            request,
-            lambda: services.issue_set_topic(
-                actor=request.user, issue=issue, topic=form.cleaned_data["topic"]
-            ),
-            _("Đã xác nhận lĩnh vực."),
-        )
-    else:
-        messages.error(request, _("Hãy chọn lĩnh vực."))
-    return _answer(request, _board_of(issue), issue=issue, anchor=f"issue-{issue.pk}")
+    return post_form(
+        request,
+        TopicForm(request.POST),
+        lambda data: services.issue_set_topic(actor=request.user, issue=issue, topic=data["topic"]),
+        done=_("Đã xác nhận lĩnh vực."),
+        invalid=_("Hãy chọn lĩnh vực."),
+        then=lambda: _answer(request, _board_of(issue), issue=issue, anchor=f"issue-{issue.pk}"),
+    )
+
+
+def _title_save(request: HttpRequest, issue: Issue, data: dict[str, Any]) -> object:
+    """Confirm the title as it stands, or save the edited one (confirmed or not)."""
+    title, confirm = data["title"], data["confirm"]
+    if confirm and " ".join(title.split()) == issue.title:
+        return services.issue_title_confirm(actor=request.user, issue=issue)
+    return services.issue_title_set(actor=request.user, issue=issue, title=title, confirm=confirm)
+
+
+def _title_done(issue: Issue, data: Mapping[str, Any]) -> str:
+    title, confirm = data["title"], data["confirm"]
+    if confirm and " ".join(title.split()) == issue.title:
+        return _("Đã xác nhận tiêu đề.")
+    return _("Đã lưu và xác nhận tiêu đề.") if confirm else _("Đã lưu tiêu đề.")
 
 
 @login_required
@@ -290,26 +301,14 @@ def issue_topic(request: HttpRequest, issue_id: int) -> HttpResponse:
 def issue_title(request: HttpRequest, issue_id: int) -> HttpResponse:
     """Edit the title (it waits for confirmation again) or confirm it, in one step or two."""
     issue = _issue(request, issue_id)
-    form = TitleForm(request.POST)
-    if form.is_valid():
-        title, confirm = form.cleaned_data["title"], form.cleaned_data["confirm"]
-        if confirm and " ".join(title.split()) == issue.title:
-            attempt(
-                request,
-                lambda: services.issue_title_confirm(actor=request.user, issue=issue),
-                _("Đã xác nhận tiêu đề."),
-            )
-        else:
-            attempt(
-                request,
-                lambda: services.issue_title_set(
-                    actor=request.user, issue=issue, title=title, confirm=confirm
-                ),
-                _("Đã lưu và xác nhận tiêu đề.") if confirm else _("Đã lưu tiêu đề."),
-            )
-    else:
-        messages.error(request, _("Hãy nhập tiêu đề (tối đa 300 ký tự)."))
-    return _answer(request, _board_of(issue), issue=issue, anchor=f"issue-{issue.pk}")
+    return post_form(
+        request,
+        TitleForm(request.POST),
+        lambda data: _title_save(request, issue, data),
+        done=lambda data: _title_done(issue, data),
+        invalid=_("Hãy nhập tiêu đề (tối đa 300 ký tự)."),
+        then=lambda: _answer(request, _board_of(issue), issue=issue, anchor=f"issue-{issue.pk}"),
+    )
 
 
 @login_required
@@ -327,37 +326,37 @@ def issues_bulk(request: HttpRequest) -> HttpResponse:
     board = _board_of(first)
     issues = selectors.board_issues_by_ids(board, ids)
     action, topic = form.cleaned_data["action"], form.cleaned_data["topic"]
-    n = len(issues)
+    if action == "topic_set" and topic is None:
+        messages.error(request, _("Hãy chọn lĩnh vực."))
+        return _answer(request, board)
+    run, done = _bulk_action(request, action, issues, topic)
+    return post_action(request, run, done=done, then=lambda: _answer(request, board))
+
+
+def _bulk_action(
+    request: HttpRequest, action: str, issues: list[Issue], topic: Topic | None
+) -> tuple[Callable[[], object], str]:
+    """The service a bulk action runs on `issues`, and what it reports when done."""
+    user, n = request.user, len(issues)
     if action == "topic_confirm":
-        attempt(
-            request,
-            lambda: services.issues_topic_confirm(actor=request.user, issues=issues),
+        return (
+            lambda: services.issues_topic_confirm(actor=user, issues=issues),
             _("Đã xác nhận lĩnh vực của %(n)d vấn đề.") % {"n": n},
         )
-    elif action == "topic_set":
-        if topic is None:
-            messages.error(request, _("Hãy chọn lĩnh vực."))
-        else:
-            attempt(
-                request,
-                lambda: services.issues_topic_confirm(
-                    actor=request.user, issues=issues, topic=topic
-                ),
-                _("Đã đặt lĩnh vực “%(topic)s” cho %(n)d vấn đề.") % {"topic": topic.name, "n": n},
-            )
-    elif action == "title_confirm":
-        attempt(
-            request,
-            lambda: services.issues_title_confirm(actor=request.user, issues=issues),
+    if action == "topic_set" and topic is not None:
+        return (
+            lambda: services.issues_topic_confirm(actor=user, issues=issues, topic=topic),
+            _("Đã đặt lĩnh vực “%(topic)s” cho %(n)d vấn đề.") % {"topic": topic.name, "n": n},
+        )
+    if action == "title_confirm":
+        return (
+            lambda: services.issues_title_confirm(actor=user, issues=issues),
             _("Đã xác nhận tiêu đề của %(n)d vấn đề.") % {"n": n},
         )
-    else:
-        attempt(
-            request,
-            lambda: services.issues_merge(actor=request.user, issues=issues),
-            _("Đã gộp %(n)d vấn đề làm một.") % {"n": n},
-        )
-    return _answer(request, board)
+    return (
+        lambda: services.issues_merge(actor=user, issues=issues),
+        _("Đã gộp %(n)d vấn đề làm một.") % {"n": n},
+    )
 
 
 @login_required
@@ -367,20 +366,16 @@ def issue_split(request: HttpRequest, issue_id: int) -> HttpResponse:
     form = PetitionsForm(
         request.POST, petition_ids=list(issue.memberships.values_list("petition_id", flat=True))
     )
-    if form.is_valid():
-        attempt(
-            request,
-            lambda: services.issue_split(
-                actor=request.user,
-                issue=issue,
-                petition_ids=form.cleaned_data["petitions"],
-                title=form.cleaned_data["title"],
-            ),
-            _("Đã tách vấn đề."),
-        )
-    else:
-        messages.error(request, _("Hãy chọn các kiến nghị cần tách."))
-    return _answer(request, _board_of(issue), anchor=f"issue-{issue.pk}")
+    return post_form(
+        request,
+        form,
+        lambda data: services.issue_split(
+            actor=request.user, issue=issue, petition_ids=data["petitions"], title=data["title"]
+        ),
+        done=_("Đã tách vấn đề."),
+        invalid=_("Hãy chọn các kiến nghị cần tách."),
+        then=lambda: _answer(request, _board_of(issue), anchor=f"issue-{issue.pk}"),
+    )
 
 
 @login_required
@@ -402,33 +397,31 @@ def petition_move(request: HttpRequest, petition_id: int) -> HttpResponse:
     board = _board_of(selectors.issue_get_for_review(user=request.user, issue_id=current.pk))
     if target is None or not board.issues().filter(pk=target.pk).exists():
         messages.error(request, _("Không có vấn đề số này trên bảng."))
-    else:
-        attempt(
-            request,
-            lambda: services.petition_move(actor=request.user, petition=petition, to_issue=target),
-            _("Đã chuyển kiến nghị sang vấn đề #%(n)d.") % {"n": target.pk},
-        )
-    return _answer(request, board, anchor=f"issue-{current.pk}")
+        return _answer(request, board, anchor=f"issue-{current.pk}")
+    return post_action(
+        request,
+        lambda: services.petition_move(actor=request.user, petition=petition, to_issue=target),
+        done=_("Đã chuyển kiến nghị sang vấn đề #%(n)d.") % {"n": target.pk},
+        then=lambda: _answer(request, board, anchor=f"issue-{current.pk}"),
+    )
 
 
 def _issue_new(request: HttpRequest, board: Board) -> HttpResponse:
     ids = list(selectors.ungrouped_petitions(board=board).values_list("pk", flat=True))
-    form = PetitionsForm(request.POST, petition_ids=ids)
-    if form.is_valid():
-        attempt(
-            request,
-            lambda: services.issue_create(
-                actor=request.user,
-                round_=board.round,
-                unit=board.unit,
-                title=form.cleaned_data["title"],
-                petition_ids=form.cleaned_data["petitions"],
-            ),
-            _("Đã tạo vấn đề."),
-        )
-    else:
-        messages.error(request, _("Hãy chọn kiến nghị và nhập tiêu đề."))
-    return redirect(board_url(board))
+    return post_form(
+        request,
+        PetitionsForm(request.POST, petition_ids=ids),
+        lambda data: services.issue_create(
+            actor=request.user,
+            round_=board.round,
+            unit=board.unit,
+            title=data["title"],
+            petition_ids=data["petitions"],
+        ),
+        done=_("Đã tạo vấn đề."),
+        invalid=_("Hãy chọn kiến nghị và nhập tiêu đề."),
+        then=redirect(board_url(board)),
+    )
 
 
 @login_required

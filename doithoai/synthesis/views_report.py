@@ -6,20 +6,24 @@ Read: `policies.can_view_report` (secretariat, leader, MTTQ of the round's area)
 files (`report_file` answers the round's generic document URL for this kind too).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
 
 from doithoai.core.events import events_for
-from doithoai.core.flash import attempt
+from doithoai.core.flash import attempt, form_page_post, post_action
 from doithoai.core.storage import generated_download
-from doithoai.documents.rendering import render_docx, render_pdf
+from doithoai.core.rendering import render_docx, render_pdf
 from doithoai.synthesis import policies
 from doithoai.synthesis.documents import build_synthesis_report
 from doithoai.synthesis.forms_report import ReportForm
@@ -89,23 +93,23 @@ def report(request: HttpRequest, round_id: int) -> HttpResponse:
             "signer_name": found.signer_name,
         }
         form = ReportForm(request.POST or None, initial=initial, theme_keys=[])
-        if request.method == "POST" and form.is_valid():
-            data = form.cleaned_data
-            saved = attempt(
-                request,
-                lambda: synthesis_report_update(
-                    actor=request.user,
-                    report=found,
-                    opening=data["opening"],
-                    proposals=data["proposals"],
-                    report_date=data["report_date"],
-                    signer_title=data["signer_title"],
-                    signer_name=data["signer_name"],
-                ),
-                _("Đã lưu nội dung báo cáo."),
-            )
-            if saved:
-                return redirect(_page_url(round_.pk))
+        saved = form_page_post(
+            request,
+            form,
+            lambda data: synthesis_report_update(
+                actor=request.user,
+                report=found,
+                opening=data["opening"],
+                proposals=data["proposals"],
+                report_date=data["report_date"],
+                signer_title=data["signer_title"],
+                signer_name=data["signer_name"],
+            ),
+            done=_("Đã lưu nội dung báo cáo."),
+            success=lambda _result: redirect(_page_url(round_.pk)),
+        )
+        if saved is not None:
+            return saved
     elif request.method == "POST":
         raise Http404
     facts = report_facts(round_)
@@ -131,12 +135,12 @@ def report_draft(request: HttpRequest, round_id: int) -> HttpResponse:
     round_ = report_round_for(user=request.user, round_id=round_id)
     if not policies.can_edit_report(request.user, round_):
         raise Http404
-    attempt(
+    return post_action(
         request,
         lambda: synthesis_report_draft(actor=request.user, round_=round_),
-        _("Đã lập dự thảo báo cáo tổng hợp từ kết quả tổng hợp, phân loại."),
+        done=_("Đã lập dự thảo báo cáo tổng hợp từ kết quả tổng hợp, phân loại."),
+        then=redirect(_page_url(round_.pk)),
     )
-    return redirect(_page_url(round_.pk))
 
 
 def _write(request: HttpRequest, round_id: int) -> SynthesisReport:
@@ -146,42 +150,40 @@ def _write(request: HttpRequest, round_id: int) -> SynthesisReport:
     return found
 
 
-@login_required
-@require_POST
-def report_refresh(request: HttpRequest, round_id: int) -> HttpResponse:
-    found = _write(request, round_id)
-    attempt(
-        request,
-        lambda: synthesis_report_refresh(actor=request.user, report=found),
-        _("Đã cập nhật số liệu và các nhóm vấn đề; phần tóm tắt đã sửa được giữ nguyên."),
-    )
-    return redirect(_page_url(round_id))
+def _report_step(
+    step: Callable[[Any, SynthesisReport, HttpRequest], object], done: Promise
+) -> Callable[[HttpRequest, int], HttpResponse]:
+    """A button of the report page: run `step` on the round's report, report it, back to the
+    page."""
+
+    @login_required
+    @require_POST
+    def view(request: HttpRequest, round_id: int) -> HttpResponse:
+        found = _write(request, round_id)
+        return post_action(
+            request,
+            lambda: step(request.user, found, request),
+            done=str(done),
+            then=redirect(_page_url(round_id)),
+        )
+
+    return view
 
 
-@login_required
-@require_POST
-def report_approve(request: HttpRequest, round_id: int) -> HttpResponse:
-    found = _write(request, round_id)
-    attempt(
-        request,
-        lambda: synthesis_report_approve(actor=request.user, report=found),
-        _("Đã duyệt báo cáo tổng hợp; nội dung được khóa."),
-    )
-    return redirect(_page_url(round_id))
-
-
-@login_required
-@require_POST
-def report_unapprove(request: HttpRequest, round_id: int) -> HttpResponse:
-    found = _write(request, round_id)
-    attempt(
-        request,
-        lambda: synthesis_report_unapprove(
-            actor=request.user, report=found, reason=request.POST.get("reason", "")[:500]
-        ),
-        _("Đã bỏ duyệt; có thể sửa báo cáo."),
-    )
-    return redirect(_page_url(round_id))
+report_refresh = _report_step(
+    lambda user, report, request: synthesis_report_refresh(actor=user, report=report),
+    _l("Đã cập nhật số liệu và các nhóm vấn đề; phần tóm tắt đã sửa được giữ nguyên."),
+)
+report_approve = _report_step(
+    lambda user, report, request: synthesis_report_approve(actor=user, report=report),
+    _l("Đã duyệt báo cáo tổng hợp; nội dung được khóa."),
+)
+report_unapprove = _report_step(
+    lambda user, report, request: synthesis_report_unapprove(
+        actor=user, report=report, reason=request.POST.get("reason", "")[:500]
+    ),
+    _l("Đã bỏ duyệt; có thể sửa báo cáo."),
+)
 
 
 @login_required
