@@ -1,6 +1,8 @@
-"""Fill a PostgreSQL database with N realistic petitions, fast (COPY), for the scale benchmark.
+"""Generated petitions for the benchmarks: a PostgreSQL database of N petitions (COPY), or a
+JSONL batch for the synthesis engine.
 
-Run after `doithoai migrate` and `doithoai demo` (units, organisations, logins, 560 petitions):
+Database (the petitions benchmark, bench/README-petitions.md), after `doithoai migrate` and
+`doithoai demo` (units, organisations, logins, 560 petitions):
 
     DATABASE_URL=postgres://... .venv/bin/python bench/petitions_generate.py --count 1000000
 
@@ -8,16 +10,26 @@ Texts are variations of the 560 development petitions (synthesis/engine/data/pet
 sentences recombined within a topic, the place name swapped for the target ward's, numbers
 changed. `text_folded` equals `doithoai.core.text.fold(text)` (it is built from folded pieces, and
 checked against `fold` on a sample). Tracking codes come from `doithoai.petitions.codes.new_code`
-and are deduplicated against the table. Rows are written in creation order (ids and creation
-times rise together, as in a database in service).
+and are deduplicated against the table; public ids from `new_public_id`. Rows are written in
+creation order (ids and creation times rise together, as in a database in service).
 
 Spread: a received date over 2016-01 → today, growing with time; before 1 July 2025 the petition is
 filed under a 2004-scheme unit (the eight wards of Bắc Kạn city first, then the rest of Bắc Kạn and
 Thái Nguyên provinces, then other provinces), from then on under a 2025-scheme unit (every ward and
 commune of today's Thái Nguyên, most often Phường Bắc Kạn and Phường Đức Xuân, then some other
-provinces). The secondary indexes are dropped during the COPY and rebuilt after it; foreign keys
-are not checked row by row (session_replication_role = replica) because every id comes from the
-database. Then VACUUM ANALYZE.
+provinces). The secondary indexes are dropped during the COPY and rebuilt after it (each build
+timed); foreign keys are not checked row by row (session_replication_role = replica) because every
+id comes from the database. Then VACUUM ANALYZE.
+
+Synthesis batch (bench/synthesis_speed.py imports `generate`; no database):
+
+    .venv/bin/python bench/petitions_generate.py --jsonl out.jsonl --count 10000
+
+Each petition takes a dev petition, moves it to a generated unit and place (northern tổ/thôn or
+southern khóm/ấp, with hẻm/kênh objects), perturbs figures, and sometimes changes the encoding (no
+diacritics, NFD, ALL CAPS) like real intake. About 30% repeat a concern already in the batch:
+another member of the same dev duplicate group (independent wording) at the same unit and place,
+so grouping is exercised at scale. Units hold ~150 petitions each, as in a national batch.
 """
 
 from __future__ import annotations
@@ -33,19 +45,19 @@ import re
 import sys
 import time
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 
 import django
+from django.db import connection
 
-django.setup()
-
-from django.db import connection  # noqa: E402
-
-from doithoai.core.text import fold, nfc  # noqa: E402
-from doithoai.petitions.codes import new_code  # noqa: E402
+from doithoai.core.text import fold, nfc
+from doithoai.petitions.codes import new_code, new_public_id
+from doithoai.synthesis.engine.normalize import fold_keep_case
+from doithoai.synthesis.engine.training import load_rows
 
 DATA = Path(__file__).resolve().parent.parent / "doithoai/synthesis/engine/data/petitions-dev.jsonl"
 REFORM = datetime.date(2025, 7, 1)
@@ -86,6 +98,7 @@ COLUMNS = [
     "assigned_to_id",
     "due_on",
     "resolved_at",
+    "public_id",
 ]
 UNIT_PREFIX = re.compile(r"^(Phường|Xã|Thị trấn|Thị Trấn|Đặc khu)\s+", re.IGNORECASE)
 FAMILY = [
@@ -393,6 +406,7 @@ class Maker:
             assigned,
             due.isoformat() if due else None,
             resolved.isoformat() if resolved else None,
+            new_public_id(),
         )
         return "\t".join(esc(f) for f in fields) + "\n"
 
@@ -425,13 +439,128 @@ def secondary_indexes() -> list[tuple[str, str]]:
         return cur.fetchall()
 
 
+# --- A synthesis batch (no database) -----------------------------------------------------
+
+SYLLABLES = [
+    "An",
+    "Bình",
+    "Hòa",
+    "Phú",
+    "Tân",
+    "Long",
+    "Thạnh",
+    "Mỹ",
+    "Hưng",
+    "Lợi",
+    "Đông",
+    "Tây",
+    "Nam",
+    "Bắc",
+    "Xuân",
+    "Thủy",
+    "Sơn",
+    "Hà",
+    "Trung",
+    "Phước",
+    "Thới",
+    "Khánh",
+    "Vĩnh",
+    "Hiệp",
+    "Đức",
+    "Quang",
+    "Minh",
+    "Thành",
+    "Lộc",
+    "Nà",
+    "Khuổi",
+    "Bản",
+    "Phiêng",
+    "Cốc",
+]
+NORTH_AREA, SOUTH_AREA = ("tổ", "thôn"), ("khóm", "ấp")
+DUPLICATE_SHARE = 0.3  # share of petitions repeating an earlier concern (paraphrase)
+OBJECTS = ("hẻm {n}", "kênh {name}", "đường {name}", "ngõ {n}")
+_PLACE = re.compile(r"\b(tổ|thôn|Tổ|Thôn)\s+(\d+|(?:[A-ZĐ]\w*)(?:\s+[A-ZĐ]\w*)?)")
+_UNIT = re.compile(r"\b(phường|xã|Phường|Xã)\s+(?:[A-ZĐ]\w*)(?:\s+[A-ZĐ]\w*){0,3}")
+
+
+def syllable_name(rng: random.Random) -> str:
+    return " ".join(rng.sample(SYLLABLES, 2))
+
+
+def variant(text: str, rng: random.Random) -> str:
+    roll = rng.random()
+    if roll < 0.1:
+        return fold_keep_case(text)
+    if roll < 0.17:
+        return unicodedata.normalize("NFD", text)
+    if roll < 0.2:
+        return text.upper()
+    return text
+
+
+def generate(n: int, seed: int = 7) -> Iterator[dict[str, str]]:
+    """A synthesis batch of `n` petitions (id, text, unit, place, channel), the same for the
+    same seed."""
+    rng = random.Random(seed)
+    rows = load_rows()
+    n_units = max(1, n // 150)
+    units = []
+    for u in range(n_units):
+        south = u % 3 == 0
+        kind = rng.choice(("phường", "xã"))
+        areas = SOUTH_AREA if south else NORTH_AREA
+        units.append((f"{kind} {syllable_name(rng)}", areas[0] if kind == "phường" else areas[1]))
+    by_group: dict[str, list[dict]] = {}
+    for r in rows:
+        if r.get("dup_group"):
+            by_group.setdefault(r["dup_group"], []).append(r)
+    concerns: list[tuple[str, tuple[str, str], str]] = []  # (dup group, unit, place)
+    for k in range(n):
+        if concerns and rng.random() < DUPLICATE_SHARE:
+            # Another citizen raises a concern already in the batch, in their own words
+            # (another member of the same hand-written duplicate group), same unit and place.
+            gid, (unit, area), place = rng.choice(concerns)
+            row = rng.choice(by_group[gid])
+        else:
+            row = rng.choice(rows)
+            unit, area = units[rng.randrange(n_units)]
+            place = f"{area} {rng.randint(1, 20) if rng.random() < 0.5 else syllable_name(rng)}"
+            if row.get("dup_group"):
+                concerns.append((row["dup_group"], (unit, area), place))
+        text = _PLACE.sub(place, row["text"])
+        text = _UNIT.sub(unit, text)
+        text = re.sub(r"\b\d{2,3}\b", lambda m: str(int(m.group()) + rng.randint(-5, 5)), text)
+        if rng.random() < 0.2:
+            obj = rng.choice(OBJECTS).format(n=rng.randint(1, 200), name=syllable_name(rng))
+            text = f"{text} Khu vực {obj}."
+        yield {
+            "id": f"s{k:06d}",
+            "text": variant(text, rng),
+            "unit": unit,
+            "place": place if rng.random() < 0.5 else "",
+            "channel": row["channel"],
+        }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=1_000_000)
     parser.add_argument("--chunk", type=int, default=20_000)
     parser.add_argument("--workers", type=int, default=max(1, (os.cpu_count() or 2)))
-    parser.add_argument("--seed", type=int, default=2016)
+    parser.add_argument("--seed", type=int, default=None, help="default 2016 (database), 7 (JSONL)")
+    parser.add_argument(
+        "--jsonl", type=Path, help="write a synthesis batch of --count petitions to this file"
+    )
     args = parser.parse_args(argv)
+    if args.jsonl:
+        with open(args.jsonl, "w", encoding="utf-8") as fh:
+            for row in generate(args.count, 7 if args.seed is None else args.seed):
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return 0
+    if args.seed is None:
+        args.seed = 2016
+    django.setup()
     if connection.vendor != "postgresql":
         raise SystemExit("Set DATABASE_URL to a PostgreSQL database.")
 

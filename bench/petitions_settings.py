@@ -18,5 +18,9 @@ DATABASES["default"]["CONN_MAX_AGE"] = 600  # noqa: F405
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 # Receipts are not mailed during the benchmark (the API bodies carry no email anyway).
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+# Public lookups come through a proxy on loopback, one client per X-Forwarded-For address
+# (petitions_http.py): counted per client as in service, never refused.
+DOITHOAI_TRUSTED_PROXIES = ["127.0.0.1"]
+DOITHOAI_LOOKUP_RATE_PER_HOUR = 1_000_000_000
 # The load generator signs in with a password only (no authenticator app).
 DOITHOAI_REQUIRE_OTP = False

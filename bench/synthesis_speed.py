@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 
 def run_one(n: int) -> dict[str, float]:
-    from bench.generate_petitions import generate
+    from bench.petitions_generate import generate
     from doithoai.synthesis.engine.pipeline import PetitionIn, synthesize
     from doithoai.synthesis.engine.training import default_model
 

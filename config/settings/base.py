@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",  # full-text search fields and GIN indexes (petitions/search.py)
     "django_htmx",
     "django_tasks_db",
     "axes",

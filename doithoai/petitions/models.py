@@ -1,6 +1,7 @@
 """A petition (kiến nghị, phản ánh, đề xuất...) from any channel, with its submitter and files."""
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +14,7 @@ from doithoai.petitions.choices import (
 )
 from doithoai.petitions.codes import new_public_id
 from doithoai.petitions.round_model import Round
+from doithoai.petitions.search import FoldedWordsVector, PostgresGinIndex
 from doithoai.units.models import Organisation, Unit
 
 
@@ -42,6 +44,13 @@ class Petition(models.Model):
     )
     text = models.TextField(_("nội dung"))
     text_folded = models.TextField(editable=False)
+    # The folded text's words with their positions, kept by the database (PostgreSQL: a
+    # tsvector, indexed by `petition_search`; SQLite searches text_folded instead: search.py).
+    search_vector = models.GeneratedField(
+        expression=FoldedWordsVector("text_folded"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
     legal_kind = models.CharField(
         _("loại"), max_length=16, choices=LegalKind.choices, default=LegalKind.KIEN_NGHI
     )
@@ -155,6 +164,9 @@ class Petition(models.Model):
                 ],
                 name="petition_stats_cover",
             ),
+            # Phrase search (search.py) within the user's units or everywhere; PostgreSQL
+            # only (btree_gin for the unit), SQLite has no GIN index.
+            PostgresGinIndex(fields=["unit", "search_vector"], name="petition_search"),
         ]
         verbose_name = _("kiến nghị")
         verbose_name_plural = _("kiến nghị")

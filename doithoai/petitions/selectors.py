@@ -5,8 +5,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import connection
-from django.db.models import OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import OuterRef, Q, QuerySet, Value
 from django.http import Http404
 from django.utils import timezone
 
@@ -23,21 +22,6 @@ from doithoai.units.selectors import unit_covered_ids_cached
 PUBLIC_ROUND_STATES = (RoundState.ANNOUNCED, RoundState.HELD, RoundState.CONCLUDED)
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
-# Search routes (_search_page). A phrase among the word index's common entries (statistics,
-# search.phrase_share) is read in date order among the SEARCH_WINDOW newest; with fewer
-# matches there than FREQUENT_IN_WINDOW, or when it is rarer, the word index answers, within
-# the next INDEX_WINDOW petitions, then past them, if at most INDEX_IDS_MAX petitions match; a
-# more frequent phrase is read in date order from WIDE_WINDOW petitions.
-SEARCH_WINDOW = 3000
-EXACT_WINDOW = 10_000
-FREQUENT_IN_WINDOW = 20
-INDEX_WINDOW = 30_000
-INDEX_IDS_MAX = 20_000
-WIDE_WINDOW = 100_000
-# Before those: when the units a user can see (or has filtered on) hold at most AREA_INDEX_ROWS
-# petitions by the planner's estimate (a commune, a small ward), the word index is asked within
-# them; a common phrase has only a few hundred matches there.
-AREA_INDEX_ROWS = 80_000
 
 
 # Changes when the secretariat adds, renames or retires a topic (`topics_changed`).
@@ -105,114 +89,7 @@ def _filtered(user: Any, filters: PetitionFilters) -> QuerySet[Petition]:
         qs = qs.filter(received_on__lte=filters.date_to)
     if filters.overdue:
         qs = qs.filter(due_on__lt=timezone.localdate(), resolved_at__isnull=True)
-    words = search.phrase_words(filters.q)
-    if words:
-        qs = qs.filter(search.phrase_q(words))
-    return qs
-
-
-def _phrase_ids(
-    filters: PetitionFilters,
-    desc: bool = True,
-    position: tuple[datetime.datetime, int] | None = None,
-    window: int | None = None,
-    units: set[int] | None = None,
-) -> tuple[list[int], bool] | None:
-    """On PostgreSQL, the petitions the word index names for the phrase (see `search`) among
-    the next `window` petitions past the cursor (all of them with None), in page order, and
-    whether that is every match past the cursor; None when the phrase is too common for this
-    or there is no index. The window is a date bound the database combines with the word index
-    (BitmapAnd), so it reads only the matches inside it. The index is asked without the other
-    filters: with them the planner also combines the area's unit index, which costs more than
-    it saves, except for `units` holding few petitions (AREA_INDEX_ROWS)."""
-    words = search.phrase_words(filters.q)
-    if not words or connection.vendor != "postgresql":
-        return None
-    matching: QuerySet[Any] = Petition.objects.alias(words=search.indexed_words()).filter(
-        words__contains=search.word_keys(words)  # type: ignore[misc]
-    )
-    if units is not None:
-        matching = matching.filter(unit_id__any_of=units)
-    if position is not None:
-        matching = _after(matching, desc, position)
-    bound = _bound(desc, position, window) if window is not None else None
-    if bound is not None:
-        matching = matching.filter(**{"created_at__gte" if desc else "created_at__lte": bound})
-    # Unordered and capped inside, so a common phrase stops the scan at the cap; the few found
-    # are put in page order by the database, which sends back only their ids.
-    inner, params = matching.values("created_at", "id")[: INDEX_IDS_MAX + 1].query.sql_with_params()
-    direction = "DESC" if desc else "ASC"
-    with connection.cursor() as cursor:
-        cursor.execute(
-            # The ORM's query with its values apart; `direction` is one of two words.
-            f"SELECT id FROM ({inner}) AS found ORDER BY created_at {direction}, id {direction}",  # noqa: S608
-            params,
-        )
-        found = [pk for (pk,) in cursor.fetchall()]
-    if len(found) > INDEX_IDS_MAX:
-        return None
-    return found, bound is None
-
-
-def _bound(
-    desc: bool, position: tuple[datetime.datetime, int] | None, size: int
-) -> datetime.datetime | None:
-    """A creation time about `size` petitions past the cursor (whoever can see them); None when
-    fewer are left. Any bound makes a correct window (every petition created at or past it is
-    in); the size only sets its cost. A small window is counted exactly along the date index.
-    A large one is measured by id, two index look-ups instead of skipping tens of thousands of
-    entries: ids rise with creation times, and a gap in them (a rolled-back import) only makes
-    the window smaller."""
-    everyone = (
-        Petition.objects.all()
-        if position is None
-        else _after(Petition.objects.all(), desc, position)
-    )
-    if size <= EXACT_WINDOW:
-        ordered = everyone.order_by(*_ordering(desc)).values_list("created_at", flat=True)
-        return ordered[size:][:1].first()
-    # From the cursor, or from the newest (oldest) id, read in the same statement.
-    start: Any = (
-        position[1]
-        if position is not None
-        else Subquery(Petition.objects.order_by("-id" if desc else "id").values("id")[:1])
-    )
-    rows = (
-        Petition.objects.filter(id__lte=start - size).order_by("-id")
-        if desc
-        else Petition.objects.filter(id__gte=start + size).order_by("id")
-    )
-    return rows.values_list("created_at", flat=True).first()
-
-
-def _in_order(qs: QuerySet[Petition], ids: list[int], count: int) -> list[Petition]:
-    """The first `count` rows of `qs` among `ids` (both in page order), reading twice `count`
-    ids, then four times more at each step: when the user sees most matches the first batch is
-    the page; a small area reads on until its page is full."""
-    found: list[Petition] = []
-    start, size = 0, 2 * count
-    while start < len(ids) and len(found) < count:
-        found += qs.filter(pk__any_of=ids[start : start + size])[: count - len(found)]
-        start, size = start + size, size * 4
-    return found
-
-
-def _in_window(
-    qs: QuerySet[Petition],
-    desc: bool,
-    position: tuple[datetime.datetime, int] | None,
-    size: int,
-    count: int,
-) -> tuple[list[Petition], bool]:
-    """The matches among the next `size` petitions past the cursor (whoever can see them), and
-    whether that is the page: it is full, or nothing is left beyond the window. The bound keeps
-    the planner on the date index: it stops at the page's last match instead of sorting every
-    match."""
-    bound = _bound(desc, position, size)
-    if bound is None:  # fewer than `size` left: the whole rest is the window
-        return list(qs[:count]), True
-    items = list(qs.filter(**{"created_at__gte" if desc else "created_at__lte": bound})[:count])
-    return items, len(items) >= count
+    return qs.filter(search.phrase_q(search.phrase_words(filters.q)))
 
 
 def _ordering(desc: bool) -> list[str]:
@@ -229,44 +106,6 @@ def _after(
     return qs.filter(Q(created_at__gt=at) | Q(created_at=at, id__gt=pk))
 
 
-def _search_page(
-    qs: QuerySet[Petition],
-    filters: PetitionFilters,
-    desc: bool,
-    position: tuple[datetime.datetime, int] | None,
-    count: int,
-    units: set[int] | None = None,
-) -> list[Petition]:
-    """A page of a phrase search on PostgreSQL, by the cheapest route that fills it. When the
-    search is bounded to `units` that hold few petitions, the word index within them. Else a
-    phrase among the word index's common entries (or without statistics) is read among the
-    newest petitions in date order: the index would read tens of thousands of entries for it. A
-    rarer one goes to the word index, within the next INDEX_WINDOW petitions, then past them. A
-    phrase too frequent for the index is read in date order through a wide window; else the
-    plain ordered query."""
-    if units is not None and search.petitions_in_units(units) <= AREA_INDEX_ROWS:
-        found = _phrase_ids(filters, desc, position, None, units)
-        if found is not None:
-            return _in_order(qs, found[0], count)
-    use_index = True
-    if search.phrase_share(search.phrase_words(filters.q)) != 0.0:
-        items, done = _in_window(qs, desc, position, SEARCH_WINDOW, count)
-        if done:
-            return items
-        use_index = len(items) < FREQUENT_IN_WINDOW
-    if use_index:
-        for window in (INDEX_WINDOW, None):
-            found = _phrase_ids(filters, desc, position, window)
-            if found is None:
-                break
-            ids, every_match = found
-            items = _in_order(qs, ids, count)
-            if len(items) >= count or every_match:
-                return items
-    items, done = _in_window(qs, desc, position, WIDE_WINDOW, count)
-    return items if done else list(qs[:count])
-
-
 def petition_list_visible_to(
     *,
     user: Any,
@@ -275,42 +114,30 @@ def petition_list_visible_to(
     limit: int = PAGE_SIZE,
     only: tuple[str, ...] = (),
 ) -> Page:
-    """A page of the petitions `user` may see. `only` names the fields to load (a page that
-    shows a few columns); the default loads every field."""
+    """A page of the petitions `user` may see, newest first (or oldest), after `cursor`. `only`
+    names the fields to load (a page that shows a few columns); the default loads every field
+    but the search vector."""
     qs = _filtered(user, filters).select_related("unit", "topic")
-    qs = qs.only(*only) if only else qs.select_related("round")
+    qs = qs.only(*only) if only else qs.select_related("round").defer("search_vector")
     desc = not filters.oldest_first
     qs = qs.order_by(*_ordering(desc))
     position = _decode(cursor)
     if position is not None:
         qs = _after(qs, desc, position)
     limit = max(1, min(limit, MAX_PAGE_SIZE))
-    if filters.q and connection.vendor == "postgresql":
-        units = _search_units(user, filters)
-        items = _search_page(qs, filters, desc, position, limit + 1, units)
-    else:
-        items = list(qs[: limit + 1])
+    items = list(qs[: limit + 1])
     more = len(items) > limit
     items = items[:limit]
     return Page(items=items, next_cursor=_encode(items[-1]) if more and items else None)
 
 
-def _search_units(user: Any, filters: PetitionFilters) -> set[int] | None:
-    """The units a search is bounded to (the user's, narrowed by the unit filter); None when it
-    is not bounded by units."""
-    units = policies.visible_unit_ids(user)
-    if filters.unit_id:
-        covered = unit_covered_ids_cached(frozenset([filters.unit_id]))
-        units = covered if units is None else units & covered
-    return units
-
-
 def petition_export_rows(*, user: Any, filters: PetitionFilters, limit: int) -> QuerySet[Petition]:
-    qs = _filtered(user, filters)
-    found = _phrase_ids(filters)
-    if found is not None:
-        qs = qs.filter(pk__any_of=found[0])
-    return qs.select_related("unit", "topic", "round").order_by("-created_at", "-id")[:limit]
+    return (
+        _filtered(user, filters)
+        .select_related("unit", "topic", "round")
+        .defer("search_vector")
+        .order_by("-created_at", "-id")[:limit]
+    )
 
 
 def petition_get_for(*, user: Any, petition_id: int) -> Petition:

@@ -77,169 +77,111 @@ def test_search_ignores_punctuation_between_words_and_matches_whole_words(demo_u
     assert found("ung keo") == {"peace"}
 
 
-@pytest.mark.parametrize(
-    ("window", "frequent", "index_window", "ids_max", "wide", "area_rows"),
-    [
-        (3, 20, 10_000, 10_000, 10_000, -1),  # the word index answers, its window holds all
-        (3, 20, 8, 10_000, 10_000, -1),  # the index within its window, then past it
-        (3, 20, 1, 10_000, 10_000, -1),  # its window never fills a page: the index past it
-        (20, 20, 10_000, 10_000, 10_000, -1),  # the window answers some pages, the index the rest
-        (10_000, 20, 10_000, 10_000, 10_000, -1),  # the window holds everything
-        (3, 20, 10_000, 2, 30, -1),  # too many for the index: the wide window
-        (30, 0, 10_000, 10_000, 200, -1),  # frequent in the window: the wide window, no index
-        (3, 20, 10_000, 2, 4, -1),  # neither: the plain ordered query
-        (3, 20, 1, 10_000, 10_000, 10**9),  # the user's units hold few: the index within them
-        (3, 20, 1, 2, 4, 10**9),  # ... unless too many match there: the other routes
-    ],
-)
-@pytest.mark.parametrize("times", ["in id order", "shuffled"])
-@pytest.mark.parametrize("share", [None, 0.05, 0.0])
-def test_search_pages_are_the_same_whatever_the_route(
-    demo_user,
-    db,
-    monkeypatch,
-    window,
-    frequent,
-    index_window,
-    ids_max,
-    wide,
-    area_rows,
-    times,
-    share,
-):
-    """On PostgreSQL a phrase search takes one of five routes (see `_search_page`); the pages
-    must not depend on which, even when creation times do not rise with ids (windows are sized
-    by id)."""
+def test_words_joined_by_hyphens_or_dots_are_words_apart(demo_user, db):
+    """The index holds exactly the words `phrase_words` splits a query into: a hyphen, a dot or
+    a slash between two words separates them, as in the query."""
+    made = PetitionFactory(text="Đất đai, nhà-văn hoá tổ 12.5/ấp Bình-An: e-mail x@y.vn")
+    user = demo_user("vanphong")
+
+    def found(query):
+        items = petition_list_visible_to(user=user, filters=PetitionFilters(q=query)).items
+        return made in items
+
+    for query in ("dat dai nha van hoa", "van hoa to 12", "12 5 ap binh an", "e mail x y vn"):
+        assert found(query), query
+    for query in ("nha van hoa dat", "12 ap", "van", "hoa to 125"):
+        assert found(query) is (query == "van"), query
+
+
+def test_search_pages_follow_the_cursor_in_both_orders(demo_user, db):
+    """Every match once, in page order (creation time, then id), whatever the page size."""
     import datetime
     import random
 
-    from doithoai.petitions import selectors
     from doithoai.petitions.models import Petition
 
     made = [
         PetitionFactory(text=f"Đề nghị nạo vét rãnh thoát nước tổ {n}, mưa là ngập.")
         for n in range(12)
     ]
-    if times == "shuffled":
-        start = made[0].created_at
-        for p in made + [PetitionFactory(text="Đèn đường hỏng.") for _ in range(6)]:
-            at = start + datetime.timedelta(minutes=random.Random(p.pk).randrange(-600, 600))
-            Petition.objects.filter(pk=p.pk).update(created_at=at)
+    PetitionFactory(text="Đề nghị nạo vét kênh.")  # not the phrase
+    start = made[0].created_at
+    for p in made[:6]:  # some share a creation time: the id breaks the tie
+        Petition.objects.filter(pk=p.pk).update(created_at=start)
+    for p in made[6:]:
+        at = start + datetime.timedelta(minutes=random.Random(p.pk).randrange(-600, 600))
+        Petition.objects.filter(pk=p.pk).update(created_at=at)
+    rows = {p.pk: Petition.objects.get(pk=p.pk).created_at for p in made}
+    newest_first = sorted(rows, key=lambda pk: (rows[pk], pk), reverse=True)
     user = demo_user("vanphong")
     for oldest_first in (False, True):
         filters = PetitionFilters(q="nao vet ranh", oldest_first=oldest_first)
-        monkeypatch.undo()
-        everything = petition_list_visible_to(user=user, filters=filters, limit=200).items
-        monkeypatch.setattr(selectors, "SEARCH_WINDOW", window)
-        monkeypatch.setattr(selectors, "FREQUENT_IN_WINDOW", frequent)
-        monkeypatch.setattr(selectors, "INDEX_WINDOW", index_window)
-        monkeypatch.setattr(selectors, "INDEX_IDS_MAX", ids_max)
-        monkeypatch.setattr(selectors, "WIDE_WINDOW", wide)
-        monkeypatch.setattr(selectors, "AREA_INDEX_ROWS", area_rows)
-        monkeypatch.setattr(selectors.search, "phrase_share", lambda words: share)
-        # Windows counted along the date index, or measured by id when times are shuffled.
-        monkeypatch.setattr(selectors, "EXACT_WINDOW", 0 if times == "shuffled" else 10_000)
-        seen = _every_page(user, filters, limit=5)
-        assert len(seen) == len(set(seen)) == len(everything) >= 12
-        assert seen == [p.pk for p in everything]
-        if oldest_first and times == "in id order":
-            assert seen == sorted(seen)
+        for limit in (1, 5, 12, 50):
+            seen = _every_page(user, filters, limit)
+            assert seen == (newest_first[::-1] if oldest_first else newest_first)
 
 
-def test_reading_index_ids_in_batches_keeps_page_order_and_skips_the_filtered(db):
-    from doithoai.petitions.models import Petition
-    from doithoai.petitions.selectors import _in_order
+def test_search_is_scoped_to_the_users_units(demo_user, db):
+    """A ward officer finds the phrase in their ward's petitions only; the unit filter narrows
+    the search of a user who sees more."""
+    here = [PetitionFactory(text=f"Trạm biến áp Nà Hu tổ {n} kêu to.") for n in range(3)]
+    there = PetitionFactory(text="Trạm biến áp Nà Hu gần trường học.", unit=ward("01843"))
+    phuong = demo_user("phuong")
+    units = policies.visible_unit_ids(phuong)
+    assert here[0].unit_id in units and there.unit_id not in units
+    found = _every_page(phuong, PetitionFilters(q="tram bien ap na hu"), limit=2)
+    assert set(found) == {p.pk for p in here}
+    vanphong = demo_user("vanphong")
+    assert set(_every_page(vanphong, PetitionFilters(q="tram bien ap na hu"), limit=2)) == {
+        *(p.pk for p in here),
+        there.pk,
+    }
+    narrowed = PetitionFilters(q="tram bien ap na hu", unit_id=there.unit_id)
+    assert _every_page(vanphong, narrowed, limit=2) == [there.pk]
 
-    made = [PetitionFactory(text=f"Đề nghị lắp đèn đường số {n}.") for n in range(40)]
-    newest_first = sorted(made, key=lambda p: (p.created_at, p.pk), reverse=True)
-    ids = [p.pk for p in newest_first]
-    kept = {p.pk for p in newest_first[::7]}  # 2 in the first batch, 4 in the second
-    qs = Petition.objects.filter(pk__in=kept).order_by("-created_at", "-id")
-    found = _in_order(qs, ids, 6)  # batches of 12 then 48 ids
-    assert [p.pk for p in found] == [pk for pk in ids if pk in kept][:6]
-    assert [p.pk for p in _in_order(qs, ids, 100)] == [pk for pk in ids if pk in kept]
+
+def test_a_search_page_is_one_query(demo_user, db):
+    """No statistics, no plan, no id windows: the page is one statement."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for n in range(8):
+        PetitionFactory(text=f"Đèn đường tổ {n} hỏng nhiều ngày.")
+    user = demo_user("vanphong")
+    filters = PetitionFilters(q="đèn đường")
+    petition_list_visible_to(user=user, filters=filters, limit=5)  # caches of units, roles
+    with CaptureQueriesContext(connection) as queries:
+        page = petition_list_visible_to(user=user, filters=filters, limit=5)
+    assert len(page.items) == 5 and page.next_cursor
+    sql = [q["sql"] for q in queries.captured_queries]
+    assert len(sql) == 1, sql
+    assert "pg_stats" not in sql[0] and "EXPLAIN" not in sql[0].upper()
+    if connection.vendor == "postgresql":
+        assert '"search_vector" @@' in sql[0] and "phraseto_tsquery(" in sql[0]
 
 
-@pytest.mark.parametrize(
-    ("folded", "expected"),
-    [
-        (
-            "dat dai, nha-van hoa",
-            ["dat", "dat dai", "dai", "dai nha", "nha", "nha van", "van", "van hoa", "hoa"],
-        ),
-        ("  to 12!", ["to", "to 12", "12"]),
-        ("den", ["den"]),
-        (" ,.; ", []),
-        ("", []),
-    ],
-)
-def test_the_word_index_function_lists_words_and_neighbour_pairs(db, folded, expected):
+def test_the_search_vector_holds_the_folded_words(db):
+    """PostgreSQL keeps the folded words with their positions, indexed by GIN; the word-pair
+    function and index of migrations 0005/0007 are gone."""
     from django.db import connection
 
-    if connection.vendor != "postgresql":
-        pytest.skip("the word index is PostgreSQL's")
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT doithoai_words(%s)", [folded])
-        assert cursor.fetchone()[0] == expected
-
-
-def test_phrase_share_comes_from_the_index_statistics(db):
-    from django.db import connection
-
-    from doithoai.petitions import search
-
-    if connection.vendor != "postgresql":
-        pytest.skip("planner statistics of the PostgreSQL word index")
-    for n in range(40):
-        PetitionFactory(text=f"Đèn đường tổ {n} hỏng nhiều ngày, đề nghị sửa.")
-    for n in range(3):
-        PetitionFactory(text=f"Cột sóng điện thoại số {n} gây lo ngại.")
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE petitions_petition")
-    search._stats = None  # read the fresh statistics
     from doithoai.petitions.models import Petition
 
-    common = search.phrase_share(search.phrase_words("đèn đường"))
-    holding = Petition.objects.filter(text_folded__contains="den duong").count()
-    assert common == pytest.approx(holding / Petition.objects.count(), rel=0.2)
-    assert 0 < search.phrase_share(search.phrase_words("Đèn đường tổ")) <= common
-    assert search.phrase_share(search.phrase_words("cột sóng")) == 0.0
-    assert search.phrase_share(search.phrase_words("đèn đường cột sóng")) == 0.0
-
-
-def test_a_search_bounded_to_few_petitions_asks_the_index_within_the_units(
-    demo_user, db, monkeypatch
-):
-    """A ward officer's units hold few petitions: the word index is asked within them, and the
-    pages are those of the plain query."""
-    from django.db import connection
-
-    from doithoai.petitions import selectors
-
     if connection.vendor != "postgresql":
-        pytest.skip("the word index is PostgreSQL's")
-    user = demo_user("phuong")
-    mine = [
-        PetitionFactory(text=f"Đề nghị sửa đèn đường tổ {n}.", unit=ward("01840")) for n in range(7)
-    ]
-    PetitionFactory(text="Đề nghị sửa đèn đường tổ 99.", unit=ward("01843"))
-    asked: list[set[int] | None] = []
-    real = selectors._phrase_ids
-
-    def spy(filters, desc=True, position=None, window=None, units=None):
-        asked.append(units)
-        return real(filters, desc, position, window, units)
-
-    monkeypatch.setattr(selectors, "_phrase_ids", spy)
-    filters = PetitionFilters(q="den duong")
-    seen = _every_page(user, filters, limit=3)
-    assert asked and all(units == policies.visible_unit_ids(user) for units in asked)
-    newest_first = sorted(mine, key=lambda p: (p.created_at, p.pk), reverse=True)
-    visible = [p.pk for p in newest_first]
-    assert [pk for pk in seen if pk in visible] == visible
-    monkeypatch.setattr(selectors, "AREA_INDEX_ROWS", -1)
-    plain = petition_list_visible_to(user=user, filters=filters, limit=200).items
-    assert seen == [p.pk for p in plain]
+        pytest.skip("the search vector is PostgreSQL's; SQLite reads text_folded")
+    made = PetitionFactory(text="Nhà-văn hoá TỔ 2, đất đai!")
+    vector = Petition.objects.values_list("search_vector", flat=True).get(pk=made.pk)
+    assert vector == "'2':5 'dai':7 'dat':6 'hoa':3 'nha':1 'to':4 'van':2"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'petitions_petition'"
+        )
+        indexes = dict(cursor.fetchall())
+        cursor.execute("SELECT count(*) FROM pg_proc WHERE proname = 'doithoai_words'")
+        assert cursor.fetchone()[0] == 0
+    assert "USING gin (unit_id, search_vector)" in indexes["petition_search"]
+    assert "petition_words" not in indexes and "petition_text_folded_trgm" not in indexes
+    assert any(i.name == "petition_search" for i in Petition._meta.indexes)
 
 
 def test_visible_units_mirror_the_visibility_filter(demo_user, db):
@@ -258,29 +200,3 @@ def test_visible_units_mirror_the_visibility_filter(demo_user, db):
         assert seen <= units
     assert policies.visible_unit_ids(demo_user("quantri")) is None
     assert policies.visible_unit_ids(demo_user("chuyenvien")) is None
-
-
-def test_petitions_in_units_is_the_planner_estimate(db):
-    from django.db import connection
-
-    from doithoai.petitions import search
-    from doithoai.petitions.models import Petition
-
-    if connection.vendor != "postgresql":
-        pytest.skip("planner statistics")
-    busy, quiet = ward("01840"), ward("01843")
-    for n in range(60):
-        PetitionFactory(text=f"Kiến nghị số {n} về đường tổ 3.", unit=busy)
-    PetitionFactory(text="Kiến nghị về chợ.", unit=quiet)
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE petitions_petition")
-    search._units_rows.clear()
-    counted = Petition.objects.filter(unit=busy).count()
-    assert search.petitions_in_units({busy.pk}) == pytest.approx(counted, rel=0.3)
-    quiet_count = Petition.objects.filter(unit=quiet).count()
-    assert quiet_count < counted
-    assert search.petitions_in_units({quiet.pk}) == pytest.approx(quiet_count, rel=0.3)
-    assert search.petitions_in_units({busy.pk, quiet.pk}) == pytest.approx(
-        counted + quiet_count, rel=0.3
-    )
-    assert search.petitions_in_units(set()) == 0
