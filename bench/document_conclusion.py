@@ -118,8 +118,8 @@ def make_round(issues: int):  # type: ignore[no-untyped-def]
 def main(argv: list[str] | None = None) -> int:
     import pypdf
 
+    from doithoai.core.rendering import render_docx, render_pdf
     from doithoai.dialogues.documents import build_conclusion
-    from doithoai.documents.rendering import render_docx, render_pdf
 
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--issues", type=int, default=500)

@@ -1,6 +1,6 @@
 """Speed of every registered official document of the demo round, as DOCX and as PDF.
 
-For each kind in `documents.registry.BUILDERS` (plan, invitation, minutes, conclusion notice,
+For each kind in `core.document_kinds.BUILDERS` (plan, invitation, minutes, conclusion notice,
 results report, the Front's synthesis report, …) the script builds the document from the
 database and renders it, several times per format, as a download does (build + render), and
 reports the median, the first (cold) run, the size and the PDF's page count. A kind whose builder
@@ -41,19 +41,19 @@ django.setup()
 import pypdf  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from doithoai.dialogues.models import Round  # noqa: E402
-from doithoai.documents.registry import (  # noqa: E402
+from doithoai.core.document_kinds import (  # noqa: E402
     BUILDERS,
     DocumentUnavailable,
     builder_for,
     kind_label,
 )
-from doithoai.documents.rendering import (  # noqa: E402
+from doithoai.core.rendering import (  # noqa: E402
     OfficialDocument,
     render_docx,
     render_pdf,
 )
-from doithoai.documents.rendering.samples import sample_conclusion_notice  # noqa: E402
+from doithoai.core.rendering.samples import sample_conclusion_notice  # noqa: E402
+from doithoai.dialogues.models import Round  # noqa: E402
 
 TARGETS_S = {"docx": 1.0, "pdf": 3.0}
 

@@ -1,6 +1,6 @@
 """Page 1 of each official document of the demo round, as a PNG in docs/documents/.
 
-Builds every registered kind (documents.registry.BUILDERS) for the demo round, renders its PDF and
+Builds every registered kind (core.document_kinds.BUILDERS) for the demo round, renders its PDF and
 turns page 1 into a greyscale PNG with `pdftoppm` (Debian's poppler-utils), then rewrites
 docs/documents/README.md listing them. Needs a database with the full demo:
 
@@ -31,14 +31,14 @@ django.setup()
 import pypdf  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from doithoai.dialogues.models import Round  # noqa: E402
-from doithoai.documents.registry import (  # noqa: E402
+from doithoai.core.document_kinds import (  # noqa: E402
     BUILDERS,
     FILE_STEMS,
     DocumentUnavailable,
     document_render,
     kind_label,
 )
+from doithoai.dialogues.models import Round  # noqa: E402
 
 OUT = ROOT / "docs" / "documents"
 

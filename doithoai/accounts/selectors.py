@@ -1,12 +1,12 @@
 import copy
 import datetime
+import hashlib
 import time
 
 from django.utils import timezone
 
 from doithoai.accounts import policies
 from doithoai.accounts.models import ApiToken, Membership, User
-from doithoai.accounts.services import hash_key
 from doithoai.core.versions import SharedVersion
 
 # last_used_at is refreshed at most this often, so reads do not each write.
@@ -16,6 +16,11 @@ USAGE_RESOLUTION = datetime.timedelta(minutes=5)
 # token again after TOKEN_SECONDS, whatever changed (a change made outside those paths).
 ACCESS = SharedVersion("accounts:access-version")
 TOKEN_SECONDS = 30
+
+
+def hash_key(key: str) -> str:
+    """How an API key is stored and looked up: its SHA-256, never the key."""
+    return hashlib.sha256(key.encode()).hexdigest()
 
 
 def access_changed() -> None:

@@ -1,6 +1,5 @@
 """Writes to accounts: creating staff and granting or revoking roles."""
 
-import hashlib
 import secrets
 import string
 
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 from doithoai.accounts import policies
 from doithoai.accounts.events import AccountEvents
 from doithoai.accounts.models import ApiToken, Membership, Role, User
+from doithoai.accounts.selectors import access_changed, hash_key
 from doithoai.accounts.types import Actor
 from doithoai.core.events import event_record
 from doithoai.units.models import Organisation
@@ -79,10 +79,8 @@ def membership_revoke(*, actor: Actor, membership: Membership, reason: str = "")
 
 
 def _access_changed() -> None:
-    """Processes keep API tokens with their user's roles (accounts.selectors, which imports this
-    module): a role granted or revoked must reach them."""
-    from doithoai.accounts.selectors import access_changed
-
+    """Processes keep API tokens with their user's roles (accounts.selectors): a role granted or
+    revoked must reach them."""
     access_changed()
 
 
@@ -129,7 +127,3 @@ def api_token_revoke(*, actor: Actor, token: ApiToken, reason: str = "") -> None
         reason=reason,
     )
     transaction.on_commit(_access_changed)
-
-
-def hash_key(key: str) -> str:
-    return hashlib.sha256(key.encode()).hexdigest()

@@ -18,6 +18,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from doithoai.accounts.models import User
+from doithoai.core.privacy import title_findings
 from doithoai.demo import life2016_data as words
 from doithoai.demo.people import demo_department_staff
 from doithoai.demo.petitions import HCM, demo_round
@@ -35,8 +36,12 @@ from doithoai.dialogues.models import (
 from doithoai.dialogues.services.notice import conclusion_notice_approve
 from doithoai.followup import services as followup
 from doithoai.followup.models import Answer, Assignment, ExtensionRequest
+from doithoai.notify.models import Message, MessageState
+from doithoai.notify.services import message_deliver
+from doithoai.synthesis import services as synthesis
 from doithoai.synthesis import services_report
 from doithoai.synthesis.models import Issue, SynthesisRun
+from doithoai.synthesis.runs import synthesis_run_execute
 from doithoai.units.models import Organisation, Scheme, Unit
 
 CONFERENCE_DAY = datetime.date(2016, 9, 23)
@@ -70,8 +75,6 @@ DIRECTIVE_OUTCOMES = {
 def synthesise(round_: Round, actor: User) -> SynthesisRun:
     """Run the engine on the round now, as the worker runs a queued run (the demo has no worker
     while it loads)."""
-    from doithoai.synthesis.runs import synthesis_run_execute
-
     run = SynthesisRun.objects.create(round=round_, started_by=actor)
     return synthesis_run_execute(run_id=run.pk)
 
@@ -84,9 +87,6 @@ def _users() -> dict[str, User]:
 def _review(round_: Round, users: dict[str, User]) -> None:
     """The secretariat confirms the suggested topics and the public titles, rewording the few
     titles the personal-data check refuses."""
-    from doithoai.core.privacy import title_findings
-    from doithoai.synthesis import services as synthesis
-
     actor = users["vanphong"]
     issues = list(Issue.objects.filter(round=round_).select_related("topic", "area").order_by("id"))
     suggested = [i for i in issues if i.topic_id is not None and not i.topic_confirmed]
@@ -390,9 +390,6 @@ def _deliver_past_messages(after_id: int) -> int:
     print hundreds of ten-year-old e-mails. Returns how many."""
     from django.test.utils import override_settings
 
-    from doithoai.notify.models import Message, MessageState
-    from doithoai.notify.services import message_deliver
-
     pending = Message.objects.filter(pk__gt=after_id, state=MessageState.PENDING)
     ids = list(pending.values_list("pk", flat=True))
     locmem = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
@@ -403,8 +400,6 @@ def _deliver_past_messages(after_id: int) -> int:
 
 
 def demo_life_2016(out: Any) -> None:
-    from doithoai.notify.models import Message
-
     round_ = demo_round()
     if round_.state == RoundState.CONCLUDED:
         return

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from doithoai.accounts.models import User
 from doithoai.demo import round2_data as data
+from doithoai.demo.life2016 import synthesise
 from doithoai.demo.people import CITY_CODE, city
 from doithoai.demo.petitions import HCM
 from doithoai.demo.photos import demo_photo
@@ -185,8 +186,6 @@ def demo_second_round(out: Any) -> Round:
     _tasks(round_, users, today)
     _invitees(round_, users)
     count = _submit(round_, data.PETITIONS, users)
-    from doithoai.demo.life2016 import synthesise
-
     synthesise(round_, users["vanphong"])
     synthesis_report_draft(actor=users["mttq"], round_=round_)  # the Front's draft, not approved
     count += _submit(round_, data.LATE_PETITIONS, users)

@@ -8,8 +8,9 @@ class DialoguesConfig(AppConfig):
 
     def ready(self) -> None:
         from doithoai.core.worklist import worklist_register
-        from doithoai.dialogues import navigation
+        from doithoai.dialogues import document_kinds, navigation
         from doithoai.dialogues.worklist import dialogues_work
 
         worklist_register("dialogues", dialogues_work, order=30)
         navigation.register()
+        document_kinds.register()

@@ -9,7 +9,13 @@ from typing import Any
 from django.db.models import Q
 
 from doithoai.accounts.models import Role
-from doithoai.accounts.policies import area_ids, has_role, is_administrator, unit_ids_with_role
+from doithoai.accounts.policies import (
+    active_memberships,
+    area_ids,
+    has_role,
+    is_administrator,
+    unit_ids_with_role,
+)
 from doithoai.dialogues.models import Round, RoundState
 from doithoai.petitions import policies as petition_policies
 from doithoai.units.models import Unit
@@ -77,8 +83,6 @@ def can_update_task(user: Any, round_: Round, organisation_id: int) -> bool:
     """The secretariat, or an officer of the organisation the task is given to."""
     if can_edit_plan(user, round_):
         return True
-    from doithoai.accounts.policies import active_memberships
-
     return any(m.organisation_id == organisation_id for m in active_memberships(user))
 
 
@@ -138,8 +142,6 @@ def can_create_round(user: Any, unit_id: int) -> bool:
 def _task_orgs(user: Any) -> tuple[set[int], set[int]]:
     """The user's organisations, and the organisations directly above them (a ward's People's
     Committee is under the city's: the city's tasks for "the wards" reach it)."""
-    from doithoai.accounts.policies import active_memberships
-
     own = {m.organisation_id for m in active_memberships(user)}
     above = {
         m.organisation.parent_id
@@ -152,8 +154,6 @@ def _task_orgs(user: Any) -> tuple[set[int], set[int]]:
 def task_reporting_organisation_id(user: Any, task: Any) -> int | None:
     """The organisation on whose behalf the user reports on `task`: the task's own organisation,
     or the user's organisation under it; None when neither."""
-    from doithoai.accounts.policies import active_memberships
-
     for m in active_memberships(user):
         if m.organisation_id == task.organisation_id:
             return int(m.organisation_id)

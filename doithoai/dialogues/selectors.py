@@ -5,16 +5,21 @@ from typing import Any
 from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 
+from doithoai.accounts.policies import active_memberships
+from doithoai.core.text import fold
 from doithoai.dialogues import policies
 from doithoai.dialogues.models import (
     AgendaItem,
     AgendaState,
     Invitee,
     InviteeState,
+    Minutes,
     ParticipantGroup,
+    PressQuestion,
     Round,
     RoundState,
     Speaker,
+    SpeakerState,
     Statement,
     Task,
     TaskUpdate,
@@ -76,8 +81,6 @@ def attendance_by_group(round_: Round) -> list[dict[str, Any]]:
 
 
 def invitees_search(round_: Round, query: str) -> QuerySet[Invitee]:
-    from doithoai.core.text import fold
-
     found = round_.invitees.select_related("unit")
     query = query.strip()
     if not query:
@@ -165,16 +168,12 @@ def task_updates_for(*, user: Any, task: Task) -> QuerySet[TaskUpdate]:
     updates = task.updates.select_related("organisation", "author")
     if policies.can_see_all_task_updates(user, task) or policies.can_edit_plan(user, task.round):
         return updates
-    from doithoai.accounts.policies import active_memberships
-
     own = {m.organisation_id for m in active_memberships(user)}
     return updates.filter(organisation_id__in=own | {task.organisation_id})
 
 
 def conclusion_checklist(round_: Round) -> dict[str, Any]:
     """What is still missing before a round is concluded (shown on the confirmation page)."""
-    from doithoai.dialogues.models import Minutes, PressQuestion, SpeakerState
-
     unanswered = round_.statements.filter(answer="").order_by("created_at", "id")
     minutes = Minutes.objects.filter(round=round_).first()
     return {

@@ -22,6 +22,7 @@ from django.utils.translation import ngettext
 
 from doithoai.core.text import fold
 from doithoai.dialogues.models import AgendaItem, Round
+from doithoai.synthesis.models import Issue, IssueMembership
 
 FOCUS_WEIGHT = 5
 REPEAT_WEIGHT = 3
@@ -72,8 +73,6 @@ def _earlier_rounds(round_: Round) -> Any:
 def _issue_has_area() -> bool:
     from django.core.exceptions import FieldDoesNotExist
 
-    from doithoai.synthesis.models import Issue
-
     try:
         Issue._meta.get_field("area")
     except FieldDoesNotExist:
@@ -83,8 +82,6 @@ def _issue_has_area() -> bool:
 
 def _repeats(round_: Round) -> set[int]:
     """Issues of `round_` that repeat a concern of an earlier round of the same unit."""
-    from doithoai.synthesis.models import Issue, IssueMembership
-
     earlier = _earlier_rounds(round_)
     past = set(
         IssueMembership.objects.filter(issue__round__in=earlier, issue__topic__isnull=False)
@@ -122,8 +119,6 @@ def agenda_proposals(
     round_: Round, *, exclude: set[int] | None = None, today: datetime.date | None = None
 ) -> list[Proposal]:
     """Every issue of the round (less `exclude`), best first, by the rule in this module."""
-    from doithoai.synthesis.models import Issue
-
     today = today or timezone.localdate()
     focus = set(round_.focus_topics.exclude(topic=None).values_list("topic_id", flat=True))
     repeats = _repeats(round_)
@@ -171,8 +166,6 @@ def on_agenda_issue_ids(round_: Round) -> set[int]:
 def issues_search(round_: Round, query: str, *, limit: int = SEARCH_LIMIT) -> list[Any]:
     """Issues of the round whose title holds every word of `query` (diacritics ignored), or the
     issue `#id`; at most `limit`, most petitions first. For pickers: never a list of hundreds."""
-    from doithoai.synthesis.models import Issue
-
     query = query.strip()
     if not query:
         return []

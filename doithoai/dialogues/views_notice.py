@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from doithoai.core.flash import form_page_post, post_action
+from doithoai.core.rendering import Bullet, Heading, Paragraph, Table
 from doithoai.dialogues import policies, selectors
 from doithoai.dialogues.documents.conclusion import (
     APPENDIX_HEADING,
@@ -26,7 +27,6 @@ from doithoai.dialogues.services.notice import (
     conclusion_notice_update,
     notice_texts,
 )
-from doithoai.core.rendering import Bullet, Heading, Paragraph, Table
 
 
 def _round(request: HttpRequest, round_id: int) -> Round:

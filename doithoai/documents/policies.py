@@ -14,8 +14,8 @@ from typing import Any
 
 from doithoai.accounts.models import Role
 from doithoai.accounts.policies import is_administrator, roles_of, unit_ids_with_role
+from doithoai.core.document_kinds import ISSUERS
 from doithoai.dialogues import policies as dialogue_policies
-from doithoai.documents.registry import ISSUERS
 from doithoai.units.models import OrganisationKind
 
 ISSUE_ROLES: dict[str, tuple[str, ...]] = {

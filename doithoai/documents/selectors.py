@@ -7,11 +7,11 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
+from doithoai.core.document_kinds import issuable_kinds, kind_label
 from doithoai.dialogues import policies as dialogue_policies
 from doithoai.dialogues.models import Round
 from doithoai.documents import policies
 from doithoai.documents.models import IssuedDocument, IssuedFile
-from doithoai.documents.registry import issuable_kinds, kind_label
 from doithoai.units.models import Organisation
 
 PAGE_SIZE = 50

@@ -22,11 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doithoai.accounts.types import Actor, acting_user
-from doithoai.core.events import event_record
-from doithoai.documents import policies
-from doithoai.documents.events import DocumentEvents
-from doithoai.documents.models import Format, IssuedDocument, IssuedFile, NumberCounter
-from doithoai.documents.registry import (
+from doithoai.core.document_kinds import (
     BUILDERS,
     FORMATS,
     ISSUERS,
@@ -37,8 +33,12 @@ from doithoai.documents.registry import (
     kind_label,
     render_as,
 )
-from doithoai.documents.rendering import OfficialDocument, format_number
-from doithoai.documents.rendering.model import clean
+from doithoai.core.events import event_record
+from doithoai.core.rendering import OfficialDocument, format_number
+from doithoai.core.rendering.model import clean
+from doithoai.documents import policies
+from doithoai.documents.events import DocumentEvents
+from doithoai.documents.models import Format, IssuedDocument, IssuedFile, NumberCounter
 from doithoai.units.models import Organisation, OrganisationKind
 
 REASON_MAX = 1000

@@ -8,13 +8,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from doithoai.core.document_kinds import CONTENT_TYPES, FILE_STEMS, SERIES
 from doithoai.core.flash import post_action
 from doithoai.core.storage import generated_download
 from doithoai.dialogues.models import Round
 from doithoai.dialogues.selectors import round_get_for
 from doithoai.documents import policies, selectors, services
 from doithoai.documents.models import Format
-from doithoai.core.document_kinds import CONTENT_TYPES, FILE_STEMS, SERIES
 
 
 def _round_context(request: HttpRequest, round_: Round) -> dict[str, object]:

@@ -9,6 +9,7 @@ import datetime
 from pathlib import Path
 
 from doithoai.followup.choices import TRANSFER_KEY, HolidayKind
+from doithoai.followup.models import Holiday, TimeLimit
 from doithoai.petitions.choices import LegalKind
 
 HOLIDAYS_CSV = Path(__file__).resolve().parent / "data" / "holidays_vn.csv"
@@ -32,8 +33,6 @@ def read_holiday_rows() -> list[dict[str, str]]:
 
 
 def _calendar() -> tuple[set[datetime.date], set[datetime.date]]:
-    from doithoai.followup.models import Holiday
-
     off: set[datetime.date] = set()
     on: set[datetime.date] = set()
     for day, kind in Holiday.objects.values_list("date", "kind"):
@@ -77,8 +76,6 @@ def working_days_between(start: datetime.date, end: datetime.date) -> int:
 
 
 def time_limit_days(key: str) -> int:
-    from doithoai.followup.models import TimeLimit
-
     found = TimeLimit.objects.filter(key=key).values_list("working_days", flat=True).first()
     if found is not None:
         return int(found)

@@ -11,8 +11,7 @@ and directives only (`results.IssueFact.listed`). Figures: `followup/results.py`
 import datetime
 from zoneinfo import ZoneInfo
 
-from doithoai.dialogues.models import Round
-from doithoai.documents.rendering import (
+from doithoai.core.rendering import (
     Block,
     Bullet,
     Heading,
@@ -22,6 +21,7 @@ from doithoai.documents.rendering import (
     Table,
     format_number,
 )
+from doithoai.dialogues.models import Round
 from doithoai.followup.results import (
     IssueFact,
     Tally,

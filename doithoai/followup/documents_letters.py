@@ -8,8 +8,8 @@ A letter names its petitioner and their address: it is built only for users whom
 import datetime
 from collections.abc import Sequence
 
-from doithoai.documents.registry import template_dir
-from doithoai.documents.rendering import (
+from doithoai.core.document_kinds import template_dir
+from doithoai.core.rendering import (
     Block,
     OfficialDocument,
     Paragraph,

@@ -23,6 +23,7 @@ from doithoai.followup.services.common import (
     staff_of,
     title_of,
 )
+from doithoai.notify.services import message_to_staff, outbox_retry_due
 
 DEFAULT_REMINDER_DAYS = 2
 
@@ -42,8 +43,6 @@ def _reminder_days() -> int:
 
 
 def _send(key: str, users: Any, context: dict[str, Any], about: str) -> None:
-    from doithoai.notify.services import message_to_staff
-
     with transaction.atomic():
         message_to_staff(actor=None, users=users, key=key, context=context, about=about)
 
@@ -146,8 +145,6 @@ def run_digest(on: datetime.date | None = None) -> int:
 
 @task()
 def followup_tick_task() -> dict[str, int]:
-    from doithoai.notify.services import outbox_retry_due
-
     result = run_reminders()
     result["digests"] = run_digest()
     result["retried"] = outbox_retry_due()

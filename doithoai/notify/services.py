@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from doithoai.accounts.policies import is_administrator
 from doithoai.accounts.types import Actor
 from doithoai.core.events import event_record
+from doithoai.notify import tasks
 from doithoai.notify.defaults import TEMPLATES
 from doithoai.notify.events import NotifyEvents
 from doithoai.notify.gateways import get_gateway
@@ -34,6 +35,7 @@ from doithoai.notify.models import (
     NotificationConsent,
 )
 from doithoai.petitions.models import Petition
+from doithoai.petitions.policies import can_see_personal_data
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
@@ -62,9 +64,7 @@ def petition_link(petition: Petition) -> str:
 
 
 def _schedule(message: Message) -> None:
-    from doithoai.notify.tasks import deliver_message
-
-    transaction.on_commit(lambda: deliver_message.enqueue(message.pk))
+    transaction.on_commit(lambda: tasks.deliver_message.enqueue(message.pk))
 
 
 def message_to_petitioner(
@@ -148,8 +148,6 @@ def message_to_staff(
 @transaction.atomic
 def consent_record(*, actor: Actor, petition: Petition, email: bool, sms: bool) -> None:
     """Record (or withdraw) a petitioner's consent to notifications; staff of its area only."""
-    from doithoai.petitions.policies import can_see_personal_data
-
     if actor is not None and not can_see_personal_data(actor, petition):
         raise PermissionDenied(_("Bạn không có quyền ghi nhận sự đồng ý của người gửi."))
     consent, _created = NotificationConsent.objects.get_or_create(petition=petition)

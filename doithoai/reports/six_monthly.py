@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from doithoai.accounts.policies import active_memberships
 from doithoai.core.events import event_record
-from doithoai.documents.rendering import (
+from doithoai.core.rendering import (
     Block,
     Heading,
     OfficialDocument,

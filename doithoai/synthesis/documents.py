@@ -19,7 +19,7 @@ import datetime
 from django.utils import timezone
 
 from doithoai.core.privacy import personal_data_findings
-from doithoai.documents.rendering import (
+from doithoai.core.rendering import (
     Block,
     Bullet,
     Heading,

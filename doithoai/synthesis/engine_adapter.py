@@ -6,6 +6,7 @@ from pathlib import Path
 
 from doithoai.petitions.models import Petition
 from doithoai.synthesis.engine.classifier import Model
+from doithoai.synthesis.engine.routing import DEFAULT_ROUTING
 from doithoai.synthesis.models import ModelVersion, RoutingRule
 
 
@@ -52,7 +53,6 @@ def suggest(
     progress: Callable[[int], None] | None = None,
 ) -> Result:
     from doithoai.synthesis.engine.pipeline import PetitionIn, Routing, synthesize
-    from doithoai.synthesis.engine.routing import DEFAULT_ROUTING
 
     model = active_model()
     table = {**DEFAULT_ROUTING, **routing_overrides()}

@@ -22,8 +22,8 @@ from django.views.decorators.http import require_POST
 
 from doithoai.core.events import events_for
 from doithoai.core.flash import attempt, form_page_post, post_action
-from doithoai.core.storage import generated_download
 from doithoai.core.rendering import render_docx, render_pdf
+from doithoai.core.storage import generated_download
 from doithoai.synthesis import policies
 from doithoai.synthesis.documents import build_synthesis_report
 from doithoai.synthesis.forms_report import ReportForm

@@ -12,7 +12,15 @@ from doithoai.core.text import fold, nfc
 from doithoai.core.types import AnyUser
 from doithoai.units import policies
 from doithoai.units.events import UnitEvents
-from doithoai.units.models import LOCAL_KINDS, Organisation, Scheme, Unit, UnitKind
+from doithoai.units.models import (
+    LOCAL_KINDS,
+    REFORM_2025,
+    Organisation,
+    Scheme,
+    Unit,
+    UnitKind,
+    UnitSuccession,
+)
 from doithoai.units.selectors import tree_changed
 
 
@@ -89,8 +97,6 @@ def units_load(
 
 
 def _link(successions: list[tuple[str, str, bool]], source: str) -> int:
-    from doithoai.units.models import REFORM_2025, UnitSuccession
-
     legacy = dict(Unit.objects.filter(scheme=Scheme.LEGACY_2004).values_list("code", "pk"))
     current = dict(Unit.objects.filter(scheme=Scheme.CURRENT_2025).values_list("code", "pk"))
     known = set(UnitSuccession.objects.values_list("predecessor_id", "successor_id"))

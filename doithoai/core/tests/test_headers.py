@@ -15,7 +15,7 @@ from doithoai.core.middleware import _private
 
 ROOT = Path(__file__).resolve().parents[3]
 # Official documents rendered to PDF by WeasyPrint, never served to a browser as HTML.
-PDF_ONLY = "documents/rendering/templates/"
+PDF_ONLY = "core/rendering/templates/"
 
 
 def _policy(response) -> dict[str, list[str]]:

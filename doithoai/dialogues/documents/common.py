@@ -3,8 +3,8 @@
 import datetime
 from zoneinfo import ZoneInfo
 
+from doithoai.core.rendering import Signature
 from doithoai.dialogues.models import Chair, Round
-from doithoai.documents.rendering import Signature
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 

@@ -9,6 +9,14 @@ from itertools import groupby
 
 from django.utils.translation import gettext as _
 
+from doithoai.core.rendering import (
+    Block,
+    Bullet,
+    Heading,
+    OfficialDocument,
+    Paragraph,
+    Table,
+)
 from doithoai.dialogues.documents.common import (
     base,
     lines,
@@ -20,14 +28,6 @@ from doithoai.dialogues.models import Directive, Round, RoundState, Statement
 from doithoai.dialogues.selectors import statements
 from doithoai.dialogues.selectors_notice import KeyIssue, key_issues, notice_of, other_issues
 from doithoai.dialogues.services.notice import notice_texts
-from doithoai.documents.rendering import (
-    Block,
-    Bullet,
-    Heading,
-    OfficialDocument,
-    Paragraph,
-    Table,
-)
 from doithoai.synthesis.models import Issue
 
 # The heading that opens the appendix: tests and the register find where it starts by it.

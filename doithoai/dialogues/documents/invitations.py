@@ -7,10 +7,10 @@ import qrcode
 from django.conf import settings
 from django.urls import reverse
 
+from doithoai.core.rendering import Image, OfficialDocument, Paragraph
 from doithoai.dialogues.documents.common import base, chairs, lower_first, main_signature, today
 from doithoai.dialogues.documents.common import when as when_text
 from doithoai.dialogues.models import Invitee, Round
-from doithoai.documents.rendering import Image, OfficialDocument, Paragraph
 
 QR_WIDTH_MM = 32.0
 

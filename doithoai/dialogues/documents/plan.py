@@ -1,5 +1,6 @@
 """The plan (KH) and the invitation (GM) of a round."""
 
+from doithoai.core.rendering import Bullet, Heading, OfficialDocument, Paragraph, Table
 from doithoai.dialogues.documents.common import (
     base,
     chairs,
@@ -10,7 +11,6 @@ from doithoai.dialogues.documents.common import (
     when,
 )
 from doithoai.dialogues.models import ChairRole, Round
-from doithoai.documents.rendering import Bullet, Heading, OfficialDocument, Paragraph, Table
 
 
 def build_plan(round_: Round) -> OfficialDocument:

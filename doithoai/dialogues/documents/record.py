@@ -4,6 +4,14 @@ and directives, the press questions with their answers, the end time and two sig
 
 import datetime
 
+from doithoai.core.rendering import (
+    Block,
+    Bullet,
+    Heading,
+    OfficialDocument,
+    Paragraph,
+    Signature,
+)
 from doithoai.dialogues.documents.common import (
     HCM,
     base,
@@ -14,14 +22,6 @@ from doithoai.dialogues.documents.common import (
 )
 from doithoai.dialogues.models import Minutes, Round
 from doithoai.dialogues.selectors import attendance_by_group, statements
-from doithoai.documents.rendering import (
-    Block,
-    Bullet,
-    Heading,
-    OfficialDocument,
-    Paragraph,
-    Signature,
-)
 
 
 def _attendance(round_: Round) -> list[Block]:

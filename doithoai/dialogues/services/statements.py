@@ -22,6 +22,8 @@ from doithoai.dialogues.models import (
     Statement,
 )
 from doithoai.dialogues.services.common import deny, required
+from doithoai.petitions.choices import Channel
+from doithoai.petitions.services import PetitionInput, petition_submit
 from doithoai.units.models import Organisation, Unit
 
 
@@ -55,9 +57,6 @@ def statement_record(
         raise ValidationError(_("Chỉ đạo cần có cơ quan thực hiện và thời hạn."))
     petition = None
     if issue is None and new_petition_unit is not None:
-        from doithoai.petitions.choices import Channel
-        from doithoai.petitions.services import PetitionInput, petition_submit
-
         petition = petition_submit(
             actor=actor,
             data=PetitionInput(

@@ -8,7 +8,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from doithoai.accounts.models import User
+from doithoai.core.document_kinds import document_render
 from doithoai.core.models import Event
+from doithoai.core.rendering import Heading, Table
+from doithoai.core.rendering.tests.readback import docx_document, normalise, pdf_text
 from doithoai.dialogues.documents import build_conclusion, conclusion_issue_problem
 from doithoai.dialogues.documents.conclusion import APPENDIX_HEADING
 from doithoai.dialogues.events import DialogueEvents
@@ -20,9 +23,6 @@ from doithoai.dialogues.services.notice import (
     conclusion_notice_update,
     notice_texts,
 )
-from doithoai.documents.registry import document_render
-from doithoai.documents.rendering import Heading, Table
-from doithoai.documents.rendering.tests.readback import docx_document, normalise, pdf_text
 from doithoai.units.models import Organisation
 
 HCM = datetime.timezone(datetime.timedelta(hours=7))

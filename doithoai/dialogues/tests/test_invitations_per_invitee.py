@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
+from doithoai.core.rendering import Image
+from doithoai.core.rendering.tests.readback import docx_document, normalise, pdf_reader
 from doithoai.dialogues.documents.invitations import checkin_url, qr_png
-from doithoai.documents.rendering import Image
-from doithoai.documents.rendering.tests.readback import docx_document, normalise, pdf_reader
 
 
 @pytest.fixture

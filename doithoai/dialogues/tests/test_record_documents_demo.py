@@ -10,17 +10,17 @@ from typing import Any
 
 import pytest
 
-from doithoai.demo.petitions import demo_round
-from doithoai.dialogues.documents import conclusion_issue_problem
-from doithoai.dialogues.models import ConclusionNotice, Round
-from doithoai.dialogues.selectors_notice import key_issues
-from doithoai.documents.registry import document_render
-from doithoai.documents.rendering.tests.readback import (
+from doithoai.core.document_kinds import document_render
+from doithoai.core.rendering.tests.readback import (
     cell_lines,
     docx_document,
     normalise,
     pdf_reader,
 )
+from doithoai.demo.petitions import demo_round
+from doithoai.dialogues.documents import conclusion_issue_problem
+from doithoai.dialogues.models import ConclusionNotice, Round
+from doithoai.dialogues.selectors_notice import key_issues
 
 MAX_NOTICE_PAGES = 6  # before the appendix
 DATE_LINE = re.compile(r"^Bắc Kạn, ngày \d\d tháng \d{1,2} năm \d{4}$")

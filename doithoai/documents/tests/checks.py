@@ -1,8 +1,8 @@
-"""Readiness checks and builders named by dotted path in the register's tests."""
+"""Readiness checks and builders the register's tests put in `core.document_kinds`."""
 
 import datetime
 
-from doithoai.documents.rendering import OfficialDocument, Paragraph, Signature
+from doithoai.core.rendering import OfficialDocument, Paragraph, Signature
 
 
 def not_ready(round_) -> str:

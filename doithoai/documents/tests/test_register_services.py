@@ -12,16 +12,18 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, connections
 from django.utils import timezone
 
+from doithoai.core import document_kinds as registry
 from doithoai.core.models import Event
-from doithoai.documents import registry, services
+from doithoai.core.rendering.tests.readback import docx_document, normalise, pdf_text
+from doithoai.dialogues.documents.conclusion import conclusion_issue_problem
+from doithoai.documents import services
 from doithoai.documents.events import DocumentEvents
 from doithoai.documents.models import IssuedDocument, IssuedFile, NumberCounter
-from doithoai.documents.rendering.tests.readback import docx_document, normalise, pdf_text
+from doithoai.documents.tests import checks
+from doithoai.synthesis.documents import synthesis_report_issue_problem
 from doithoai.units.models import Organisation
 
 from .conftest import ROLES, new_round
-
-CHECKS = "doithoai.documents.tests.checks"
 
 
 def _state() -> tuple[int, int, int, list[int]]:
@@ -184,32 +186,24 @@ def test_a_readiness_check_refuses_with_its_message_and_changes_nothing(
     round_a, demo_user, quick, monkeypatch
 ):
     clerk = demo_user("vanphong")
-    monkeypatch.setitem(registry.ISSUE_CHECKS, "plan", f"{CHECKS}:not_ready")
+    monkeypatch.setitem(registry.ISSUE_CHECKS, "plan", checks.not_ready)
     before = _state()
     with pytest.raises(ValidationError, match="Chưa duyệt nội dung của Đối thoại quý I"):
         services.document_issue(actor=clerk, round_=round_a, kind="plan")
     assert _state() == before
-    monkeypatch.setitem(registry.ISSUE_CHECKS, "plan", "doithoai.not_here.checks:ready")
-    with pytest.raises(ValidationError, match="Chưa cài đặt bước kiểm tra"):
-        services.document_issue(actor=clerk, round_=round_a, kind="plan")
-    assert _state() == before
-    monkeypatch.setitem(registry.ISSUE_CHECKS, "plan", f"{CHECKS}:ready")
+    monkeypatch.setitem(registry.ISSUE_CHECKS, "plan", checks.ready)
     assert services.document_issue(actor=clerk, round_=round_a, kind="plan").symbol == "01/KH-UBND"
     # the check runs before a reissue too
-    monkeypatch.setitem(registry.ISSUE_CHECKS, "plan", f"{CHECKS}:not_ready")
+    monkeypatch.setitem(registry.ISSUE_CHECKS, "plan", checks.not_ready)
     before = _state()
     with pytest.raises(ValidationError, match="Chưa duyệt"):
         services.document_reissue(actor=clerk, round_=round_a, kind="plan", reason="Sửa")
     assert _state() == before
 
 
-def test_registered_checks_point_at_the_builders_apps():
-    assert registry.ISSUE_CHECKS["conclusion"] == (
-        "doithoai.dialogues.documents.conclusion:conclusion_issue_problem"
-    )
-    assert registry.ISSUE_CHECKS["synthesis"] == (
-        "doithoai.synthesis.documents:synthesis_report_issue_problem"
-    )
+def test_registered_checks_are_the_builders_apps():
+    assert registry.ISSUE_CHECKS["conclusion"] is conclusion_issue_problem
+    assert registry.ISSUE_CHECKS["synthesis"] is synthesis_report_issue_problem
 
 
 ISSUERS_OF_THE_COMMITTEE = {"vanphong", "lanhdao"}
@@ -237,8 +231,8 @@ def test_who_may_issue_the_committees_documents(username, round_a, demo_user, qu
 def test_the_front_issues_its_own_report_under_its_own_number(
     username, round_a, demo_user, quick, monkeypatch
 ):
-    monkeypatch.setitem(registry.BUILDERS, "synthesis", f"{CHECKS}:synthesis_report")
-    monkeypatch.setitem(registry.ISSUE_CHECKS, "synthesis", f"{CHECKS}:ready")
+    monkeypatch.setitem(registry.BUILDERS, "synthesis", checks.synthesis_report)
+    monkeypatch.setitem(registry.ISSUE_CHECKS, "synthesis", checks.ready)
     user = demo_user(username)
     if username != "mttq":
         before = _state()

@@ -34,8 +34,10 @@ from doithoai.followup.services.common import (
     subject_petitions,
     title_of,
 )
+from doithoai.notify.services import message_to_staff
 from doithoai.petitions.attachments import CheckedFile
 from doithoai.synthesis.models import IssueState
+from doithoai.synthesis.services import issue_title_set
 from doithoai.units.models import Organisation
 
 MIN_ANSWER = 10
@@ -150,8 +152,6 @@ def answer_submit(*, actor: Actor, answer: Answer) -> Answer:
     if not policies.can_move_answer(actor, answer, AnswerState.SUBMITTED):
         raise PermissionDenied(_("Bạn không thể trình trả lời này."))
     _move(actor=actor, answer=answer, to_state=AnswerState.SUBMITTED)
-    from doithoai.notify.services import message_to_staff
-
     message_to_staff(
         actor=actor,
         users=staff_of(answer.assignment.lead_id, Role.DEPARTMENT_HEAD),
@@ -177,8 +177,6 @@ def answer_decide(*, actor: Actor, answer: Answer, approve: bool, remark: str = 
     to_state = AnswerState.HEAD_APPROVED if needs_leader else AnswerState.APPROVED
     _move(actor=actor, answer=answer, to_state=to_state)
     if needs_leader:
-        from doithoai.notify.services import message_to_staff
-
         unit_id = policies.assignment_unit_id(answer.assignment)
         message_to_staff(
             actor=actor,
@@ -200,8 +198,6 @@ def answer_publish(*, actor: Actor, answer: Answer, title: str | None = None) ->
         raise PermissionDenied(_("Chỉ trả lời đã được duyệt mới được gửi và công khai."))
     issue = answer.assignment.issue
     if title is not None and issue is not None:
-        from doithoai.synthesis.services import issue_title_set
-
         issue_title_set(actor=actor, issue=issue, title=title, confirm=True)
     problems = _publication_problems(answer)
     if problems:

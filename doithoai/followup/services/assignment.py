@@ -25,6 +25,7 @@ from doithoai.followup.services.common import (
     title_of,
     today,
 )
+from doithoai.notify.services import message_to_staff
 from doithoai.petitions.models import Petition
 from doithoai.synthesis.models import Issue, IssueState
 from doithoai.units.models import Organisation
@@ -105,8 +106,6 @@ def _create(
 
 
 def _notify(actor: Actor, assignment: Assignment, petitions: Any) -> None:
-    from doithoai.notify.services import message_to_staff
-
     name = assignment.lead.name if assignment.lead else assignment.forwarded_to
     due = assignment.due_on.strftime("%d/%m/%Y")
     if assignment.lead is not None:

@@ -23,6 +23,7 @@ from doithoai.followup.choices import AssignmentState
 from doithoai.followup.models import Assignment
 from doithoai.followup.services.assignment import _create
 from doithoai.followup.services.common import department_staff, notify_petitioners, today
+from doithoai.notify.services import message_to_staff
 from doithoai.petitions.choices import LegalKind
 from doithoai.petitions.models import Petition
 from doithoai.synthesis.models import Issue, IssueState
@@ -114,8 +115,6 @@ def issues_assign_preview(*, actor: Actor, issues: Iterable[Issue]) -> BulkPlan:
 
 def _tell_departments(actor: Actor, assigned: list[Assignment]) -> None:
     """One message per department for the whole batch (not one per issue)."""
-    from doithoai.notify.services import message_to_staff
-
     by_department: dict[int, list[Assignment]] = defaultdict(list)
     for assignment in assigned:
         by_department[int(assignment.lead_id or 0)].append(assignment)

@@ -14,6 +14,8 @@ from doithoai.core.states import transition
 from doithoai.followup.choices import ISSUE_TRANSITIONS
 from doithoai.followup.events import FollowupEvents
 from doithoai.followup.models import Assignment, FollowupSetting
+from doithoai.followup.policies import assignment_unit_id, issue_unit_id
+from doithoai.notify.services import message_to_petitioner
 from doithoai.petitions.choices import LegalKind
 from doithoai.petitions.models import Petition
 from doithoai.synthesis.models import Issue
@@ -89,8 +91,6 @@ def title_of(assignment: Assignment) -> str:
 def notify_petitioners(
     *, actor: Actor, petitions: QuerySet[Petition], key: str, context: dict[str, Any]
 ) -> None:
-    from doithoai.notify.services import message_to_petitioner
-
     for petition in petitions.exclude(email="", phone=""):
         message_to_petitioner(actor=actor, petition=petition, key=key, context=context)
 
@@ -102,8 +102,6 @@ def issuing_organisation_id(assignment: Assignment) -> int | None:
     round_ = getattr(subject, "round", None)
     if round_ is not None:
         return int(round_.organisation_id)
-    from doithoai.followup.policies import assignment_unit_id
-
     return _committee_of(assignment_unit_id(assignment))
 
 
@@ -126,8 +124,6 @@ def _committee_of(unit_id: int | None) -> int | None:
 
 
 def issue_setting(issue: Issue) -> FollowupSetting | None:
-    from doithoai.followup.policies import issue_unit_id
-
     organisation_id = (
         issue.round.organisation_id
         if issue.round is not None

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from doithoai.core.events import events_for
 from doithoai.core.models import Event
-from doithoai.documents.rendering import render_docx
+from doithoai.core.rendering import render_docx
 from doithoai.followup.documents_letters import build_letter, letter_number, letters_pdf
 from doithoai.followup.events import FollowupEvents
 from doithoai.followup.letter_choices import DeliveryMethod, LetterState

@@ -16,9 +16,9 @@ from docx import Document
 from pypdf import PdfReader
 
 from doithoai.accounts.models import User
+from doithoai.core.rendering import render_docx, render_pdf
 from doithoai.demo.petitions import demo_round
 from doithoai.dialogues.models import Directive
-from doithoai.documents.rendering import render_docx, render_pdf
 from doithoai.followup.choices import DIRECTIVE_SETTLED, ISSUE_SETTLED, AnswerState
 from doithoai.followup.documents import APPENDIX_MARK, build_results
 from doithoai.followup.documents_letters import letters_pdf

@@ -8,8 +8,8 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
+from doithoai.core.rendering import render_docx, render_pdf
 from doithoai.dialogues.models import Directive, Round
-from doithoai.documents.rendering import render_docx, render_pdf
 from doithoai.followup.documents import build_results
 from doithoai.petitions.models import Petition
 

@@ -10,16 +10,16 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 
-from doithoai.demo.petitions import demo_round
-from doithoai.demo.round2 import second_round
-from doithoai.documents.registry import BUILDERS, document_render
-from doithoai.documents.rendering import render_docx, render_pdf
-from doithoai.documents.rendering.tests.readback import (
+from doithoai.core.document_kinds import BUILDERS, document_render
+from doithoai.core.rendering import render_docx, render_pdf
+from doithoai.core.rendering.tests.readback import (
     cell_lines,
     docx_document,
     normalise,
     pdf_reader,
 )
+from doithoai.demo.petitions import demo_round
+from doithoai.demo.round2 import second_round
 from doithoai.synthesis.documents import (
     APPENDIX_HEADING,
     build_synthesis_report,

@@ -3,8 +3,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from doithoai.core.document_kinds import BUILDERS, FORMATS, DocumentUnavailable, document_render
 from doithoai.dialogues.models import Round
-from doithoai.documents.registry import BUILDERS, FORMATS, DocumentUnavailable, document_render
 
 
 class Command(BaseCommand):

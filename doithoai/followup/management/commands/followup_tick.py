@@ -3,6 +3,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from doithoai.followup.tasks import followup_tick_task, run_digest, run_reminders
+from doithoai.notify.services import outbox_retry_due
 
 
 class Command(BaseCommand):
@@ -13,8 +14,6 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["now"]:
-            from doithoai.notify.services import outbox_retry_due
-
             result = run_reminders()
             result["digests"] = run_digest()
             result["retried"] = outbox_retry_due()

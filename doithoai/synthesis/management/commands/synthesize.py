@@ -3,6 +3,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from doithoai.synthesis.engine.batch import run
+
 
 class Command(BaseCommand):
     help = (
@@ -17,8 +19,6 @@ class Command(BaseCommand):
         parser.add_argument("--output", required=True, type=Path)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from doithoai.synthesis.engine.batch import run
-
         source: Path = options["input"]
         if not source.is_file():
             raise CommandError(f"Không tìm thấy tệp / file not found: {source}")

@@ -2,8 +2,8 @@
 
 import pytest
 
-from doithoai.documents.rendering import render_docx, render_pdf
-from doithoai.documents.rendering import samples as sample_docs
+from doithoai.core.rendering import render_docx, render_pdf
+from doithoai.core.rendering import samples as sample_docs
 
 from .readback import docx_document
 

@@ -5,7 +5,7 @@ import unicodedata
 
 import pytest
 
-from doithoai.documents.rendering import (
+from doithoai.core.rendering import (
     OfficialDocument,
     Paragraph,
     Signature,
@@ -13,8 +13,8 @@ from doithoai.documents.rendering import (
     format_number,
     format_place_date,
 )
-from doithoai.documents.rendering.model import clean
-from doithoai.documents.rendering.samples import sample_plan
+from doithoai.core.rendering.model import clean
+from doithoai.core.rendering.samples import sample_plan
 
 
 @pytest.mark.parametrize(

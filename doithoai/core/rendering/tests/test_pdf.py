@@ -2,8 +2,8 @@
 
 import pytest
 
-from doithoai.documents.rendering import Paragraph, render_html, render_pdf
-from doithoai.documents.rendering.pdf_renderer import DEFAULT_TEMPLATE_DIR, _ConfinedFetcher
+from doithoai.core.rendering import Paragraph, render_html, render_pdf
+from doithoai.core.rendering.pdf_renderer import DEFAULT_TEMPLATE_DIR, _ConfinedFetcher
 
 from .readback import normalise, pdf_reader, pdf_text, top_margin_text
 

@@ -1,6 +1,6 @@
 """Official document renderer: Decree 30/2020 documents as DOCX and PDF bytes.
 
->>> from doithoai.documents.rendering import render_docx, render_pdf, samples
+>>> from doithoai.core.rendering import render_docx, render_pdf, samples
 >>> pdf = render_pdf(samples.sample_plan())
 """
 

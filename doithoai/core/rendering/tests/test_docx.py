@@ -5,7 +5,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from doithoai.documents.rendering import Paragraph, render_docx
+from doithoai.core.rendering import Paragraph, render_docx
 
 from .readback import cell_lines, docx_document
 
