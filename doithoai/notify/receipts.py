@@ -3,6 +3,7 @@
 
 from typing import Any
 
+from doithoai.accounts.types import Actor
 from doithoai.notify.services import consent_record, message_to_petitioner
 from doithoai.petitions.models import Petition
 
@@ -10,7 +11,7 @@ from doithoai.petitions.models import Petition
 def petition_received(
     *,
     petition: Petition,
-    actor: Any,
+    actor: Actor,
     notify_email: bool,
     notify_sms: bool,
     context: dict[str, Any],

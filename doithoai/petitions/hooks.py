@@ -76,7 +76,7 @@ class Received(Protocol):
         self,
         *,
         petition: Any,
-        actor: Any,
+        actor: Actor,
         notify_email: bool,
         notify_sms: bool,
         context: dict[str, Any],
@@ -94,7 +94,7 @@ def on_received(callback: Received) -> Received:
 
 
 def received(
-    *, petition: Any, actor: Any, notify_email: bool, notify_sms: bool, context: dict[str, Any]
+    *, petition: Any, actor: Actor, notify_email: bool, notify_sms: bool, context: dict[str, Any]
 ) -> None:
     for callback in list(RECEIVED):
         callback(
