@@ -45,9 +45,10 @@ worker: install ## Run the background task worker (reconnects by itself after a 
 system-deps: ## Install Debian packages the tests need (PostgreSQL, Chromium, fonts) where missing
 	bash scripts/system-deps.sh
 
-lint: install-dev ## ruff lint and format check
+lint: install-dev ## ruff lint and format check; import-linter's layers (ADR 0009)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 typecheck: install-dev ## mypy with django-stubs
 	$(BIN)/mypy doithoai config
