@@ -12,6 +12,7 @@ import datetime
 import pytest
 import requests
 import xmltodict
+from django.db import connections
 from georeport import GeoReport
 
 from conftest import load_reference_data
@@ -26,6 +27,9 @@ TEXT = "Cống thoát nước tổ 7 bị tắc, nước thải tràn ra đườ
 @pytest.fixture
 def server(live_server, transactional_db, django_db_serialized_rollback, monkeypatch):
     load_reference_data()
+    # The live server's request threads close their connection after each request (persistent
+    # connections would outlive the test and keep the test database from being dropped).
+    monkeypatch.setitem(connections["default"].settings_dict, "CONN_MAX_AGE", 0)
     for name in ("NO_PROXY", "no_proxy"):  # the live server is local, never behind a proxy
         monkeypatch.setenv(name, "localhost,127.0.0.1")
     return live_server.url
