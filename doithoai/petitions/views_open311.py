@@ -30,6 +30,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
@@ -145,8 +146,8 @@ def _requests(fmt: str, rows: list[dict[str, Any]], status: int = 200) -> HttpRe
 
 def _changeset() -> datetime.datetime:
     """When the service list or definitions last changed: a topic's last edit, or this module's."""
-    last = Event.objects.filter(object_type__model="topic", object_type__app_label="petitions")
-    edited = last.aggregate(at=Max("created_at"))["at"]
+    topic_events = Event.objects.filter(object_type=ContentType.objects.get_for_model(Topic))
+    edited = topic_events.aggregate(at=Max("created_at"))["at"]
     return max(edited, DEFINITIONS_CHANGED) if edited else DEFINITIONS_CHANGED
 
 
