@@ -205,3 +205,15 @@ def test_post_in_xml_answers_the_new_request_and_errors_in_xml(client, demo_user
     assert wrong_key.status_code == 403
     assert _xml(wrong_key)["errors"]["error"][0]["code"] == "403"
     assert Petition.objects.count() == before
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml"])
+def test_a_page_of_requests_is_one_query_in_either_format(
+    client, db, fmt, django_assert_num_queries
+):
+    PetitionFactory.create_batch(3, topic=Topic.objects.get(code="giao_thong"))
+    with django_assert_num_queries(1):
+        assert client.get(f"{V2}/requests.{fmt}", {"page_size": 200}).status_code == 200
+    client.get(f"{V2}/requests.{fmt}", {"jurisdiction_id": "01840"})  # the unit tree, once
+    with django_assert_num_queries(3):  # the code's units, the organisations, the page
+        assert client.get(f"{V2}/requests.{fmt}", {"jurisdiction_id": "01840"}).status_code == 200
