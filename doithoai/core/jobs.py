@@ -125,9 +125,10 @@ def jobs_of(*, user: AnyUser, limit: int = 20) -> QuerySet[BackgroundJob]:
 def job_start(*, actor: AnyUser, kind: str, params: dict[str, Any]) -> BackgroundJob:
     """Queue a job for `actor`; the worker runs it once this transaction commits."""
     registered = job_kind(kind)
-    if registered is None or not registered.allowed(actor):
+    owner_id = actor.pk if getattr(actor, "is_authenticated", False) else None
+    if registered is None or owner_id is None or not registered.allowed(actor):
         raise PermissionDenied(_("Bạn không có quyền thực hiện việc này."))
-    job = BackgroundJob.objects.create(owner=actor, kind=kind, params=params)
+    job = BackgroundJob.objects.create(owner_id=owner_id, kind=kind, params=params)
     transaction.on_commit(lambda: background_job_run.enqueue(job.pk))
     return job
 
