@@ -252,3 +252,7 @@ DOITHOAI_TRUSTED_PROXIES = [
 # Tracking-code lookups (page and public API together) per client address per hour: enough for a
 # family or a ward office helping residents, far too few to harvest codes.
 DOITHOAI_LOOKUP_RATE_PER_HOUR = int(os.environ.get("DOITHOAI_LOOKUP_RATE_PER_HOUR", "30"))
+# Large exports (core/jobs.py): above this many rows an export runs as a background task with
+# progress; its file waits this many hours for the officer who asked, then `retention` removes it.
+DOITHOAI_EXPORT_BACKGROUND_ROWS = int(os.environ.get("DOITHOAI_EXPORT_BACKGROUND_ROWS", "5000"))
+DOITHOAI_JOB_FILE_HOURS = int(os.environ.get("DOITHOAI_JOB_FILE_HOURS", "24"))
