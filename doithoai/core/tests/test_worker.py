@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from doithoai.core.management.commands.worker import backoff_delay, outage_summary
+from doithoai.core.management.commands.worker import ResilientWorker, backoff_delay, outage_summary
 
 ROOT = Path(__file__).resolve().parents[3]
 DOITHOAI = str(Path(sys.executable).with_name("doithoai"))
@@ -179,3 +179,98 @@ def test_outage_summary_names_no_query_or_value() -> None:
 
     error = OperationalError('duplicate value "Nguyễn Văn A, 0912345678" in query SELECT ...')
     assert outage_summary(error) == "OperationalError"
+
+
+def _worker(**kwargs: object) -> ResilientWorker:
+    options: dict[str, object] = {
+        "queue_names": ["default"],
+        "interval": 0,
+        "batch": True,
+        "backend_name": "default",
+        "startup_delay": False,
+        "max_tasks": None,
+        "worker_id": "unit-worker",
+        "excluded_queue_names": [],
+        "backoff_start": 1.0,
+        "backoff_max": 30.0,
+    }
+    options.update(kwargs)
+    return ResilientWorker(**options)  # type: ignore[arg-type]
+
+
+def test_the_loop_backs_off_and_goes_on_after_outage_errors(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from django.db import InterfaceError, OperationalError
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    from doithoai.core.management.commands import worker as module
+
+    calls: list[str] = []
+    still_down: list[Exception] = [InterfaceError("gone"), OperationalError("refused")]
+
+    def fake_run(self: Worker) -> None:
+        calls.append("run")
+        if len(calls) == 1:
+            raise OperationalError("server closed the connection unexpectedly")
+
+    def ping() -> None:
+        calls.append("ping")
+        if still_down:
+            raise still_down.pop(0)
+
+    sleeps: list[float] = []
+    monkeypatch.setattr(Worker, "run", fake_run)
+    monkeypatch.setattr(module, "database_answers", ping)
+    monkeypatch.setattr(module.time, "sleep", sleeps.append)
+    worker = _worker()
+    monkeypatch.setattr(worker, "requeue_interrupted", lambda: None)
+    worker.run()
+    # The loop failed, waited, found the database still away twice, then ran to its normal end.
+    assert calls == ["run", "ping", "ping", "ping", "run"]
+    assert worker.outages == 3
+    assert all(0.9 * e <= s <= e for s, e in zip(sleeps, [1, 2, 4], strict=True)), sleeps
+
+
+def test_other_errors_are_not_swallowed(monkeypatch: pytest.MonkeyPatch) -> None:
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    def fake_run(self: Worker) -> None:
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(Worker, "run", fake_run)
+    worker = _worker()
+    monkeypatch.setattr(worker, "requeue_interrupted", lambda: None)
+    with pytest.raises(ValueError):
+        worker.run()
+
+
+@pytest.mark.django_db
+def test_a_task_cut_short_by_the_outage_is_queued_again() -> None:
+    import datetime
+
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    def row(status: str) -> DBTaskResult:
+        return DBTaskResult.objects.create(
+            status=status,
+            args_kwargs={"args": ["x"], "kwargs": {}},
+            task_path="doithoai.core.tests.worker_tasks.which_process",
+            backend_name="default",
+            run_after=timezone.now() - datetime.timedelta(seconds=1),
+            worker_ids=["unit-worker"],
+            started_at=timezone.now(),
+        )
+
+    cut, finished = row("RUNNING"), row("SUCCESSFUL")
+    worker = _worker()
+    worker.interrupted_task_id = cut.pk
+    worker.requeue_interrupted()
+    cut.refresh_from_db()
+    assert (cut.status, cut.started_at) == ("READY", None)
+    assert worker.interrupted_task_id is None
+    worker.interrupted_task_id = finished.pk  # its result was recorded after all
+    worker.requeue_interrupted()
+    finished.refresh_from_db()
+    assert finished.status == "SUCCESSFUL"

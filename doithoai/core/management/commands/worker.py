@@ -21,7 +21,7 @@ from argparse import ArgumentParser
 from typing import Any
 
 from django.core.management.base import CommandError
-from django.db import InterfaceError, OperationalError, connections
+from django.db import InterfaceError, OperationalError, connections, router
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
@@ -46,6 +46,11 @@ def backoff_delay(failures: int, *, start: float, cap: float) -> float:
     less up to 10 % jitter so that several workers do not knock at the same instant."""
     base = min(cap, start * 2 ** max(0, failures - 1))
     return base * (1 - random.random() / 10)  # noqa: S311 (not for security)
+
+
+def database_answers() -> None:
+    """Connect to the tasks' database now; OperationalError while it is still away."""
+    connections[router.db_for_write(DBTaskResult)].ensure_connection()
 
 
 def close_connections() -> None:
@@ -91,14 +96,15 @@ class ResilientWorker(Worker):
         while self.running:
             started = time.monotonic()
             try:
-                self.requeue_interrupted()
                 if failures:
+                    database_answers()  # still away: one more failed attempt, a longer wait
                     logger.warning(
                         "worker %s: database available again after %d attempt(s)",
                         self.worker_id,
                         failures,
                     )
                     failures = 0
+                self.requeue_interrupted()
                 super().run()
                 return  # --batch or --max-tasks reached: a normal end
             except OUTAGE_ERRORS as error:
