@@ -2,9 +2,13 @@
 nobody described still reads as one, and a petition's history page shows no raw action code."""
 
 import re
+from enum import StrEnum
+from importlib import import_module
 from pathlib import Path
 
 import pytest
+from django.apps import apps
+from django.utils.module_loading import module_has_submodule
 
 from doithoai.core.events import _TEXTS, _discover, event_describe, event_record
 from doithoai.core.models import Event
@@ -19,8 +23,9 @@ PACKAGE = Path(__file__).resolve().parents[2]
 ACTION = re.compile(r'"([a-z_]+\.[a-z_]+)"')
 
 
-def recorded_actions() -> set[str]:
-    """Every action string a service passes to `event_record`/`event_new` (tests excluded)."""
+def literal_actions() -> set[str]:
+    """Action strings a service passes to `event_record` by hand instead of its app's enum
+    (tests excluded)."""
     found = set()
     for path in PACKAGE.rglob("*.py"):
         if "tests" in path.parts or path.name == "event_texts.py":
@@ -34,12 +39,29 @@ def recorded_actions() -> set[str]:
     return found
 
 
+def enum_actions() -> set[str]:
+    """Every action of every app's events enum (`<app>/events.py`)."""
+    found: set[str] = set()
+    for config in apps.get_app_configs():
+        if config.name == "doithoai.core" or not module_has_submodule(config.module, "events"):
+            continue
+        module = import_module(f"{config.name}.events")
+        for value in vars(module).values():
+            if isinstance(value, type) and issubclass(value, StrEnum) and value is not StrEnum:
+                found.update(str(member) for member in value)
+    return found
+
+
 def test_every_recorded_action_has_a_sentence():
     _discover()
-    actions = recorded_actions()
+    actions = enum_actions() | literal_actions()
     assert {"petition.received", "followup.assigned", "issue.merged"} <= actions
     missing = sorted(actions - set(_TEXTS))
     assert missing == [], f"describe these in the app's event_texts.py: {missing}"
+
+
+def test_services_name_their_actions_by_the_enum():
+    assert sorted(literal_actions()) == []
 
 
 def test_assignment_reads_as_a_sentence_with_the_person_and_the_department(demo_user):
