@@ -8,7 +8,7 @@ from typing import Any
 
 from doithoai.accounts.models import Role
 from doithoai.accounts.policies import active_memberships, area_ids, is_administrator
-from doithoai.dialogues.models import Directive
+from doithoai.dialogues.models import Directive, DirectiveState
 from doithoai.followup.choices import (
     ANSWER_TRANSITIONS,
     DIRECTIVE_TRANSITIONS,
@@ -170,7 +170,7 @@ def can_leader_decide(user: Any, answer: Answer) -> bool:
 
 
 def can_move_answer(user: Any, answer: Answer, to_state: str) -> bool:
-    if to_state not in ANSWER_TRANSITIONS.get(answer.state, frozenset()):
+    if not ANSWER_TRANSITIONS.allows(answer.state, to_state):
         return False
     if to_state == AnswerState.SUBMITTED:
         return can_edit_answer(user, answer)
@@ -184,12 +184,12 @@ def can_report_progress(user: Any, directive: Directive) -> bool:
     return (
         directive.assignee_id in department_ids(user)
         and bool(DIRECTIVE_TRANSITIONS.get(directive.state))
-        and directive.state != "done"
+        and directive.state != DirectiveState.DONE
     )
 
 
 def can_decide_extension(user: Any, directive: Directive) -> bool:
-    return directive.state == "extension_requested" and _in_area(
+    return directive.state == DirectiveState.EXTENSION_REQUESTED and _in_area(
         user, directive.round.unit_id, Role.LEADER
     )
 
@@ -217,7 +217,7 @@ def can_verify_issue(user: Any, issue: Issue) -> bool:
 
 
 def can_verify_directive(user: Any, directive: Directive) -> bool:
-    return directive.state == "done" and can_supervise(user, directive.round.unit_id)
+    return directive.state == DirectiveState.DONE and can_supervise(user, directive.round.unit_id)
 
 
 def supervised_unit_ids(user: Any) -> set[int]:
