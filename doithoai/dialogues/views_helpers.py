@@ -7,9 +7,7 @@ from typing import Any
 from django import forms
 from django.http import HttpRequest, HttpResponse
 
-from doithoai.core.flash import Answer, form_errors, post_action, post_form
-
-__all__ = ["ListItemChange", "form_errors", "list_item_change", "qr_svg"]
+from doithoai.core.flash import Answer, post_action, post_form
 
 
 @dataclass(frozen=True)

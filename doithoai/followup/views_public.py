@@ -6,10 +6,10 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from doithoai.core import ratelimit
+from doithoai.core.flash import add_form_errors
 from doithoai.followup.forms import PetitionerReopenForm
 from doithoai.followup.services import petitioner_reopen
 from doithoai.petitions.selectors import petition_public_lookup
-from doithoai.petitions.views_helpers import add_errors
 
 RATE_PER_HOUR = 5
 
@@ -30,7 +30,7 @@ def petitioner_feedback(request: HttpRequest) -> HttpResponse:
                 try:
                     petitioner_reopen(petition=petition, reason=form.cleaned_data["reason"])
                 except ValidationError as error:
-                    add_errors(form, error)
+                    add_form_errors(form, error)
                 else:
                     return render(request, "followup/feedback.html", {"done": True})
         status = 400

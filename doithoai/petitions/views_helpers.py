@@ -2,8 +2,6 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from doithoai.core.flash import add_form_errors
-
 
 def read_uploads(request: HttpRequest, max_bytes: int) -> list[tuple[str, bytes]]:
     """The uploaded files' names and bytes; an oversized file is refused before it is read."""
@@ -20,7 +18,3 @@ def read_uploads(request: HttpRequest, max_bytes: int) -> list[tuple[str, bytes]
             )
         out.append((uploaded.name or "tep", uploaded.read()))
     return out
-
-
-# A service's ValidationError on the form's fields (the public pages' forms).
-add_errors = add_form_errors

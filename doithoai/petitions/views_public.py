@@ -13,12 +13,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from doithoai.core import ratelimit
+from doithoai.core.flash import add_form_errors
 from doithoai.petitions.attachments import MAX_FILE_BYTES, check_uploads
 from doithoai.petitions.choices import Channel
 from doithoai.petitions.forms import LookupForm, PublicPetitionForm
 from doithoai.petitions.selectors import petition_public_status
 from doithoai.petitions.services import petition_submit
-from doithoai.petitions.views_helpers import add_errors, read_uploads
+from doithoai.petitions.views_helpers import read_uploads
 from doithoai.units.selectors import participating_units
 
 RECEIPT_CODE = "petition_receipt_code"
@@ -47,7 +48,7 @@ def petition_new_public(request: HttpRequest) -> HttpResponse:
                     client=f"web:{ratelimit.client_address(request)}",
                 )
             except ValidationError as error:
-                add_errors(form, error)
+                add_form_errors(form, error)
             else:
                 request.session[RECEIPT_CODE] = result.petition.code
                 return redirect("petition-receipt")
