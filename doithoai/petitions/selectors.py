@@ -2,21 +2,20 @@
 
 import base64
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import OuterRef, Q, QuerySet, Value
 from django.http import Http404
-from django.utils import timezone
 
 from doithoai.core.versions import SharedVersion
 from doithoai.petitions import hooks, policies, search
 from doithoai.petitions.choices import LegalKind, PetitionState
 from doithoai.petitions.codes import normalise_code
+from doithoai.petitions.filters import PetitionFilters
 from doithoai.petitions.models import Petition, Topic
 from doithoai.petitions.round_model import RoundState
 from doithoai.petitions.rounds import intake_note
-from doithoai.units.selectors import unit_covered_ids_cached
 
 # A round has public pages (its page, notice, results) once announced.
 PUBLIC_ROUND_STATES = (RoundState.ANNOUNCED, RoundState.HELD, RoundState.CONCLUDED)
@@ -43,24 +42,6 @@ def topics_changed() -> None:
     TOPICS.bump()
 
 
-@dataclass
-class PetitionFilters:
-    q: str = ""
-    round_id: int | None = None
-    # Petitions outside every round (ordinary handling); the round filter then does not apply.
-    no_round: bool = False
-    unit_id: int | None = None
-    topic: str = ""
-    channel: str = ""
-    state: str = ""
-    legal_kind: str = ""
-    date_from: datetime.date | None = None
-    date_to: datetime.date | None = None
-    overdue: bool = False
-    oldest_first: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
-
-
 @dataclass(frozen=True)
 class Page:
     items: list[Petition]
@@ -71,24 +52,7 @@ def _filtered(user: Any, filters: PetitionFilters) -> QuerySet[Petition]:
     scope = policies.visible_petitions_q(user)
     if scope is None:
         return Petition.objects.none()
-    qs = Petition.objects.filter(scope)
-    if filters.no_round:
-        qs = qs.filter(round__isnull=True)
-    elif filters.round_id:
-        qs = qs.filter(round_id=filters.round_id)
-    if filters.unit_id:
-        qs = qs.filter(unit_id__any_of=unit_covered_ids_cached(frozenset([filters.unit_id])))
-    if filters.topic:
-        qs = qs.filter(topic__code=filters.topic)
-    for name in ("channel", "state", "legal_kind"):
-        if getattr(filters, name):
-            qs = qs.filter(**{name: getattr(filters, name)})
-    if filters.date_from:
-        qs = qs.filter(received_on__gte=filters.date_from)
-    if filters.date_to:
-        qs = qs.filter(received_on__lte=filters.date_to)
-    if filters.overdue:
-        qs = qs.filter(due_on__lt=timezone.localdate(), resolved_at__isnull=True)
+    qs = filters.narrow(Petition.objects.filter(scope))
     return qs.filter(search.phrase_q(search.phrase_words(filters.q)))
 
 
