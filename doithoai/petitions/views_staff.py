@@ -2,9 +2,8 @@
 
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -12,12 +11,12 @@ from django.views.decorators.http import require_POST
 
 from doithoai.accounts.policies import unit_ids_with_role
 from doithoai.core.events import events_for
-from doithoai.core.flash import attempt
+from doithoai.core.flash import form_page_post, post_form
 from doithoai.petitions import policies
 from doithoai.petitions.attachments import MAX_FILE_BYTES, check_uploads
 from doithoai.petitions.exports import petitions_xlsx
+from doithoai.petitions.filters import PetitionFilters
 from doithoai.petitions.forms import (
-    NO_ROUND,
     FilterForm,
     RoundSetForm,
     StaffPetitionForm,
@@ -32,9 +31,9 @@ from doithoai.petitions.rounds import (
     short_title,
 )
 from doithoai.petitions.rows import ROW_FIELDS, list_rows
-from doithoai.petitions.selectors import PetitionFilters, petition_get_for, petition_list_visible_to
+from doithoai.petitions.selectors import petition_get_for, petition_list_visible_to
 from doithoai.petitions.services import petition_round_set, petition_submit, petition_transition
-from doithoai.petitions.views_helpers import add_errors, read_uploads
+from doithoai.petitions.views_helpers import read_uploads
 from doithoai.units.selectors import (
     participating_unit_choices,
     participating_units,
@@ -68,23 +67,7 @@ def _filter_form(request: HttpRequest, units: list[tuple[int, str]]) -> FilterFo
 
 
 def _filters(form: FilterForm) -> PetitionFilters:
-    if not form.is_valid():
-        return PetitionFilters()
-    d = form.cleaned_data
-    return PetitionFilters(
-        q=d["q"],
-        round_id=int(d["round"]) if d["round"].isdigit() else None,
-        no_round=d["round"] == NO_ROUND,
-        unit_id=d["unit"],
-        topic=d["topic"],
-        channel=d["channel"],
-        state=d["state"],
-        legal_kind=d["legal_kind"],
-        date_from=d["date_from"],
-        date_to=d["date_to"],
-        overdue=d["overdue"],
-        oldest_first=d["sort"] == "old",
-    )
+    return PetitionFilters.from_form(form.cleaned_data if form.is_valid() else None)
 
 
 @login_required
@@ -150,19 +133,19 @@ def petition_round_view(request: HttpRequest, petition_id: int) -> HttpResponse:
     form = _round_form(request.user, petition, request.POST)
     if form is None:
         raise PermissionDenied
-    if not form.is_valid():
-        messages.error(request, _("Hãy chọn một kỳ đối thoại trong danh sách."))
-        return redirect("petition-detail", petition_id=petition.pk)
-    chosen = form.cleaned_data["round"]
-    target = Round.objects.filter(pk=int(chosen)).first() if chosen else None
-    attempt(
+    target = None
+    if form.is_valid() and form.cleaned_data["round"]:
+        target = Round.objects.filter(pk=int(form.cleaned_data["round"])).first()
+    return post_form(
         request,
-        lambda: petition_round_set(actor=request.user, petition=petition, round_=target),
-        _("Đã chuyển kiến nghị sang kỳ đối thoại “%(title)s”.") % {"title": target.title}
+        form,
+        lambda data: petition_round_set(actor=request.user, petition=petition, round_=target),
+        done=_("Đã chuyển kiến nghị sang kỳ đối thoại “%(title)s”.") % {"title": target.title}
         if target is not None
         else _("Đã chuyển kiến nghị ra ngoài các kỳ đối thoại (xử lý thường xuyên)."),
+        invalid=_("Hãy chọn một kỳ đối thoại trong danh sách."),
+        then=redirect("petition-detail", petition_id=petition.pk),
     )
-    return redirect("petition-detail", petition_id=petition.pk)
 
 
 @login_required
@@ -171,26 +154,27 @@ def petition_new_staff(request: HttpRequest) -> HttpResponse:
     if not units.exists():
         raise PermissionDenied
     form = StaffPetitionForm(request.POST or None, units=units)
-    if request.method == "POST" and form.is_valid():
-        try:
-            files = check_uploads(read_uploads(request, MAX_FILE_BYTES))
-            result = petition_submit(
+    saved = form_page_post(
+        request,
+        form,
+        lambda data: (
+            petition_submit(
                 actor=request.user,
-                data=form.to_input(form.cleaned_data["channel"]),
-                files=files,
+                data=form.to_input(data["channel"]),
+                files=check_uploads(read_uploads(request, MAX_FILE_BYTES)),
                 idempotency_key=request.POST.get("submission_token", "")[:64],
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            petition = result.petition
-            messages.success(
-                request,
-                _("Đã ghi nhận kiến nghị, mã %(code)s.") % {"code": petition.code}
-                + " "
-                + intake_note(petition.round.title if petition.round else None),
-            )
-            return redirect("petition-detail", petition_id=result.petition.pk)
+            ).petition
+        ),
+        done=lambda petition: (
+            _("Đã ghi nhận kiến nghị, mã %(code)s.") % {"code": petition.code}
+            + " "
+            + intake_note(petition.round.title if petition.round else None)
+        ),
+        success=lambda petition: redirect("petition-detail", petition_id=petition.pk),
+        errors_on_form=True,
+    )
+    if saved is not None:
+        return saved
     token = request.POST.get("submission_token") or __import__("uuid").uuid4().hex
     return render(
         request,
@@ -204,26 +188,21 @@ def petition_new_staff(request: HttpRequest) -> HttpResponse:
 @require_POST
 def petition_transition_view(request: HttpRequest, petition_id: int) -> HttpResponse:
     petition = petition_get_for(user=request.user, petition_id=petition_id)
-    form = TransitionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Yêu cầu không hợp lệ."))
-        return redirect("petition-detail", petition_id=petition.pk)
-    d = form.cleaned_data
-    try:
-        petition_transition(
+    return post_form(
+        request,
+        TransitionForm(request.POST),
+        lambda data: petition_transition(
             actor=request.user,
             petition=petition,
-            to_state=d["to_state"],
-            reason=d["reason"],
-            reason_code=d["reason_code"],
-            forwarded_to=d["forwarded_to"],
-        )
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Đã cập nhật trạng thái."))
-    return redirect("petition-detail", petition_id=petition.pk)
+            to_state=data["to_state"],
+            reason=data["reason"],
+            reason_code=data["reason_code"],
+            forwarded_to=data["forwarded_to"],
+        ),
+        done=_("Đã cập nhật trạng thái."),
+        invalid=_("Yêu cầu không hợp lệ."),
+        then=redirect("petition-detail", petition_id=petition.pk),
+    )
 
 
 @login_required
