@@ -1,6 +1,5 @@
 """Export of a filtered petition list to xlsx; every export is recorded as an event."""
 
-import dataclasses
 import io
 from typing import Any
 
@@ -9,8 +8,9 @@ from django.utils.translation import gettext as _
 
 from doithoai.core.events import event_record
 from doithoai.petitions import policies
+from doithoai.petitions.filters import PetitionFilters
 from doithoai.petitions.hooks import contact_viewed
-from doithoai.petitions.selectors import PetitionFilters, petition_export_rows
+from doithoai.petitions.selectors import petition_export_rows
 
 MAX_EXPORT_ROWS = 50_000
 
@@ -74,13 +74,10 @@ def petitions_xlsx(*, user: Any, filters: PetitionFilters) -> bytes:
     out = io.BytesIO()
     workbook.save(out)
     contact_viewed(user=user, petition_ids=shown, place="export")
-    filters_used = {
-        k: str(v) for k, v in dataclasses.asdict(filters).items() if v not in ("", None, False, {})
-    }
     event_record(
         actor=user,
         obj=user,
         action="petitions.exported",
-        after={"rows": count, "rows_with_personal_data": personal, "filters": filters_used},
+        after={"rows": count, "rows_with_personal_data": personal, "filters": filters.used()},
     )
     return out.getvalue()
