@@ -27,6 +27,7 @@ them out, ``--authored-weight`` sets their sample weight). Run:
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import sys
@@ -284,7 +285,13 @@ def region_main(args: argparse.Namespace) -> None:
     everything = dev + authored
     pred_topic, pred_group, conf = {}, {}, {}
     t0 = time.perf_counter()
-    for k in range(4):
+    for path in args.combine or []:  # folds run apart (--fold K --save FILE), scored together
+        saved = json.loads(Path(path).read_text(encoding="utf-8"))
+        pred_topic.update(saved["topic"])
+        pred_group.update(saved["group"])
+        conf.update(saved["conf"])
+    folds = [] if args.combine else [args.fold] if args.fold is not None else range(4)
+    for k in folds:
         train_dev = [r for r in dev if fold_of[r["id"]] != k]
         train_extra = [
             r
@@ -313,6 +320,28 @@ def region_main(args: argparse.Namespace) -> None:
             f"+ {len(train_extra)} authored",
             flush=True,
         )
+    if args.fold is not None:
+        mine = {r["id"] for r in everything if fold_of[r["id"]] == args.fold}
+        Path(args.save).write_text(
+            json.dumps(
+                {
+                    "topic": {i: pred_topic[i] for i in mine},
+                    "group": {i: pred_group[i] for i in mine},
+                    "conf": {i: conf[i] for i in mine},
+                }
+            ),
+            encoding="utf-8",
+        )
+        print(f"fold {args.fold} saved to {args.save}; {time.perf_counter() - t0:.1f}s")
+        return
+    missing = [r["id"] for r in everything if r["id"] not in pred_topic]
+    if missing and not args.partial:
+        raise SystemExit(f"{len(missing)} petitions have no prediction (folds missing?)")
+    if missing:  # --partial: score the folds that were run (e.g. an ablation of one fold)
+        dev = [r for r in dev if r["id"] in pred_topic]
+        authored = [r for r in authored if r["id"] in pred_topic]
+        everything = dev + authored
+        print(f"partial: {len(everything)} petitions of the folds given are scored")
     print(
         f"\nregion-held-out folds; place field given: {use_place}; {len(dev)} dev + "
         f"{len(authored)} authored petitions scored; "
@@ -369,11 +398,11 @@ def region_main(args: argparse.Namespace) -> None:
     if grouped:
         pair_line("authored regional (regions held out)", grouped)
         pair_line("pooled", dev + grouped)
-    testable = [(a, b) for a, b in negatives if fold_of[a] == fold_of[b]]
+    testable = [(a, b) for a, b in negatives if fold_of[a] == fold_of[b] and a in pred_group]
     wrong = [(a, b) for a, b in testable if pred_group[a] == pred_group[b]]
     print(
         f"dev hard-negative pairs wrongly grouped: {len(wrong)} / {len(testable)} in one fold "
-        f"({len(negatives) - len(testable)} span two held-out wards) {wrong}"
+        f"({len(negatives) - len(testable)} not testable: ends in different folds) {wrong}"
     )
     neg_auth = [(r["id"], r["hard_negative_of"]) for r in authored if r.get("hard_negative_of")]
     if neg_auth:
@@ -408,7 +437,13 @@ def main() -> None:
         action="store_true",
         help="pair scorer from the development set's groups only",
     )
+    ap.add_argument("--fold", type=int, choices=range(4), help="--folds region: run one fold")
+    ap.add_argument("--save", help="with --fold: file for the fold's predictions (JSON)")
+    ap.add_argument("--combine", nargs="+", help="score saved folds instead of training")
+    ap.add_argument("--partial", action="store_true", help="--combine: not every fold given")
     args = ap.parse_args()
+    if args.fold is not None and not args.save:
+        ap.error("--fold needs --save")
     if args.folds == "region":
         region_main(args)
         return

@@ -43,6 +43,7 @@ _TONE_MARKS = {"s": "\u0301", "f": "\u0300", "r": "\u0309", "x": "\u0303", "j": 
 _VNI_TONES = {"1": "\u0301", "2": "\u0300", "3": "\u0309", "4": "\u0303", "5": "\u0323"}
 _VNI_SHAPES = {"6": {"a": "â", "e": "ê", "o": "ô"}, "7": {"o": "ơ", "u": "ư"}, "8": {"a": "ă"}}
 _WORDS = re.compile(r"[A-Za-z0-9]+")
+_LETTER_DIGIT = re.compile(r"[a-z][1-9]")
 _SURE = re.compile(r"(?i)dd|aa|ee|oo|aw|ow|uw|w|[a-z][1-9]")
 _MARKED_VOWELS = "ăâêôơư"
 # Loanwords that would read as Telex (gas → gá): left alone.
@@ -163,10 +164,23 @@ def _repair_word(word: str, sure_text: bool) -> str | None:
     return result
 
 
+def _maybe_typed(text: str) -> bool:
+    """Cheap test for a Telex or VNI keystroke anywhere (most texts have none)."""
+    low = text.lower()
+    return (
+        "w" in low
+        or "dd" in low
+        or "aa" in low
+        or "ee" in low
+        or "oo" in low
+        or _LETTER_DIGIT.search(low) is not None
+    )
+
+
 def repair_typing(text: str) -> str:
     """Words left as Telex or VNI keystrokes turned back into Vietnamese: 'dduwowngf' → 'đường',
     'nha2 va8n ho1a' → 'nhà văn hóa'. Text without such leftovers comes back unchanged."""
-    if not text or not _SURE.search(text):
+    if not text or not _maybe_typed(text):
         return text or ""
     sure = False
     for m in _WORDS.finditer(text):
