@@ -8,8 +8,9 @@ class PetitionsConfig(AppConfig):
 
     def ready(self) -> None:
         from doithoai.core.worklist import worklist_register
-        from doithoai.petitions import navigation
+        from doithoai.petitions import export_jobs, navigation
         from doithoai.petitions.worklist import petitions_work
 
         worklist_register("petitions", petitions_work, order=40)
         navigation.register()
+        export_jobs.register()

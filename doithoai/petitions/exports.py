@@ -1,6 +1,7 @@
 """Export of a filtered petition list to xlsx; every export is recorded as an event."""
 
 import io
+from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
@@ -13,10 +14,15 @@ from doithoai.petitions.hooks import contact_viewed
 from doithoai.petitions.selectors import petition_export_rows
 
 MAX_EXPORT_ROWS = 50_000
+PROGRESS_EVERY = 1000  # rows between two progress reports of a background export
 
 
-@transaction.atomic
-def petitions_xlsx(*, user: Any, filters: PetitionFilters) -> bytes:
+def petitions_xlsx(
+    *, user: Any, filters: PetitionFilters, progress: Callable[[int, int], None] | None = None
+) -> bytes:
+    """The workbook; `progress(done, total)` is told every PROGRESS_EVERY rows (a background export,
+    core/jobs.py). The reading is not one transaction, so that the progress written is seen at
+    once; the export's record is (`_export_record`)."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -48,6 +54,10 @@ def petitions_xlsx(*, user: Any, filters: PetitionFilters) -> bytes:
     count = personal = 0
     shown: list[int] = []
     outside = _("Ngoài kỳ đối thoại")
+    total = 0
+    if progress is not None:
+        total = petition_export_rows(user=user, filters=filters, limit=MAX_EXPORT_ROWS).count()
+        progress(0, total)
     for p in petition_export_rows(user=user, filters=filters, limit=MAX_EXPORT_ROWS):
         show = policies.can_see_personal_data(user, p) and not p.anonymous
         personal += show
@@ -71,8 +81,18 @@ def petitions_xlsx(*, user: Any, filters: PetitionFilters) -> bytes:
             ]
         )
         count += 1
+        if progress is not None and count % PROGRESS_EVERY == 0:
+            progress(count, max(total, count))
     out = io.BytesIO()
     workbook.save(out)
+    _export_record(user=user, filters=filters, count=count, personal=personal, shown=shown)
+    return out.getvalue()
+
+
+@transaction.atomic
+def _export_record(
+    *, user: Any, filters: PetitionFilters, count: int, personal: int, shown: list[int]
+) -> None:
     contact_viewed(user=user, petition_ids=shown, place="export")
     event_record(
         actor=user,
@@ -80,4 +100,3 @@ def petitions_xlsx(*, user: Any, filters: PetitionFilters) -> bytes:
         action="petitions.exported",
         after={"rows": count, "rows_with_personal_data": personal, "filters": filters.used()},
     )
-    return out.getvalue()

@@ -12,8 +12,10 @@ from django.views.decorators.http import require_POST
 from doithoai.accounts.policies import unit_ids_with_role
 from doithoai.core.events import events_for
 from doithoai.core.flash import form_page_post, post_form
+from doithoai.core.jobs import job_start
 from doithoai.petitions import policies
 from doithoai.petitions.attachments import MAX_FILE_BYTES, check_uploads
+from doithoai.petitions.export_jobs import EXPORT_JOB, export_is_large, filters_params
 from doithoai.petitions.exports import petitions_xlsx
 from doithoai.petitions.filters import PetitionFilters
 from doithoai.petitions.forms import (
@@ -209,9 +211,11 @@ def petition_transition_view(request: HttpRequest, petition_id: int) -> HttpResp
 def petition_export(request: HttpRequest) -> HttpResponse:
     if not policies.can_export(request.user):
         raise PermissionDenied
-    data = petitions_xlsx(
-        user=request.user, filters=_filters(_filter_form(request, _unit_choices(request.user)))
-    )
+    filters = _filters(_filter_form(request, _unit_choices(request.user)))
+    if export_is_large(user=request.user, filters=filters):
+        job = job_start(actor=request.user, kind=EXPORT_JOB, params=filters_params(filters))
+        return redirect("job-detail", job_id=job.pk)
+    data = petitions_xlsx(user=request.user, filters=filters)
     response = HttpResponse(
         data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
