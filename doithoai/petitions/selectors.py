@@ -2,6 +2,7 @@
 
 import base64
 import datetime
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -148,37 +149,36 @@ class PublicStatus:
         return intake_note(self.round_title if self.round_id else None)
 
 
-def _public_status_query(code: str) -> Any:
-    # The answers follow-up published (hooks.PUBLIC_ANSWERS), asked in this same query.
+@functools.cache
+def _public_status_rows() -> Any:
+    """The lookup's query for every petition, built once per process (its annotation and
+    `values()` cost more to build than the query costs to run); each lookup filters a copy.
+    The answers follow-up published (hooks.PUBLIC_ANSWERS) are asked in this same query."""
     answered: Any = Value(False)
     for source in hooks.PUBLIC_ANSWERS:
         answered = source.exists(OuterRef("id"), OuterRef("issue_link__issue_id"))
-    return (
-        Petition.objects.filter(code=code)
-        .annotate(answered=answered)
-        .values(
-            "id",
-            "code",
-            "state",
-            "received_on",
-            "forwarded_to",
-            "due_on",
-            "legal_kind",
-            "unit__name",
-            "topic__name",
-            "round_id",
-            "round__title",
-            "round__state",
-            "issue_link__issue_id",
-            "answered",
-        )
+    return Petition.objects.annotate(answered=answered).values(
+        "id",
+        "code",
+        "state",
+        "received_on",
+        "forwarded_to",
+        "due_on",
+        "legal_kind",
+        "unit__name",
+        "topic__name",
+        "round_id",
+        "round__title",
+        "round__state",
+        "issue_link__issue_id",
+        "answered",
     )
 
 
 def petition_public_status(*, code: str) -> PublicStatus | None:
     """The public lookup in one query (a second one only if answers were published)."""
     normal = normalise_code(code)
-    row = _public_status_query(normal).first() if normal else None
+    row = _public_status_rows().filter(code=normal).first() if normal else None
     if row is None:
         return None
     answers: list[dict[str, Any]] = []
