@@ -52,7 +52,7 @@ _LOANWORDS = frozenset(["gas", "bar", "bus", "pass", "boss", "fax", "tax", "box"
 
 def _plain_syllable(word: str) -> bool:
     m = _SYLLABLE.fullmatch(word)
-    return bool(m) and not (m.group(1) == "oo" and not m.group(2))
+    return m is not None and not (m.group(1) == "oo" and not m.group(2))
 
 
 def _place_tone(word: str, tone: str) -> str:
