@@ -47,6 +47,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 
 from doithoai.accounts.models import User  # noqa: E402
@@ -148,7 +149,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_up(base: str, timeout: float = 30) -> None:
+def wait_up(base: str, timeout: float = 120) -> None:
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         try:
@@ -303,6 +304,8 @@ def main(argv: list[str] | None = None) -> int:
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install -y wrk")
 
+    # Production settings serve hashed static names from the manifest collectstatic writes.
+    call_command("collectstatic", interactive=False, verbosity=0)
     drop_created()  # left by an earlier, interrupted run: never in the sample of codes and ids
     with connection.cursor() as cur:
         cur.execute("SELECT count(*) FROM petitions_petition")
