@@ -9,6 +9,7 @@ instances. Built on the documented lookup API only: an `In` subclass registered 
 `ForeignObject` (whose lookups are its own), with an `as_postgresql` made of `process_lhs` and
 the field's `get_db_prep_value` and `db_type`."""
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.db.models import Field, ForeignObject
@@ -20,7 +21,7 @@ from django.db.models.lookups import In
 class AnyOf(In):
     lookup_name = "any_of"
 
-    def as_postgresql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+    def as_postgresql(self, compiler: Any, connection: Any) -> tuple[str, Sequence[Any]]:
         if not isinstance(self.rhs, list | tuple | set | frozenset):  # a subquery stays `IN`
             return self.as_sql(compiler, connection)
         field = self.lhs.output_field
