@@ -8,7 +8,6 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.defaults import page_not_found
@@ -16,6 +15,8 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from pydantic import ValidationInfo, field_validator
+
+from doithoai.core.outages import OUTAGE_ERRORS, outage_summary
 
 logger = logging.getLogger("doithoai.api")
 PROBLEM = "application/problem+json"
@@ -123,8 +124,10 @@ def install_problem_handlers(api: NinjaAPI) -> None:
         return problem(exc.status_code, str(exc))
 
     def on_error(request: HttpRequest, exc: Any) -> HttpResponse:
-        if isinstance(exc, OperationalError | InterfaceError):  # the database is away
-            logger.warning("API unavailable on %s %s: %s", request.method, request.path, exc)
+        if isinstance(exc, OUTAGE_ERRORS):  # the database is away
+            logger.warning(
+                "API unavailable on %s %s: %s", request.method, request.path, outage_summary(exc)
+            )
             response = problem(
                 503,
                 _("Hệ thống đang tạm ngừng phục vụ."),

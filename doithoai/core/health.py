@@ -3,7 +3,7 @@ error handler that tells people (503, Retry-After) when the database is away ins
 
 import sys
 
-from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
 from django.utils.translation import gettext as _
@@ -11,11 +11,9 @@ from django.views.decorators.cache import never_cache
 from django.views.defaults import server_error as django_server_error
 
 from doithoai.core.api import problem
+from doithoai.core.outages import OUTAGE_ERRORS
 
 RETRY_AFTER_SECONDS = 30
-# The database server went away, restarts, or refuses connections: the service is whole again
-# once it is back (persistent connections are health-checked, CONN_HEALTH_CHECKS).
-OUTAGE_ERRORS = (OperationalError, InterfaceError)
 
 
 @never_cache

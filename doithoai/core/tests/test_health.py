@@ -50,3 +50,16 @@ def test_a_bug_is_still_a_500(anonymous):
     response = anonymous.get("/loi/")
     assert response.status_code == 500 and "Retry-After" not in response
     assert "Hệ thống đang gặp lỗi" in response.content.decode()
+
+
+def test_the_api_logs_an_outage_by_its_class_only(db, anonymous, monkeypatch, caplog):
+    def gone(**kwargs):
+        raise OperationalError('connection to server at "10.0.0.5", port 5432 failed: TRẦN VĂN A')
+
+    monkeypatch.setattr("doithoai.petitions.api.petition_public_status", gone)
+    with caplog.at_level("WARNING", logger="doithoai.api"):
+        api = anonymous.get("/api/v1/public/petitions/AAA-BBB-CCCC")
+    assert api.status_code == 503 and api["Retry-After"] == "30"
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "API unavailable" in logged and "OperationalError" in logged
+    assert "10.0.0.5" not in logged and "TRẦN" not in logged and "10.0.0.5" not in api.text

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from doithoai.core.management.commands.worker import ResilientWorker, backoff_delay, outage_summary
+from doithoai.core.management.commands.worker import ResilientWorker, backoff_delay
+from doithoai.core.outages import outage_summary
 
 ROOT = Path(__file__).resolve().parents[3]
 DOITHOAI = str(Path(sys.executable).with_name("doithoai"))

@@ -21,24 +21,16 @@ from argparse import ArgumentParser
 from typing import Any
 
 from django.core.management.base import CommandError
-from django.db import InterfaceError, OperationalError, connections, router
+from django.db import connections, router
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
+from doithoai.core.outages import OUTAGE_ERRORS, outage_summary
+
 logger = logging.getLogger("doithoai.worker")
-
-OUTAGE_ERRORS = (OperationalError, InterfaceError)
-
-
-def outage_summary(error: BaseException) -> str:
-    """What a log line may say about a database error: its class and SQLSTATE, nothing else
-    (a message can quote a row's values)."""
-    cause = error.__cause__ or error
-    state = getattr(cause, "sqlstate", None) or getattr(cause, "pgcode", None)
-    return f"{type(error).__name__}" + (f" sqlstate={state}" if state else "")
 
 
 def backoff_delay(failures: int, *, start: float, cap: float) -> float:
