@@ -6,13 +6,17 @@ removes it afterwards.
 Core knows no export: a higher app registers a kind of job in its `ready()` with
 `job_kind_register(JobKind(...))`: who may ask for it (checked when asked, when run and when
 downloaded) and how to make the file. The request path decides whether to run the export at
-once or as a job (`export_in_background`: more than DOITHOAI_EXPORT_BACKGROUND_ROWS rows).
+once or as a job (`export_in_background`: more than DOITHOAI_EXPORT_BACKGROUND_ROWS rows; a
+document of more than DOITHOAI_DOCUMENT_BACKGROUND_ITEMS letters or invitations). A GET never
+starts a job: above the limit it shows `job_offer`'s page, whose button POSTs to start it.
+Starting a job records the event `job.started` on the job (`JobEvents`, core/event_texts.py).
 """
 
 import datetime
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from django.conf import settings
@@ -20,12 +24,14 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import QuerySet
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.tasks import task
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
+from doithoai.core.events import event_record
 from doithoai.core.models import BackgroundJob, JobStatus
 from doithoai.core.types import AnyUser
 
@@ -33,10 +39,18 @@ log = logging.getLogger(__name__)
 
 DEFAULT_BACKGROUND_ROWS = 5000
 DEFAULT_FILE_HOURS = 24
+# A PDF of more letters or invitations than this is made in the background (one ≈ 0.1–0.2 s).
+DEFAULT_DOCUMENT_ITEMS = 20
 # A job that never finished (its worker was killed) is forgotten after this many days.
 STALE_DAYS = 7
 
 type Progress = Callable[[int, int], None]  # (done, total)
+
+
+class JobEvents(StrEnum):
+    """The core app's event actions about jobs (stored values: never change one)."""
+
+    JOB_STARTED = "job.started"
 
 
 @dataclass(frozen=True)
@@ -73,6 +87,15 @@ def export_in_background(rows_up_to_limit: int) -> bool:
     """Whether an export of this many rows runs as a job (count them with a limit of
     `background_rows() + 1`: the exact number above does not matter)."""
     return rows_up_to_limit > background_rows()
+
+
+def document_items() -> int:
+    return int(getattr(settings, "DOITHOAI_DOCUMENT_BACKGROUND_ITEMS", DEFAULT_DOCUMENT_ITEMS))
+
+
+def document_in_background(items: int) -> bool:
+    """Whether a PDF of this many letters/invitations (one or more pages each) runs as a job."""
+    return items > document_items()
 
 
 def file_hours() -> int:
@@ -118,6 +141,27 @@ def jobs_of(*, user: AnyUser, limit: int = 20) -> QuerySet[BackgroundJob]:
     return BackgroundJob.objects.filter(owner_id=user.pk)[:limit]
 
 
+# --------------------------------------------------------------------------- views' helper
+
+
+def job_offer(
+    request: HttpRequest, *, kind: str, items: int, back: str, more: bool = False
+) -> HttpResponse:
+    """The page a GET shows above the limit: what will be made (`items`, or more than `items`),
+    and a button that POSTs to the same address (query string kept) to start the job. `back` is
+    the page to return to."""
+    registered = job_kind(kind)
+    context = {
+        "label": registered.label if registered else kind,
+        "items": items,
+        "more": more,
+        "hours": file_hours(),
+        "action": request.get_full_path(),
+        "back": back,
+    }
+    return render(request, "core/job_offer.html", context)
+
+
 # --------------------------------------------------------------------------- services
 
 
@@ -129,6 +173,8 @@ def job_start(*, actor: AnyUser, kind: str, params: dict[str, Any]) -> Backgroun
     if registered is None or owner_id is None or not registered.allowed(actor):
         raise PermissionDenied(_("Bạn không có quyền thực hiện việc này."))
     job = BackgroundJob.objects.create(owner_id=owner_id, kind=kind, params=params)
+    # Only the kind: the parameters may hold a search text (a name), which no event keeps.
+    event_record(actor=actor, obj=job, action=JobEvents.JOB_STARTED, after={"kind": kind})
     transaction.on_commit(lambda: background_job_run.enqueue(job.pk))
     return job
 

@@ -8,9 +8,10 @@ class DialoguesConfig(AppConfig):
 
     def ready(self) -> None:
         from doithoai.core.worklist import worklist_register
-        from doithoai.dialogues import document_kinds, navigation
+        from doithoai.dialogues import document_jobs, document_kinds, navigation
         from doithoai.dialogues.worklist import dialogues_work
 
         worklist_register("dialogues", dialogues_work, order=30)
         navigation.register()
         document_kinds.register()
+        document_jobs.register()

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from doithoai.accounts.models import Role
 from doithoai.accounts.policies import unit_ids_with_role
@@ -19,9 +19,11 @@ from doithoai.core.document_kinds import (
     document_render,
 )
 from doithoai.core.flash import attempt_result, form_errors, form_page_post, post_action
+from doithoai.core.jobs import document_in_background, job_offer, job_start
 from doithoai.core.rendering import render_docx, render_pdf, render_pdf_many
 from doithoai.core.storage import generated_download
 from doithoai.dialogues import policies, selectors, services
+from doithoai.dialogues.document_jobs import INVITATIONS_JOB, invitations_params
 from doithoai.dialogues.documents.invitations import build_invitations, build_invitee_invitation
 from doithoai.dialogues.forms import InviteeForm, PlanForm, TaskForm
 from doithoai.dialogues.models import (
@@ -208,8 +210,11 @@ def _file_response(data: bytes, fmt: str, name: str) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def invitations_pdf(request: HttpRequest, round_id: int) -> HttpResponse:
-    """Every invitation the user may print, one page each, in one PDF."""
+    """Every invitation the user may print, one page each, in one PDF: at once for a few; above
+    DOITHOAI_DOCUMENT_BACKGROUND_ITEMS a page whose button POSTs here to make it as a background
+    job (dialogues/document_jobs.py)."""
     round_ = selectors.round_get_for(user=request.user, round_id=round_id)
     invitees = list(selectors.invitees_to_print(user=request.user, round_=round_))
     if not invitees:
@@ -221,6 +226,14 @@ def invitations_pdf(request: HttpRequest, round_id: int) -> HttpResponse:
             {"round": round_, "error": _("Chưa có đại biểu nào để in giấy mời.")},
             status=404,
         )
+    if request.method == "POST":
+        job = job_start(
+            actor=request.user, kind=INVITATIONS_JOB, params=invitations_params(round_.pk)
+        )
+        return redirect("job-detail", job_id=job.pk)
+    if document_in_background(len(invitees)):
+        back = reverse("dialogue-round", args=[round_.pk])
+        return job_offer(request, kind=INVITATIONS_JOB, items=len(invitees), back=back)
     data = render_pdf_many(build_invitations(round_, invitees))
     return _file_response(data, "pdf", f"giay-moi-dai-bieu-{round_.pk}")
 

@@ -15,11 +15,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from doithoai.core.flash import attempt_result, post_form
+from doithoai.core.jobs import document_in_background, job_offer, job_start
 from doithoai.core.storage import generated_download
 from doithoai.followup import policies, selectors_letters
+from doithoai.followup.document_jobs import LETTERS_JOB, letters_params
 from doithoai.followup.documents_letters import letter_number, letter_pdf, letters_pdf
 from doithoai.followup.forms_letters import DeliveryForm
 from doithoai.followup.letter_choices import LetterState
@@ -96,12 +98,21 @@ def letters_issue_view(request: HttpRequest, ward_id: int) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def letters_print(request: HttpRequest, ward_id: int) -> HttpResponse:
+    """GET: the PDF at once for a few letters; above DOITHOAI_DOCUMENT_BACKGROUND_ITEMS a page
+    whose button POSTs here to make it as a background job (followup/document_jobs.py)."""
     ward = selectors_letters.ward_get_for_letters(user=request.user, ward_id=ward_id)
     letters = selectors_letters.letters_to_print(user=request.user, ward=ward.unit)
     if not letters:
         messages.info(request, _("Không có thư nào đang chờ chuyển."))
         return redirect("followup-letters-ward", ward_id)
+    if request.method == "POST":
+        job = job_start(actor=request.user, kind=LETTERS_JOB, params=letters_params(ward.unit.pk))
+        return redirect("job-detail", job_id=job.pk)
+    if document_in_background(len(letters)):
+        back = reverse("followup-letters-ward", args=[ward_id])
+        return job_offer(request, kind=LETTERS_JOB, items=len(letters), back=back)
     return _pdf(letters_pdf(letters), f"thu-tra-loi-{ward.unit.pk}.pdf")
 
 

@@ -6,13 +6,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from doithoai.accounts.policies import unit_ids_with_role
 from doithoai.core.events import events_for
 from doithoai.core.flash import form_page_post, post_form
-from doithoai.core.jobs import job_start
+from doithoai.core.jobs import background_rows, job_offer, job_start
 from doithoai.petitions import policies
 from doithoai.petitions.attachments import MAX_FILE_BYTES, check_uploads
 from doithoai.petitions.export_jobs import EXPORT_JOB, export_is_large, filters_params
@@ -208,13 +209,19 @@ def petition_transition_view(request: HttpRequest, petition_id: int) -> HttpResp
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def petition_export(request: HttpRequest) -> HttpResponse:
+    """GET: the workbook at once, or above the limit a page whose button POSTs (same filters, in
+    the query string) to start the export as a background job (core/jobs.py)."""
     if not policies.can_export(request.user):
         raise PermissionDenied
     filters = _filters(_filter_form(request, _unit_choices(request.user)))
-    if export_is_large(user=request.user, filters=filters):
+    if request.method == "POST":
         job = job_start(actor=request.user, kind=EXPORT_JOB, params=filters_params(filters))
         return redirect("job-detail", job_id=job.pk)
+    if export_is_large(user=request.user, filters=filters):
+        back = reverse("petition-list") + (f"?{request.GET.urlencode()}" if request.GET else "")
+        return job_offer(request, kind=EXPORT_JOB, items=background_rows(), more=True, back=back)
     data = petitions_xlsx(user=request.user, filters=filters)
     response = HttpResponse(
         data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -11,7 +11,7 @@ import base64
 import html
 import string
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -204,22 +204,31 @@ def render_pdf(doc: OfficialDocument, *, template_dir: Path | str | None = None)
 
 
 def render_pdf_many(
-    docs: Sequence[OfficialDocument], *, template_dir: Path | str | None = None
+    docs: Sequence[OfficialDocument],
+    *,
+    template_dir: Path | str | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> bytes:
     """Render several documents into one PDF, each starting on a new page (e.g. every invitee's
-    invitation), with WeasyPrint's documented way of joining rendered pages."""
+    invitation), with WeasyPrint's documented way of joining rendered pages. `progress(done,
+    total)` is called after each document (a background job reports it)."""
     if not docs:
         raise ValueError("nothing to render")
     directory = Path(template_dir) if template_dir is not None else None
     roots: Sequence[Path] = [p for p in (directory, DEFAULT_TEMPLATE_DIR) if p is not None]
     fetcher = _ConfinedFetcher(roots)
     base_url = f"{(directory or DEFAULT_TEMPLATE_DIR).resolve().as_uri()}/"
-    rendered = [
-        HTML(
-            string=render_html(doc, template_dir=directory), base_url=base_url, url_fetcher=fetcher
-        ).render(font_config=_font_config())
-        for doc in docs
-    ]
+    rendered = []
+    for doc in docs:
+        rendered.append(
+            HTML(
+                string=render_html(doc, template_dir=directory),
+                base_url=base_url,
+                url_fetcher=fetcher,
+            ).render(font_config=_font_config())
+        )
+        if progress is not None:
+            progress(len(rendered), len(docs))
     pages = [page for document in rendered for page in document.pages]
     pdf = rendered[0].copy(pages).write_pdf()
     if not isinstance(pdf, bytes):

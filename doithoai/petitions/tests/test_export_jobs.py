@@ -29,8 +29,16 @@ def small_threshold(settings: Any, tmp_path: Any) -> Any:
 
 
 def _export(client: Any, capture: Any, query: str = "") -> Any:
+    """The list's export link, then (above the threshold) the offer page's POST button."""
+    offer = client.get(reverse("petition-export") + query)
+    if offer.status_code != 200 or offer["Content-Type"].startswith("application/vnd.openxml"):
+        return offer
+    assert offer.status_code == 200
+    assert not BackgroundJob.objects.exists()  # a GET never starts a job
+    html = offer.content.decode()
+    assert 'method="post"' in html and "csrfmiddlewaretoken" in html
     with capture(execute=True):
-        return client.get(reverse("petition-export") + query)
+        return client.post(reverse("petition-export") + query)
 
 
 def test_large_export_is_a_job_with_a_real_workbook(
@@ -167,6 +175,7 @@ def test_a_role_without_export_starts_no_job(
 ) -> None:
     client.force_login(demo_user("baochi"))
     assert _export(client, django_capture_on_commit_callbacks).status_code == 403
+    assert client.post(reverse("petition-export")).status_code == 403
     assert not BackgroundJob.objects.exists()
 
 
@@ -193,3 +202,26 @@ def test_expired_file_is_refused_then_removed(
     assert not default_storage.exists(name)
     assert not BackgroundJob.objects.filter(pk=job.pk).exists()
     assert client.get(reverse("job-detail", args=[job.pk])).status_code == 404
+
+
+def test_starting_an_export_job_needs_a_post_and_records_an_event(
+    demo_user: Any, small_threshold: Any
+) -> None:
+    from django.test import Client
+
+    from doithoai.core.jobs import JobEvents
+    from doithoai.core.models import Event
+
+    user = demo_user("vanphong")
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user)
+    offer = client.get(reverse("petition-export"))
+    assert offer.status_code == 200 and not BackgroundJob.objects.exists()
+    assert client.post(reverse("petition-export")).status_code == 403  # no CSRF token
+    assert not BackgroundJob.objects.exists()
+    token = offer.cookies["csrftoken"].value
+    started = client.post(reverse("petition-export"), {"csrfmiddlewaretoken": token})
+    job = BackgroundJob.objects.get(owner=user, kind=EXPORT_JOB)
+    assert started.status_code == 302
+    event = Event.objects.get(action=JobEvents.JOB_STARTED, object_id=str(job.pk))
+    assert event.actor == user and event.after == {"kind": EXPORT_JOB}

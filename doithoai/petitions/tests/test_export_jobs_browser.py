@@ -31,6 +31,9 @@ def test_the_progress_page_follows_the_job_to_its_download(
     # The export link of the list: more rows than the threshold, so a job (run at once here).
     page.goto("/staff/kien-nghi/")
     page.get_by_role("link", name="Xuất Excel").click()
+    page.get_by_test_id("job-offer").wait_for()  # the link only offers the job (a GET)
+    assert not BackgroundJob.objects.exists()
+    page.get_by_test_id("job-start").click()  # the form's button POSTs
     page.wait_for_url("**/staff/viec-nen/*/")
     assert page.get_by_test_id("job-status").inner_text() == "Đã xong"
 
