@@ -64,8 +64,8 @@ class FoldedWordsVector(SearchVector):
         )
         super().__init__(words, config=CONFIG)
 
-    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:
-        return "NULL", []
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return "NULL", ()
 
 
 class PostgresGinIndex(GinIndex):
