@@ -1,13 +1,18 @@
-"""A fixed-window counter per client, kept in the cache every server process shares.
+"""A fixed-window counter per client, kept in the database every server process shares.
 
 The client is `core.network.client_address` (the real client behind a trusted proxy); IPv6
-clients are counted per /64 network (`core.network.client_key`)."""
+clients are counted per /64 network (`core.network.client_key`). A request under the limit costs
+one UPDATE; the first of a window inserts its row and drops the expired ones."""
 
+import datetime
 import time
 
-from django.core.cache import caches
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.http import HttpRequest
+from django.utils import timezone
 
+from doithoai.core.models import RateCounter
 from doithoai.core.network import client_address, client_key
 
 __all__ = ["client_address", "hit"]
@@ -17,12 +22,17 @@ def hit(scope: str, request: HttpRequest, *, limit: int, window_seconds: int = 3
     """Count one request; False once the client has used up `limit` in the current window."""
     window = int(time.time() // window_seconds)
     key = f"rate:{scope}:{client_key(request)}:{window}"
-    cache = caches["shared"]
-    if cache.add(key, 1, timeout=window_seconds):
+    if RateCounter.objects.filter(key=key, hits__lt=limit).update(hits=F("hits") + 1):
         return True
+    if limit < 1:
+        return False
+    now = timezone.now()
     try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=window_seconds)
-        return True
-    return count <= limit
+        with transaction.atomic():
+            RateCounter.objects.create(
+                key=key, hits=1, expires_at=now + datetime.timedelta(seconds=window_seconds)
+            )
+    except IntegrityError:  # the window's row exists and is full
+        return False
+    RateCounter.objects.filter(expires_at__lt=now).delete()
+    return True
