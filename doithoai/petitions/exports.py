@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.core.events import event_record
 from doithoai.petitions import policies
+from doithoai.petitions.events import PetitionEvents
 from doithoai.petitions.filters import PetitionFilters
 from doithoai.petitions.hooks import contact_viewed
 from doithoai.petitions.selectors import petition_export_rows
@@ -97,6 +98,6 @@ def _export_record(
     event_record(
         actor=user,
         obj=user,
-        action="petitions.exported",
+        action=PetitionEvents.PETITIONS_EXPORTED,
         after={"rows": count, "rows_with_personal_data": personal, "filters": filters.used()},
     )

@@ -11,11 +11,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from doithoai.accounts.types import Actor, acting_user
 from doithoai.core.events import event_record
 from doithoai.core.text import fold
 from doithoai.petitions import codes, hooks, policies, rounds
 from doithoai.petitions.attachments import CheckedFile
 from doithoai.petitions.choices import PUBLIC_CHANNELS
+from doithoai.petitions.events import PetitionEvents
 from doithoai.petitions.models import Attachment, IdempotencyKey, Petition
 from doithoai.petitions.services.validation import PetitionInput, clean_input
 
@@ -42,7 +44,7 @@ def body_hash(data: PetitionInput, files: list[CheckedFile]) -> str:
 
 def petition_submit(
     *,
-    actor: Any,
+    actor: Actor,
     data: PetitionInput,
     files: list[CheckedFile] | None = None,
     idempotency_key: str = "",
@@ -57,7 +59,7 @@ def petition_submit(
     files = files or []
     digest = body_hash(data, files) if idempotency_key else ""
     client_id = client or (
-        f"user:{actor.pk}" if getattr(actor, "is_authenticated", False) else "public"
+        f"user:{actor.pk}" if actor is not None and actor.is_authenticated else "public"
     )
     for _attempt in range(CODE_ATTEMPTS):
         code = codes.new_code()
@@ -108,7 +110,7 @@ def _replayed(key: str, client: str, digest: str) -> Petition | None:
 
 def create_checked(
     *,
-    actor: Any,
+    actor: Actor,
     data: PetitionInput,
     files: list[CheckedFile],
     code: str = "",
@@ -136,7 +138,7 @@ def create_checked(
         received_on=data.received_on,
         memo=round_memo,
     )
-    staff = actor if getattr(actor, "is_authenticated", False) else None
+    staff = acting_user(actor)
     petition = Petition(
         code=code or codes.new_code(),
         text=data.text,
@@ -175,7 +177,7 @@ def create_checked(
         event_record(
             actor=staff,
             obj=petition,
-            action="petition.received",
+            action=PetitionEvents.PETITION_RECEIVED,
             after={
                 "state": petition.state,
                 "channel": petition.channel,
@@ -223,7 +225,7 @@ def _save_with_free_code(petition: Petition) -> None:
 
 @transaction.atomic(durable=True)  # called by a request only: its files are committed on return
 def petition_attach(
-    *, actor: Any, petition: Petition, files: list[CheckedFile]
+    *, actor: Actor, petition: Petition, files: list[CheckedFile]
 ) -> list[Attachment]:
     if not (policies.can_view(actor, petition) and policies.can_enter_for(actor, petition.unit)):
         raise PermissionDenied(_("Bạn không có quyền đính kèm tệp cho kiến nghị này."))
@@ -233,7 +235,7 @@ def petition_attach(
     event_record(
         actor=actor,
         obj=petition,
-        action="petition.attached",
+        action=PetitionEvents.PETITION_ATTACHED,
         after={"files": [a.original_name for a in saved]},
     )
     return saved
