@@ -90,8 +90,9 @@ function request()
        ["X-Forwarded-For"] = client()},
       "csrfmiddlewaretoken=" .. os.getenv("BENCH_CSRF_FORM") .. "&ma=" .. pick(codes))
   elseif mode == "lookup_api" then
-    return wrk.format("GET", "/api/v1/public/petitions/" .. pick(codes),
-      {["X-Forwarded-For"] = client()})
+    return wrk.format("POST", "/api/v1/public/petitions/lookup",
+      {["Content-Type"] = "application/json", ["X-Forwarded-For"] = client()},
+      '{"code": "' .. pick(codes) .. '"}')
   elseif mode == "ref" then
     return wrk.format("GET", "/bench/ref/" .. pick(ids) .. "/")
   elseif mode == "create" then

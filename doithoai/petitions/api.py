@@ -21,6 +21,7 @@ from doithoai.petitions.schemas import (
     PetitionCreateIn,
     PetitionOut,
     PetitionPageOut,
+    PublicLookupIn,
     PublicPetitionCreateIn,
     PublicPetitionOut,
     SubmitterOut,
@@ -142,10 +143,29 @@ def public_out(p: Petition) -> PublicStatus:
     return status
 
 
+@public_router.post(
+    "/petitions/lookup",
+    response=PublicPetitionOut,
+    summary="Look a petition up by its code",
+    description="The code travels in the body, so it stays out of addresses, proxies' logs and "
+    "browser histories.",
+)
+def public_lookup_by_body(request: HttpRequest, payload: PublicLookupIn) -> PublicStatus:
+    return _public_lookup(request, payload.code)
+
+
 @public_router.get(
-    "/petitions/{code}", response=PublicPetitionOut, summary="Look a petition up by its code"
+    "/petitions/{code}",
+    response=PublicPetitionOut,
+    summary="Look a petition up by its code in the address (deprecated)",
+    description="Use POST /public/petitions/lookup: a code in the address reaches logs.",
+    deprecated=True,
 )
 def public_lookup(request: HttpRequest, code: str) -> PublicStatus:
+    return _public_lookup(request, code)
+
+
+def _public_lookup(request: HttpRequest, code: str) -> PublicStatus:
     if not ratelimit.hit("petition-lookup", request, limit=settings.DOITHOAI_LOOKUP_RATE_PER_HOUR):
         raise HttpError(429, _("Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau."))
     status = petition_public_status(code=code)

@@ -56,6 +56,10 @@ class PublicPetitionCreateIn(InputSchema):
     notify_sms: bool = False
 
 
+class PublicLookupIn(InputSchema):
+    code: str = Field(max_length=32, description="The tracking code the petitioner received.")
+
+
 class UnitOut(Schema):
     id: int
     code: str

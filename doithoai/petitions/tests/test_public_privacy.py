@@ -36,6 +36,7 @@ def test_public_pages_and_api_never_show_personal_data(client, db, variant):
         client.get("/kien-nghi/da-gui/"),
         client.post("/tra-cuu/", {"ma": petition.code.lower()}),
         client.get(f"/api/v1/public/petitions/{petition.code}"),
+        client.post("/api/v1/public/petitions/lookup", {"code": petition.code}, "application/json"),
     ]
     for response in responses:
         assert response.status_code == 200
@@ -56,6 +57,21 @@ def test_unknown_code_is_a_clear_404(client, db):
     assert response.status_code == 404 and "Không tìm thấy" in response.content.decode()
     api = client.get("/api/v1/public/petitions/AAA-BBB-CCCC")
     assert api.status_code == 404 and api["Content-Type"] == "application/problem+json"
+    posted = client.post(
+        "/api/v1/public/petitions/lookup", {"code": "AAA-BBB-CCCC"}, "application/json"
+    )
+    assert posted.status_code == 404 and posted["Content-Type"] == "application/problem+json"
+
+
+def test_the_api_lookup_by_body_forgives_like_the_page_and_checks_its_input(client, db):
+    PetitionFactory(code="K7M-4P0-QX1C")
+    found = client.post(
+        "/api/v1/public/petitions/lookup", {"code": "k7m4po qxlc"}, "application/json"
+    )
+    assert found.status_code == 200 and found.json()["code"] == "K7M-4P0-QX1C"
+    for bad in ({}, {"code": 12}, {"code": "x" * 40}):
+        answer = client.post("/api/v1/public/petitions/lookup", bad, "application/json")
+        assert answer.status_code == 422 and answer["Content-Type"] == "application/problem+json"
 
 
 def test_a_code_in_a_url_is_never_looked_up(client, db):
