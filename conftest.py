@@ -63,9 +63,11 @@ def log_in(page: Any, username: str) -> None:
 
 
 @pytest.fixture
-def committed_reference_data(transactional_db):  # type: ignore[no-untyped-def]
+def committed_reference_data(transactional_db, django_db_serialized_rollback):  # type: ignore[no-untyped-def]
     """For a test that must run with no transaction open, as a request does: the reference data
-    loaded and committed (the database is flushed when the test ends, so such tests run last)."""
+    loaded and committed (the database is flushed when the test ends, so such tests run last).
+    Serialized rollback first restores what migrations made (content types, seeded topics): a
+    browser test before this one ends with a flush that leaves them out."""
     load_reference_data()
 
 
