@@ -22,7 +22,8 @@ def hit(scope: str, request: HttpRequest, *, limit: int, window_seconds: int = 3
     """Count one request; False once the client has used up `limit` in the current window."""
     window = int(time.time() // window_seconds)
     key = f"rate:{scope}:{client_key(request)}:{window}"
-    if RateCounter.objects.filter(key=key, hits__lt=limit).update(hits=F("hits") + 1):
+    counted = RateCounter.objects.filter(key=key, hits__lt=limit)
+    if counted.update(hits=F("hits") + 1):
         return True
     if limit < 1:
         return False
@@ -32,7 +33,8 @@ def hit(scope: str, request: HttpRequest, *, limit: int, window_seconds: int = 3
             RateCounter.objects.create(
                 key=key, hits=1, expires_at=now + datetime.timedelta(seconds=window_seconds)
             )
-    except IntegrityError:  # the window's row exists and is full
-        return False
+    except IntegrityError:
+        # The window's row exists: it was full, or another request created it a moment ago.
+        return bool(counted.update(hits=F("hits") + 1))
     RateCounter.objects.filter(expires_at__lt=now).delete()
     return True

@@ -42,3 +42,20 @@ def test_scopes_and_windows_count_apart_and_old_windows_go(db):
     assert not ratelimit.hit("form", request, limit=1)
     assert ratelimit.hit("reopen", request, limit=1)
     assert not RateCounter.objects.filter(key="rate:form:203.0.113.9:1").exists()
+
+
+def test_a_row_created_by_a_concurrent_first_request_still_counts_this_one(db, monkeypatch):
+    """Two first requests of a window at once: the one whose insert loses still gets through."""
+    request = RequestFactory().post("/", REMOTE_ADDR="203.0.113.10")
+    window = int(time.time() // 3600)
+    key = f"rate:form:203.0.113.10:{window}"
+    real_now = timezone.now
+
+    def other_request_inserts_first():  # between this request's UPDATE and its INSERT
+        if not RateCounter.objects.filter(key=key).exists():
+            RateCounter.objects.create(key=key, hits=1, expires_at=real_now())
+        return real_now()
+
+    monkeypatch.setattr("doithoai.core.ratelimit.timezone.now", other_request_inserts_first)
+    assert ratelimit.hit("form", request, limit=5)
+    assert RateCounter.objects.get(key=key).hits == 2
