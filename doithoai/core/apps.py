@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
     name = "doithoai.core"
     label = "core"
-    verbose_name = "Core"
+    verbose_name = _("Lõi hệ thống")
 
     def ready(self) -> None:
         from django.db.models import fields

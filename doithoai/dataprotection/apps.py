@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DataprotectionConfig(AppConfig):
     name = "doithoai.dataprotection"
     label = "dataprotection"
-    verbose_name = "Bảo vệ dữ liệu cá nhân"
+    verbose_name = _("Bảo vệ dữ liệu cá nhân")
 
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _

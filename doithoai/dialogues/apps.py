@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DialoguesConfig(AppConfig):
     name = "doithoai.dialogues"
     label = "dialogues"
-    verbose_name = "Đối thoại"
+    verbose_name = _("Đối thoại")
 
     def ready(self) -> None:
         from doithoai.core.worklist import worklist_register

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class FollowupConfig(AppConfig):
     name = "doithoai.followup"
     label = "followup"
-    verbose_name = "Theo dõi, giám sát"
+    verbose_name = _("Theo dõi, giám sát")
 
     def ready(self) -> None:
         from doithoai.core.worklist import worklist_register

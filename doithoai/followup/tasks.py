@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.tasks import task
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from doithoai.accounts.models import Role
 from doithoai.dialogues.models import Directive
@@ -101,6 +102,8 @@ def run_reminders(on: datetime.date | None = None) -> dict[str, int]:
 def run_digest(on: datetime.date | None = None) -> int:
     """One email a day to each department head: open and late assignments and directives."""
     today = on or timezone.localdate()
+    late = _("quá hạn")
+    late_mark = f" ({late})"
     count = 0
     lead_ids = set(
         Assignment.objects.filter(state=AssignmentState.ACTIVE, lead__isnull=False).values_list(
@@ -117,13 +120,11 @@ def run_digest(on: datetime.date | None = None) -> int:
         for a in Assignment.objects.filter(lead_id=org_id, state=AssignmentState.ACTIVE):
             overdue = a.due_on < today
             late += overdue
-            items.append(f"- {title_of(a)} — {a.due_on:%d/%m/%Y}{' (quá hạn)' if overdue else ''}")
+            items.append(f"- {title_of(a)} — {a.due_on:%d/%m/%Y}{late_mark if overdue else ''}")
         for d in Directive.objects.filter(assignee_id=org_id).exclude(state__in=DIRECTIVE_SETTLED):
             overdue = d.deadline < today
             late += overdue
-            items.append(
-                f"- {d.text[:80]} — {d.deadline:%d/%m/%Y}{' (quá hạn)' if overdue else ''}"
-            )
+            items.append(f"- {d.text[:80]} — {d.deadline:%d/%m/%Y}{late_mark if overdue else ''}")
         heads = staff_of(org_id, Role.DEPARTMENT_HEAD)
         first = heads.first()
         name = first.memberships.filter(organisation_id=org_id).first() if first else None

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class NotifyConfig(AppConfig):
     name = "doithoai.notify"
     label = "notify"
-    verbose_name = "Thông báo"
+    verbose_name = _("Thông báo")
 
     def ready(self) -> None:
         from doithoai.notify.receipts import petition_received

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PetitionsConfig(AppConfig):
     name = "doithoai.petitions"
     label = "petitions"
-    verbose_name = "Kiến nghị, phản ánh"
+    verbose_name = _("Kiến nghị, phản ánh")
 
     def ready(self) -> None:
         from doithoai.core.worklist import worklist_register

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PortalConfig(AppConfig):
     name = "doithoai.portal"
     label = "portal"
-    verbose_name = "Công khai kết quả"
+    verbose_name = _("Công khai kết quả")
 
     def ready(self) -> None:
         from doithoai.core.home import HomeSection, home_section_register

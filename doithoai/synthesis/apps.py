@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SynthesisConfig(AppConfig):
     name = "doithoai.synthesis"
     label = "synthesis"
-    verbose_name = "Tổng hợp, phân loại"
+    verbose_name = _("Tổng hợp, phân loại")
 
     def ready(self) -> None:
         from doithoai.core.worklist import worklist_register
