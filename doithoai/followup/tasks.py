@@ -102,8 +102,8 @@ def run_reminders(on: datetime.date | None = None) -> dict[str, int]:
 def run_digest(on: datetime.date | None = None) -> int:
     """One email a day to each department head: open and late assignments and directives."""
     today = on or timezone.localdate()
-    late = _("quá hạn")
-    late_mark = f" ({late})"
+    overdue_word = _("quá hạn")
+    late_mark = f" ({overdue_word})"
     count = 0
     lead_ids = set(
         Assignment.objects.filter(state=AssignmentState.ACTIVE, lead__isnull=False).values_list(
