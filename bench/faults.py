@@ -58,6 +58,8 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from doithoai.core.tests.pgcluster import Cluster
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 RETRY_PAUSE = 0.2
@@ -65,43 +67,6 @@ REQUEST_TIMEOUT = 15.0
 
 
 # --------------------------------------------------------------------------- processes
-
-
-class Cluster:
-    """A PostgreSQL server of this run, with the durability defaults of a real server."""
-
-    def __init__(self, folder: Path, port: int) -> None:
-        self.folder, self.port = folder, port
-        self.bin = Path(sorted(glob.glob("/usr/lib/postgresql/*/bin"))[-1])
-        self.run_as = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-        if os.geteuid() == 0:
-            shutil.chown(folder, "postgres")
-        self.pg(
-            "initdb", "-D", str(folder / "data"), "-U", "doithoai", "--auth=trust", "-E", "UTF8"
-        )
-
-    def pg(self, program: str, *args: str) -> None:
-        subprocess.run(
-            [*self.run_as, str(self.bin / program), *args],
-            check=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-
-    def start(self) -> None:
-        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1"
-        self.pg("pg_ctl", "-D", str(self.folder / "data"), "-l", str(self.folder / "pg.log"),
-                "-w", "-o", options, "start")  # fmt: skip
-
-    def stop(self, mode: str) -> None:
-        self.pg("pg_ctl", "-D", str(self.folder / "data"), "-m", mode, "-w", "stop")
-
-    @property
-    def version(self) -> str:
-        out = subprocess.run(
-            [str(self.bin / "postgres"), "--version"], capture_output=True, text=True
-        )
-        return out.stdout.strip()
 
 
 def children_of(pid: int) -> list[int]:
@@ -384,7 +349,7 @@ def run() -> int:
     tmp.chmod(0o755)
     (tmp / "pg").mkdir()
     (tmp / "pg").chmod(0o755)
-    cluster = Cluster(tmp / "pg", args.pg_port)
+    cluster = Cluster(tmp / "pg", args.pg_port, durable=True)
     cluster.start()
     CLEANUP.append(cluster)
     env = {

@@ -6,11 +6,9 @@ process. Needs PostgreSQL's server binaries (`initdb`, `pg_ctl`); skipped withou
 """
 
 import contextlib
-import glob
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -22,10 +20,10 @@ import pytest
 
 from doithoai.core.management.commands.worker import ResilientWorker, backoff_delay
 from doithoai.core.outages import outage_summary
+from doithoai.core.tests.pgcluster import PGBIN, Cluster
 
 ROOT = Path(__file__).resolve().parents[3]
 DOITHOAI = str(Path(sys.executable).with_name("doithoai"))
-PGBIN = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
 ENQUEUE_AND_WAIT = """
 import json, sys, time
 import django
@@ -39,48 +37,6 @@ while time.monotonic() < deadline and not result.is_finished:
 print(json.dumps({"status": result.status, "workers": result.worker_ids,
                   "value": result.return_value if result.status == "SUCCESSFUL" else None}))
 """
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class Cluster:
-    """A PostgreSQL server in a temporary folder, as scripts/with-postgres.sh starts one."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder, self.port = folder, _free_port()
-        self.bin = Path(PGBIN[-1])
-        self.run_as = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-        if os.geteuid() == 0:
-            shutil.chown(folder, "postgres")
-        self._run(
-            "initdb", "-D", str(folder / "data"), "-U", "doithoai", "--auth=trust", "-E", "UTF8"
-        )
-
-    def _run(self, program: str, *args: str) -> None:
-        subprocess.run(
-            [*self.run_as, str(self.bin / program), *args],
-            check=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-
-    def start(self) -> None:
-        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
-        self._run(
-            "pg_ctl", "-D", str(self.folder / "data"), "-l", str(self.folder / "log"), "-w",
-            "-o", options, "start",
-        )  # fmt: skip
-
-    def stop(self, mode: str) -> None:
-        self._run("pg_ctl", "-D", str(self.folder / "data"), "-m", mode, "-w", "stop")
-
-    @property
-    def url(self) -> str:
-        return f"postgres://doithoai@127.0.0.1:{self.port}/postgres"
 
 
 @pytest.fixture
