@@ -127,7 +127,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("DOITHOAI_STATIC_ROOT", BASE_DIR / "var" / "static"))
 MEDIA_ROOT = Path(os.environ.get("DOITHOAI_MEDIA_ROOT", BASE_DIR / "var" / "media"))
 MEDIA_URL = "/media/"
-# A folder of replacement official-document templates (state.html, party.html, document.css).
+# A folder of replacement official-document templates (document.html, state.html, document.css).
 DOITHOAI_DOCUMENT_TEMPLATES = os.environ.get("DOITHOAI_DOCUMENT_TEMPLATES", "")
 
 # Uploads under random names with their sniffed type's extension, served by no URL: only the

@@ -20,7 +20,7 @@ NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 PARTY_TITLE = "ĐẢNG CỘNG SẢN VIỆT NAM"
 # The Fatherland Front's own documents carry its name where the state's carry the national
-# title, with no motto ([B]: the Front's practice, not Decree 30; template front.html).
+# title, with no motto ([B]: the Front's practice, not Decree 30).
 FRONT_TITLE = "MẶT TRẬN TỔ QUỐC VIỆT NAM"
 
 # Usable width of an A4 page with 30 mm + 15 mm side margins.

@@ -34,6 +34,7 @@ from .model import (
 
 DEFAULT_TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 STYLESHEET = "document.css"
+PAGE = "document.html"
 
 
 def _esc(text: str) -> str:
@@ -119,6 +120,23 @@ def _closing_html(doc: OfficialDocument) -> str:
     )
 
 
+def _issuer_mark_html(doc: OfficialDocument) -> str:
+    """Under the issuing body: a star on the Party's documents, a short rule on the others."""
+    return '<p class="party-star">*</p>' if doc.family == "party" else '<div class="rule"></div>'
+
+
+def _header_title_html(doc: OfficialDocument) -> str:
+    """The state's national title over its underlined motto; the Party's or the Front's name
+    underlined."""
+    title = _esc(doc.header_title)
+    if doc.family == "state":
+        return (
+            f'<p class="national-title">{title}</p>\n'
+            f'<p class="motto"><span class="underlined">{_esc(doc.motto)}</span></p>'
+        )
+    return f'<p class="{doc.family}-title"><span class="underlined">{title}</span></p>'
+
+
 def template_values(doc: OfficialDocument, css: str) -> dict[str, str]:
     """The placeholders a template may use; all values are already HTML-safe."""
     parent = caps(doc.parent_body).strip()
@@ -130,7 +148,9 @@ def template_values(doc: OfficialDocument, css: str) -> dict[str, str]:
         "parent_body_html": _p(parent, "parent-body") if parent else "",
         "issuing_body": _esc(caps(doc.issuing_body)),
         "number_line": _esc(doc.number_line),
+        "issuer_mark_html": _issuer_mark_html(doc),
         "header_title": _esc(doc.header_title),
+        "header_title_html": _header_title_html(doc),
         "motto": _esc(doc.motto),
         "place_date": _esc(doc.place_date) if doc.show_place_date else "",
         "place_date_html": _p(doc.place_date, "place-date") if doc.show_place_date else "",
@@ -150,11 +170,19 @@ def _read_template(name: str, template_dir: Path | None) -> str:
     raise FileNotFoundError(f"no document template named {name!r}")
 
 
+def _read_page(family: str, template_dir: Path | None) -> str:
+    """A replacement page of the family's own (``state.html``, ``party.html``, ``front.html``)
+    when the override directory has one, else ``document.html`` (replaced or packaged)."""
+    if template_dir is not None and (template_dir / f"{family}.html").is_file():
+        return (template_dir / f"{family}.html").read_text(encoding="utf-8")
+    return _read_template(PAGE, template_dir)
+
+
 def render_html(doc: OfficialDocument, *, template_dir: Path | str | None = None) -> str:
     """The HTML document handed to WeasyPrint (useful for previews and debugging)."""
     directory = Path(template_dir) if template_dir is not None else None
     css = _read_template(STYLESHEET, directory)
-    page = string.Template(_read_template(f"{doc.family}.html", directory))
+    page = string.Template(_read_page(doc.family, directory))
     return page.substitute(template_values(doc, css))
 
 

@@ -196,7 +196,7 @@ def test_replacement_templates_are_used(held_round, settings, tmp_path):
     from doithoai.core.rendering.pdf_renderer import DEFAULT_TEMPLATE_DIR
 
     (tmp_path / "state.html").write_text(
-        (DEFAULT_TEMPLATE_DIR / "state.html")
+        (DEFAULT_TEMPLATE_DIR / "document.html")
         .read_text(encoding="utf-8")
         .replace("<body", "<body data-x='1'", 1)
         + "<!-- MẪU THAY THẾ -->",

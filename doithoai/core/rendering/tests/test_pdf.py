@@ -103,9 +103,28 @@ def test_fetcher_is_confined_to_template_directories(tmp_path):
 
 
 def test_template_dir_overrides_html_and_keeps_default_css(samples, tmp_path):
-    default = (DEFAULT_TEMPLATE_DIR / "state.html").read_text(encoding="utf-8")
+    default = (DEFAULT_TEMPLATE_DIR / "document.html").read_text(encoding="utf-8")
     custom = default.replace('<p class="kind">', '<p class="kind">MẪU RIÊNG ')
     (tmp_path / "state.html").write_text(custom, encoding="utf-8")
     pdf = render_pdf(samples.sample_plan(), template_dir=tmp_path)
     assert "MẪU RIÊNG KẾ HOẠCH" in pdf_text(pdf)
     assert float(pdf_reader(pdf).pages[0].mediabox.width) == pytest.approx(595.28, abs=1)
+    # A page of the state's own leaves the Party's documents on the packaged page.
+    assert "MẪU RIÊNG" not in pdf_text(
+        render_pdf(samples.sample_party_guidance(), template_dir=tmp_path)
+    )
+
+
+def test_replacement_page_serves_every_family_unless_one_has_its_own(samples, tmp_path):
+    default = (DEFAULT_TEMPLATE_DIR / "document.html").read_text(encoding="utf-8")
+    (tmp_path / "document.html").write_text(
+        default.replace('<p class="kind">', '<p class="kind">MẪU CHUNG '), encoding="utf-8"
+    )
+    (tmp_path / "party.html").write_text(
+        default.replace('<p class="kind">', '<p class="kind">MẪU ĐẢNG '), encoding="utf-8"
+    )
+    assert "MẪU CHUNG KẾ HOẠCH" in pdf_text(
+        render_pdf(samples.sample_plan(), template_dir=tmp_path)
+    )
+    party = pdf_text(render_pdf(samples.sample_party_guidance(), template_dir=tmp_path))
+    assert "MẪU ĐẢNG" in party and "MẪU CHUNG" not in party
