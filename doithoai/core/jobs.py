@@ -14,9 +14,10 @@ Starting a job records the event `job.started` on the job (`JobEvents`, core/eve
 
 import datetime
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -33,6 +34,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.core.events import event_record
 from doithoai.core.models import BackgroundJob, JobStatus
+from doithoai.core.rendering import OfficialDocument, render_pdf_many
 from doithoai.core.types import AnyUser
 
 log = logging.getLogger(__name__)
@@ -69,6 +71,22 @@ class JobKind:
 
 
 _KINDS: dict[str, JobKind] = {}
+
+
+def pdf_job_output(
+    docs: Sequence[OfficialDocument],
+    *,
+    filename: str,
+    progress: Progress,
+    template_dir: Path | None = None,
+) -> JobOutput:
+    """A job's file of several official documents (letters, invitations) joined in one PDF, with
+    progress per document; nothing to print fails the job."""
+    if not docs:
+        raise ValueError("nothing to print")
+    progress(0, len(docs))
+    data = render_pdf_many(docs, template_dir=template_dir, progress=progress)
+    return JobOutput(data=data, filename=filename, content_type="application/pdf")
 
 
 def job_kind_register(kind: JobKind) -> None:

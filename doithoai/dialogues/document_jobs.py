@@ -12,9 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from doithoai.accounts.models import Role
 from doithoai.accounts.policies import unit_ids_with_role
-from doithoai.core.jobs import JobKind, JobOutput, Progress, job_kind_register
+from doithoai.core.jobs import JobKind, JobOutput, Progress, job_kind_register, pdf_job_output
 from doithoai.core.models import BackgroundJob
-from doithoai.core.rendering import render_pdf_many
 from doithoai.dialogues import selectors
 from doithoai.dialogues.documents.invitations import build_invitations
 
@@ -34,21 +33,10 @@ def can_print_invitations(user: Any) -> bool:
 def _run(job: BackgroundJob, progress: Progress) -> JobOutput:
     round_ = selectors.round_get_for(user=job.owner, round_id=int(job.params["round_id"]))
     invitees = list(selectors.invitees_to_print(user=job.owner, round_=round_))
-    if not invitees:
-        raise ValueError("no invitee to print")
-    progress(0, len(invitees))
-    data = render_pdf_many(build_invitations(round_, invitees), progress=progress)
-    return JobOutput(
-        data=data, filename=f"giay-moi-dai-bieu-{round_.pk}.pdf", content_type="application/pdf"
-    )
+    filename = f"giay-moi-dai-bieu-{round_.pk}.pdf"
+    return pdf_job_output(build_invitations(round_, invitees), filename=filename, progress=progress)
 
 
 def register() -> None:
-    job_kind_register(
-        JobKind(
-            code=INVITATIONS_JOB,
-            label=_("Giấy mời của từng đại biểu (một tệp PDF)"),
-            allowed=can_print_invitations,
-            run=_run,
-        )
-    )
+    label = _("Giấy mời của từng đại biểu (một tệp PDF)")
+    job_kind_register(JobKind(INVITATIONS_JOB, label, can_print_invitations, _run))

@@ -11,9 +11,8 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from doithoai.core.document_kinds import template_dir
-from doithoai.core.jobs import JobKind, JobOutput, Progress, job_kind_register
+from doithoai.core.jobs import JobKind, JobOutput, Progress, job_kind_register, pdf_job_output
 from doithoai.core.models import BackgroundJob
-from doithoai.core.rendering import render_pdf_many
 from doithoai.followup import policies, selectors_letters
 from doithoai.followup.documents_letters import build_letter
 from doithoai.units.models import Unit
@@ -33,23 +32,12 @@ def can_print_letters(user: Any) -> bool:
 def _run(job: BackgroundJob, progress: Progress) -> JobOutput:
     ward = Unit.objects.get(pk=int(job.params["ward_id"]))
     letters = selectors_letters.letters_to_print(user=job.owner, ward=ward)
-    if not letters:
-        raise ValueError("no letter to print")
-    progress(0, len(letters))
-    data = render_pdf_many(
-        [build_letter(letter) for letter in letters], template_dir=template_dir(), progress=progress
-    )
-    return JobOutput(
-        data=data, filename=f"thu-tra-loi-{ward.pk}.pdf", content_type="application/pdf"
+    docs = [build_letter(letter) for letter in letters]
+    return pdf_job_output(
+        docs, filename=f"thu-tra-loi-{ward.pk}.pdf", progress=progress, template_dir=template_dir()
     )
 
 
 def register() -> None:
-    job_kind_register(
-        JobKind(
-            code=LETTERS_JOB,
-            label=_("Tệp PDF các thư trả lời chờ chuyển"),
-            allowed=can_print_letters,
-            run=_run,
-        )
-    )
+    label = _("Tệp PDF các thư trả lời chờ chuyển")
+    job_kind_register(JobKind(LETTERS_JOB, label, can_print_letters, _run))
