@@ -1,6 +1,8 @@
 """Phrase search over `Petition.text_folded`: the words as typed, whole and in order, ignoring
 case, marks and tone placement ("dat dai" finds "Đất đai", "hoà" finds "hòa"), and anything
-but letters and digits between them ("to 2 de nghi" finds "Tổ 2, đề nghị").
+but letters and digits between them ("to 2 de nghi" finds "Tổ 2, đề nghị"). Words typed with
+Telex/VNI keystrokes left in ("dduwowngf", "va8n") are repaired on both sides: the stored text
+at intake and the query (`core.text.search_key`).
 
 PostgreSQL: full-text search. `Petition.search_vector` is a stored generated column, the
 tsvector of the folded text with every run of characters other than a-z and 0-9 made a space
@@ -24,7 +26,7 @@ from django.db import connection
 from django.db.backends.ddl_references import Statement
 from django.db.models import F, Func, Q, TextField, Value
 
-from doithoai.core.text import fold
+from doithoai.core.text import search_key
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _SEP = "[^a-z0-9]+"
@@ -34,7 +36,7 @@ CONFIG = "simple"
 
 def phrase_words(query: str) -> list[str]:
     """The folded words of a search box's text (none without a letter or digit)."""
-    return [w for w in _NON_WORD.split(fold(query)) if w][:MAX_WORDS]
+    return [w for w in _NON_WORD.split(search_key(query)) if w][:MAX_WORDS]
 
 
 def phrase_q(words: list[str]) -> Q:

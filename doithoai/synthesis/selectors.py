@@ -18,7 +18,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404, QueryDict
 
 from doithoai.accounts.policies import unit_ids_with_role
-from doithoai.core.text import fold
+from doithoai.core.text import search_key
 from doithoai.petitions.models import Petition, Topic
 from doithoai.petitions.round_model import Round
 from doithoai.synthesis import policies
@@ -221,7 +221,7 @@ def _search_q(query: str) -> Q:
     """The title or any petition's text contains the folded words; "#12" finds issue 12."""
     if query.startswith("#") and query[1:].isdigit():
         return Q(pk=int(query[1:]))
-    key = fold(query)
+    key = search_key(query)
     in_petitions = IssueMembership.objects.filter(petition__text_folded__contains=key).values(
         "issue_id"
     )

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from doithoai.accounts.types import Actor, acting_user
 from doithoai.core.events import event_record
 from doithoai.core.privacy import personal_data_findings
-from doithoai.core.text import fold, nfc
+from doithoai.core.text import nfc, search_key
 from doithoai.dataprotection import policies
 from doithoai.dataprotection.events import DataProtectionEvents
 from doithoai.dataprotection.models import (
@@ -175,7 +175,7 @@ def petition_anonymise(
         scrubbed, n = _scrub(getattr(petition, name), old_values)
         setattr(petition, name, scrubbed)
         fragments += n
-    petition.text_folded = fold(petition.text)
+    petition.text_folded = search_key(petition.text)
     for name in PERSON_FIELDS:
         setattr(petition, name, "")
     petition.save(

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.accounts.types import Actor, acting_user
 from doithoai.core.events import event_record
-from doithoai.core.text import fold
+from doithoai.core.text import search_key
 from doithoai.petitions import codes, hooks, policies, rounds
 from doithoai.petitions.attachments import CheckedFile
 from doithoai.petitions.choices import PUBLIC_CHANNELS
@@ -142,7 +142,7 @@ def create_checked(
     petition = Petition(
         code=code or codes.new_code(),
         text=data.text,
-        text_folded=fold(data.text),
+        text_folded=search_key(data.text),
         legal_kind=data.legal_kind,
         topic=topic,
         unit=unit,

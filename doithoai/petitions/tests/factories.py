@@ -1,5 +1,6 @@
 import factory
 
+from doithoai.core.text import search_key
 from doithoai.petitions.choices import Channel, SubmitterType
 from doithoai.petitions.models import Petition
 from doithoai.units.models import Unit
@@ -16,9 +17,7 @@ class PetitionFactory(factory.django.DjangoModelFactory):
     # Always the stored shape (3-3-4 symbols): a lookup normalises what it is given.
     code = factory.Sequence(lambda n: f"TST-{n // 10_000:03d}-{n % 10_000:04d}")
     text = "Đề nghị sửa đường tổ 5 bị hỏng nặng, mưa xuống là ngập."
-    text_folded = factory.LazyAttribute(
-        lambda o: __import__("doithoai.core.text", fromlist=["fold"]).fold(o.text)
-    )
+    text_folded = factory.LazyAttribute(lambda o: search_key(o.text))
     unit = factory.LazyFunction(ward)
     channel = Channel.WEB
     submitter_type = SubmitterType.RESIDENT

@@ -3,6 +3,8 @@
 import pytest
 
 from doithoai.petitions import policies
+from doithoai.petitions.choices import Channel
+from doithoai.petitions.services import PetitionInput, petition_submit
 from doithoai.petitions.selectors import PetitionFilters, petition_list_visible_to
 from doithoai.petitions.tests.factories import PetitionFactory, ward
 
@@ -47,6 +49,33 @@ def test_search_folds_marks_and_tone_placement(demo_user, rows, query, expected)
     assert rows[expected] in found
     others = {k for k, v in rows.items() if v in found} - {expected}
     assert not others
+
+
+def test_keystrokes_left_in_a_petition_or_a_query_are_repaired(demo_user, db):
+    """Text typed with Telex/VNI keystrokes left in ("dduwowngf", "va8n") is stored under the
+    repaired key at intake, and a query typed the same way is repaired too."""
+    unit = ward()
+    typed = petition_submit(
+        actor=None,
+        data=PetitionInput(
+            unit=unit,
+            channel=Channel.WEB,
+            text="Dduwowngf vaof nha2 va8n ho1a tor 3 bij luns.",
+            submitter_name="Lò Văn Tám",
+            consent=True,
+        ),
+    ).petition
+    plain = PetitionFactory(text="Sân nhà văn hóa tổ 9 xuống cấp.")
+    user = demo_user("vanphong")
+
+    def found(query):
+        items = petition_list_visible_to(user=user, filters=PetitionFilters(q=query), limit=200)
+        return set(items.items)
+
+    assert typed in found("đường vào nhà văn hóa")
+    assert {typed, plain} <= found("nha van hoa")
+    assert plain in found("nha2 va8n ho1a")  # VNI keystrokes in the query
+    assert found("dduwowngf vaof") == found("đường vào")
 
 
 def test_keyset_pages_do_not_repeat_or_skip(demo_user, db):
