@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from doithoai.dialogues.models import ChairRole, ParticipantGroup, TaskState
+from doithoai.petitions.models import Topic
 
 
 class InviteeForm(forms.Form):
@@ -78,6 +79,11 @@ class AgendaSettingsForm(forms.Form):
 class FocusTopicForm(forms.Form):
     topic = forms.IntegerField(label=_("Lĩnh vực"), required=False)
     label = forms.CharField(label=_("Nội dung trọng tâm"), max_length=200, required=False)
+
+    def clean_topic(self) -> Topic | None:
+        """The chosen topic of the list; none when none is chosen or it is no longer active."""
+        pk = self.cleaned_data["topic"]
+        return Topic.objects.filter(pk=pk, active=True).first() if pk else None
 
 
 class ChairForm(forms.Form):
