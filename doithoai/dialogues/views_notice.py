@@ -74,10 +74,8 @@ def notice_page(request: HttpRequest, round_id: int) -> HttpResponse:
         lambda data: conclusion_notice_update(
             actor=request.user,
             round_=round_,
-            opening=data["opening"],
-            general_directives=data["general_directives"],
-            answers_due_on=data["answers_due_on"],
             points=posted_points(request.POST, {k.issue.pk for k in keys}),
+            **data,
         ),
         done=_("Đã lưu thông báo kết luận."),
         success=lambda _result: redirect("dialogue-conclusion-notice", round_.pk),

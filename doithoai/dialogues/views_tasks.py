@@ -49,11 +49,7 @@ def task_page(request: HttpRequest, task_id: int) -> HttpResponse:
         request,
         form,
         lambda data: services.task_report(
-            actor=request.user,
-            task=task,
-            text=data["text"],
-            state=data["state"],
-            evidence=_evidence(request),
+            actor=request.user, task=task, evidence=_evidence(request), **data
         ),
         done=_("Đã ghi nhận tiến độ nhiệm vụ."),
         success=lambda _result: redirect("dialogue-task", task.pk),

@@ -132,13 +132,7 @@ def letter_deliver(request: HttpRequest, letter_id: int) -> HttpResponse:
     return post_form(
         request,
         DeliveryForm(request.POST, prefix=f"thu-{letter.pk}"),
-        lambda data: letter_delivery_record(
-            actor=request.user,
-            letter=letter,
-            method=data["method"],
-            delivered_on=data["delivered_on"],
-            note=data["note"],
-        ),
+        lambda data: letter_delivery_record(actor=request.user, letter=letter, **data),
         done=_("Đã ghi nhận việc chuyển thư số %(number)s.") % {"number": letter_number(letter)},
         then=redirect(back),
     )

@@ -194,14 +194,7 @@ def petition_transition_view(request: HttpRequest, petition_id: int) -> HttpResp
     return post_form(
         request,
         TransitionForm(request.POST),
-        lambda data: petition_transition(
-            actor=request.user,
-            petition=petition,
-            to_state=data["to_state"],
-            reason=data["reason"],
-            reason_code=data["reason_code"],
-            forwarded_to=data["forwarded_to"],
-        ),
+        lambda data: petition_transition(actor=request.user, petition=petition, **data),
         done=_("Đã cập nhật trạng thái."),
         invalid=_("Yêu cầu không hợp lệ."),
         then=redirect("petition-detail", petition_id=petition.pk),

@@ -52,13 +52,7 @@ def topic_edit(request: HttpRequest, code: str) -> HttpResponse:
     saved = form_page_post(
         request,
         form,
-        lambda d: topic_update(
-            actor=request.user,
-            topic=topic,
-            name=d["name"],
-            description=d["description"],
-            active=d["active"],
-        ),
+        lambda data: topic_update(actor=request.user, topic=topic, **data),
         done=lambda changed: _("Đã lưu lĩnh vực %(code)s.") % {"code": changed.code},
         success=lambda _topic: redirect("topic-list"),
         errors_on_form=True,
