@@ -81,10 +81,22 @@ def _task_organisations(round_: Round) -> QuerySet[Organisation]:
     )
 
 
+def _new_round_organisation(user: object) -> Organisation | None:
+    """The People's Committee a new round is opened for: that of the secretariat's unit (None
+    for every other role, who sees no "new round" link)."""
+    units = sorted(unit_ids_with_role(user, Role.SECRETARIAT))
+    return Organisation.objects.filter(unit_id__in=units, code="ubnd").first()
+
+
 @login_required
 def round_index(request: HttpRequest) -> HttpResponse:
     return render(
-        request, "dialogues/index.html", {"rounds": selectors.rounds_visible_to(user=request.user)}
+        request,
+        "dialogues/index.html",
+        {
+            "rounds": selectors.rounds_visible_to(user=request.user),
+            "can_create": _new_round_organisation(request.user) is not None,
+        },
     )
 
 
@@ -342,8 +354,7 @@ def task_add(request: HttpRequest, round_id: int) -> HttpResponse:
 @login_required
 def round_new(request: HttpRequest) -> HttpResponse:
     """Open a new round for the People's Committee of the secretariat's unit."""
-    units = sorted(unit_ids_with_role(request.user, Role.SECRETARIAT))
-    organisation = Organisation.objects.filter(unit_id__in=units, code="ubnd").first()
+    organisation = _new_round_organisation(request.user)
     if organisation is None:
         raise Http404
     if request.method == "POST":
