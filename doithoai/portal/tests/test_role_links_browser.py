@@ -49,3 +49,27 @@ def test_only_the_secretariat_is_offered_a_new_round(page):
     page.get_by_role("link", name="Tạo kỳ đối thoại mới").click()
     assert page.get_by_role("heading", level=1).count() == 1
     assert "/staff/doi-thoai/moi/" in page.url
+
+
+EMPTY_HEADERS = """() => Array.from(document.querySelectorAll('main th'))
+  .filter(th => !th.textContent.trim() && !th.getAttribute('aria-label'))
+  .map(th => th.closest('table').outerHTML.slice(0, 80))"""
+
+
+@pytest.mark.browser
+def test_every_table_header_names_its_column(page):
+    """A screen reader reads each cell with its column's name: no header cell is blank (the
+    actions columns of the invitees, the issued documents and the unassigned issues were)."""
+    from doithoai.dialogues.models import Invitee, Round
+    from doithoai.synthesis.models import Issue
+
+    round_ = Round.objects.get(unit__code="058")
+    Issue.objects.create(round=round_, unit=round_.unit, title="Mặt đường tổ 7 bị sụt lún")
+    Invitee.objects.create(round=round_, name="Hoàng Văn Thụ", group="group_head", title="Tổ 7")
+    log_in(page, "vanphong")
+    blank = {}
+    for path in [f"/staff/doi-thoai/{round_.pk}/", "/staff/theo-doi/?ds=chua-giao"]:
+        page.goto(path)
+        assert page.locator("main th").count() > 3, path
+        blank[path] = page.evaluate(EMPTY_HEADERS)
+    assert blank == {path: [] for path in blank}
