@@ -79,7 +79,9 @@ def demo_petitions(out: Any) -> None:
                 text=row["text"],
                 unit=wards[row["unit"].lower()],
                 channel=row["channel"] if row["channel"] in Channel.values else Channel.WARD,
-                place=(row["place"] or "").capitalize(),
+                # Only the first letter raised: "tổ Bản Vẻn" -> "Tổ Bản Vẻn" (capitalize() lowered
+                # the place's own name to "Tổ bản vẻn" on every page that shows it).
+                place=(row["place"] or "")[:1].upper() + (row["place"] or "")[1:],
                 round_id=round_.pk,
                 submitter_type=row["submitter_type"],
                 anonymous=anonymous,
