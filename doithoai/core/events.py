@@ -1,4 +1,7 @@
-"""The one helper every service calls to record what it did."""
+"""The one helper every service calls to record what it did.
+
+An event's `action` is a member of its app's enum in `<app>/events.py` (`PetitionEvents`, …),
+stored as its value, and described for people in `<app>/event_texts.py` (`TEXTS`)."""
 
 from collections.abc import Callable, Mapping
 from importlib import import_module

@@ -1,7 +1,4 @@
-"""The actions of the reports app's events: what `core.events.event_record(action=...)`
-stores in `Event.action` and `event_texts.TEXTS` describes. The values are stored: never change
-one.
-"""
+"""Event actions of the reports app, as `Event.action` stores them: never change a value."""
 
 from enum import StrEnum
 
