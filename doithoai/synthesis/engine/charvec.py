@@ -27,7 +27,11 @@ _MULT = np.uint64(0x9E3779B97F4A7C15)
 # Every lowercase Vietnamese letter with a mark gets one byte of its own (0x80 + k), so a
 # window of n bytes is a window of n letters and "chợ" (market) differs from "cho" (for).
 _MARKED = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
-_ONE_BYTE = str.maketrans({ch: chr(0x80 + k) for k, ch in enumerate(_MARKED)})
+# A list indexed by code point translates ~4x faster than a dict; code points past its end (none
+# is a marked letter: the last, ỹ, is U+1EF9) raise IndexError and so are left as they are.
+_ONE_BYTE = [chr(i) for i in range(0x2000)]
+for _k, _ch in enumerate(_MARKED):
+    _ONE_BYTE[ord(_ch)] = chr(0x80 + _k)
 # Old-style tone placement (hoà, thuỷ) in NFC; only such texts pay for canonical_tone.
 _OLD_TONE_HINT = re.compile("[oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ]")
 _WORD = re.compile(r"[^\W_]+")

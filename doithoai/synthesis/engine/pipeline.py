@@ -277,7 +277,9 @@ def synthesize(
             head = heads.get(lab, idx[0])
             ordered = [head, *(i for i in idx if i != head)]
             topic = Counter(topics[i] for i in ordered).most_common(1)[0][0]
-            name = public_title([texts[i] for i in ordered], petitions[head].unit, topic)
+            # fold() of each text, from the folded text with case that is at hand already.
+            folded = [" ".join(plain[i].lower().split()) for i in ordered]
+            name = public_title([texts[i] for i in ordered], petitions[head].unit, topic, folded)
             out.append((name, terms))
         return out
 
