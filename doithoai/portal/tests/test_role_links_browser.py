@@ -73,3 +73,23 @@ def test_every_table_header_names_its_column(page):
         assert page.locator("main th").count() > 3, path
         blank[path] = page.evaluate(EMPTY_HEADERS)
     assert blank == {path: [] for path in blank}
+
+
+@pytest.mark.browser
+def test_the_administrator_is_not_offered_petition_entry_it_may_not_do(page):
+    """The administrator lists every petition but enters none: its petitions list offered
+    "Nhập kiến nghị" (a form refused on saving) and "Nhập từ bảng tính" (403)."""
+    log_in(page, "quantri")
+    page.goto("/staff/kien-nghi/")
+    assert page.get_by_role("link", name="Nhập kiến nghị").count() == 0
+    assert page.get_by_role("link", name="Nhập từ bảng tính").count() == 0
+    broken = []
+    for url in sorted(_links(page, page.url)):
+        status = page.request.get(url, max_redirects=5).status
+        if status >= 400:
+            broken.append(f"{url}: {status}")
+    assert broken == []
+    log_in(page, "phuong")
+    page.goto("/staff/kien-nghi/")
+    page.get_by_role("link", name="Nhập từ bảng tính").click()
+    assert page.get_by_role("heading", level=1).count() == 1
