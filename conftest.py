@@ -37,17 +37,21 @@ def load_reference_data() -> None:
 
 @pytest.fixture(autouse=True)
 def _fresh_cache() -> Iterator[None]:
-    """Each test starts with an empty process cache (cached areas and choices) and reads the unit
-    tree's version afresh; the shared cache is a table, rolled back with the test's data."""
+    """Each test starts with an empty process cache (cached areas and choices, rate-limit hits
+    held in memory) and reads the unit tree's version afresh; the shared cache is a table,
+    rolled back with the test's data."""
     from django.core.cache import cache
 
+    from doithoai.core.ratelimit import HELD
     from doithoai.core.versions import forget_all
 
     cache.clear()
     forget_all()
+    HELD.clear()
     yield
     cache.clear()
     forget_all()
+    HELD.clear()
 
 
 def log_in(page: Any, username: str) -> None:
