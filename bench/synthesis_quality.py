@@ -41,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import itertools
 
-from doithoai.synthesis.engine.grouping import pairwise_scores
+from doithoai.synthesis.engine.grouping import PairParams, pairwise_scores
 from doithoai.synthesis.engine.normalize import canonical_tone, fold
 from doithoai.synthesis.engine.pipeline import PetitionIn, synthesize
 from doithoai.synthesis.engine.training import (
@@ -271,6 +271,13 @@ def reliability(conf: np.ndarray, correct: np.ndarray, bins: int = 10) -> list[s
     return lines
 
 
+def pair_summary(pair: PairParams) -> str:
+    """The pair scorer's inner-CV choices: feature set, topic guard, threshold."""
+    used = max((k + 1 for k, w in enumerate(pair.weights) if w), default=0)
+    guard = "on" if pair.topic_guard else "off"
+    return f"{used} features, topic guard {guard}, threshold {pair.threshold}"
+
+
 def region_main(args: argparse.Namespace) -> None:
     from sklearn.metrics import f1_score
 
@@ -317,7 +324,7 @@ def region_main(args: argparse.Namespace) -> None:
         print(
             f"fold {k}: held out {', '.join(held)} + authored region '{name}' "
             f"({sum(1 for r in authored if fold_of[r['id']] == k)}); train {len(train_dev)} dev "
-            f"+ {len(train_extra)} authored",
+            f"+ {len(train_extra)} authored; pair scorer: {pair_summary(model.pair)}",
             flush=True,
         )
     if args.fold is not None:

@@ -2,14 +2,18 @@
 
 Candidates come from nearest neighbours (sparse TF-IDF cosine, batch idf) inside blocks of the
 same unit (split by topic when a block is large), never from all pairs of the batch. Each
-candidate pair is scored by a small logistic model (cosine, same topic, shared place, place
-conflict) and pairs are merged by average linkage, which stops chains of weak links.
+candidate pair is scored by a small logistic model (word, content and character cosines,
+neighbour ranks, topic and place agreement, object overlap, length ratio) and pairs are merged
+by average linkage, which stops chains of weak links; optionally two clusters whose predicted
+topics differ never merge. Which features, whether that topic guard, and the link threshold are
+chosen by an inner cross-validation on the training data.
 """
 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+import os
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -26,20 +30,41 @@ NEIGHBOURS = 12  # candidates kept per petition
 FLOOR = 0.12  # minimum cosine to be a candidate
 CHUNK = 512
 PAIR_SLICE = 65536  # pairs whose rows are gathered at once
-N_FEATURES = 9
+N_FEATURES = 15
+# Names of the pair features, in order (issue #18 added the last six).
+FEATURE_NAMES = (
+    "cosine",
+    "same_topic",
+    "shared_place",
+    "place_conflict",
+    "content_cosine",
+    "object_overlap",
+    "char_cosine",
+    "inverse_rank",
+    "mutual_nearest",
+    "shared_road",
+    "same_given_place",
+    "place_missing",
+    "objects_disjoint",
+    "length_ratio",
+    "content_cosine_other_topic",
+)
+# The first nine features (before issue #18), kept as a candidate of the inner selection.
+BASE_FEATURES = 9
 
 
 @dataclass
 class PairParams:
-    """Weights for [cosine, same topic, shared place, place conflict, content cosine, object
-    overlap, content character n-gram cosine, inverse neighbour rank, mutual nearest
-    neighbours] and the link threshold."""
+    """Weights for the pair features (:data:`FEATURE_NAMES`), the link threshold and how
+    clusters merge: ``topic_guard`` keeps two clusters apart when their majority predicted
+    topics differ (chosen by inner cross-validation, :func:`fit_pair_params`)."""
 
     weights: list[float] = field(
-        default_factory=lambda: [6.0, 4.0, 1.0, -0.5, 6.0, 0.0, 0.0, 0.0, 0.0]
+        default_factory=lambda: [6.0, 4.0, 1.0, -0.5, 6.0] + [0.0] * (N_FEATURES - 5)
     )
     bias: float = -9.0
     threshold: float = 0.5
+    topic_guard: bool = False
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -53,6 +78,7 @@ class PairParams:
             weights=padded,
             bias=float(str(data.get("bias", -9.0))),
             threshold=float(str(data.get("threshold", 0.5))),
+            topic_guard=bool(data.get("topic_guard", False)),
         )
 
 
@@ -143,8 +169,9 @@ def pair_features(
     i: int, j: int, cos: float, items: Sequence[Item], views: Sequence[float] = ()
 ) -> list[float] | None:
     """Features of one candidate pair (None: the pair may never link). ``views`` holds the
-    content cosine, the content character n-gram cosine and the two neighbour-rank values of
-    :func:`~.neighbours.with_neighbour_ranks` (missing values count as 0)."""
+    content cosine, the content character n-gram cosine, the two neighbour-rank values of
+    :func:`~.neighbours.with_neighbour_ranks` and the length ratio of :func:`with_lengths`
+    (missing values count as 0)."""
     a, b = items[i], items[j]
     if a.given_place and b.given_place and a.given_place != b.given_place:
         return None  # the caller says these are different places
@@ -153,10 +180,64 @@ def pair_features(
     shared, conflict = relation(a.places, b.places)
     if conflict:
         return None  # two different streets / residential groups are two issues
-    jac = relate(a.concern, b.concern) if a.concern and b.concern else 0.0
-    content_cos, char_cos, inverse_rank, mutual = [*views, 0.0, 0.0, 0.0, 0.0][:4]
+    ca, cb = a.concern, b.concern
+    jac = relate(ca, cb) if ca and cb else 0.0
+    disjoint = float(bool(ca and cb and ca.objects and cb.objects and not ca.objects & cb.objects))
+    content_cos, char_cos, inverse_rank, mutual, length = [*views, 0.0, 0.0, 0.0, 0.0, 0.0][:5]
     same_topic = float(a.topic == b.topic)
-    return [cos, same_topic, shared, conflict, content_cos, jac, char_cos, inverse_rank, mutual]
+    shared_road = float(bool(a.places.roads & b.places.roads))
+    same_given = float(bool(a.given_place and a.given_place == b.given_place))
+    missing = float(
+        not (a.places.areas or a.places.roads) or not (b.places.areas or b.places.roads)
+    )
+    return [
+        cos,
+        same_topic,
+        shared,
+        conflict,
+        content_cos,
+        jac,
+        char_cos,
+        inverse_rank,
+        mutual,
+        shared_road,
+        same_given,
+        missing,
+        disjoint,
+        length,
+        content_cos * (1.0 - same_topic),
+    ]
+
+
+def with_lengths(
+    pairs: dict[tuple[int, int], float],
+    views: dict[tuple[int, int], tuple[float, ...]],
+    content: sparse.csr_matrix,
+) -> dict[tuple[int, int], tuple[float, ...]]:
+    """``views`` with the length ratio of each pair appended: the shorter petition's number of
+    distinct content terms over the longer one's (1 = equally long)."""
+    if not pairs:
+        return views
+    nnz = np.diff(content.indptr).astype(np.float64)
+    keys = list(pairs)
+    left = nnz[np.fromiter((i for i, _ in keys), dtype=np.int64, count=len(keys))]
+    right = nnz[np.fromiter((j for _, j in keys), dtype=np.int64, count=len(keys))]
+    ratio = (np.minimum(left, right) / np.maximum(np.maximum(left, right), 1.0)).tolist()
+    return {key: (*views[key], r) for key, r in zip(keys, ratio, strict=True)}
+
+
+def pair_views(
+    x: sparse.csr_matrix,
+    content: sparse.csr_matrix,
+    items: Sequence[Item],
+    chars: sparse.csr_matrix | None,
+) -> tuple[dict[tuple[int, int], float], dict[tuple[int, int], tuple[float, ...]]]:
+    """Candidate pairs and their other views (content and character cosines, neighbour
+    ranks, length ratio)."""
+    pairs = candidate_pairs(x, items)
+    views = content_cosines(pairs, content, content if chars is None else chars)
+    views = with_neighbour_ranks(pairs, views)
+    return pairs, with_lengths(pairs, views, content)
 
 
 def score_pairs(
@@ -177,11 +258,18 @@ def score_pairs(
 
 
 def cluster(
-    n: int, scores: dict[tuple[int, int], float], threshold: float, items: Sequence[Item]
+    n: int,
+    scores: dict[tuple[int, int], float],
+    threshold: float,
+    items: Sequence[Item],
+    topic_guard: bool = False,
 ) -> list[int]:
-    """Average-linkage merging over scored pairs; officer-fixed groups are kept as they are."""
+    """Average-linkage merging over scored pairs; officer-fixed groups are kept as they are.
+    With ``topic_guard`` two clusters whose most frequent predicted topics differ never merge
+    (the first petition's topic breaks ties within a cluster)."""
     label = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    topics: dict[int, Counter[str]] = {}
     locked: set[int] = set()
     fixed_root: dict[Hashable, int] = {}
     for i, item in enumerate(items):
@@ -193,17 +281,28 @@ def cluster(
             members[root].append(i)
             del members[i]
             label[i] = root
+
+    def majority(root: int) -> str:
+        if root not in topics:
+            return items[root].topic
+        return topics[root].most_common(1)[0][0]
+
     for (i, j), s in sorted(scores.items(), key=lambda kv: -kv[1]):
         if s < threshold:
             break
         a, b = label[i], label[j]
         if a == b or a in locked or b in locked:
             continue
+        if topic_guard and majority(a) != majority(b):
+            continue
         total = sum(scores.get((min(p, q), max(p, q)), 0.0) for p in members[a] for q in members[b])
         if total / (len(members[a]) * len(members[b])) < threshold:
             continue
         if len(members[a]) < len(members[b]):
             a, b = b, a
+        if topic_guard:
+            merged = topics.pop(b, None) or Counter([items[b].topic])
+            topics.setdefault(a, Counter([items[a].topic])).update(merged)
         for m in members[b]:
             label[m] = a
         members[a].extend(members.pop(b))
@@ -218,16 +317,40 @@ def group(
     chars: sparse.csr_matrix | None = None,
 ) -> list[int]:
     """Cluster label (index of a representative) for every item."""
-    pairs = candidate_pairs(x, items)
-    views = content_cosines(pairs, content, content if chars is None else chars)
-    views = with_neighbour_ranks(pairs, views)
+    pairs, views = pair_views(x, content, items, chars)
     scores = score_pairs(pairs, items, params, views)
-    return cluster(len(items), scores, params.threshold, items)
+    return cluster(len(items), scores, params.threshold, items, params.topic_guard)
 
 
 PAIR_C = 10.0  # inverse regularisation of the pair scorer (fixed a priori)
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.15, 0.81, 0.05))
 INNER_FOLDS = 3
+# Candidates of the inner selection (issue #18): the first nine features or all of them,
+# each with and without the topic guard; chosen by inner cross-validation on training data.
+# ``DOITHOAI_SYNTHESIS_ABLATE`` (comma-separated, read at import) switches parts off for the
+# benchmark's ablation: ``pairfeatures`` (the first nine features only), ``topicguard`` (never
+# the topic guard). ``DOITHOAI_SYNTHESIS_INNER=units`` makes the inner folds hold out whole
+# units instead of whole duplicate groups: tried first in issue #18 and worse on the
+# region-held-out folds (pair F1 0.817 against 0.847, bench/README-synthesis.md), so off.
+ABLATED = frozenset(os.environ.get("DOITHOAI_SYNTHESIS_ABLATE", "").split(","))
+INNER_BY_UNIT = os.environ.get("DOITHOAI_SYNTHESIS_INNER") == "units"
+CANDIDATES = tuple(
+    (n, guard)
+    for n in ((BASE_FEATURES,) if "pairfeatures" in ABLATED else (BASE_FEATURES, N_FEATURES))
+    for guard in ((False,) if "topicguard" in ABLATED else (False, True))
+)
+
+
+@dataclass
+class InnerResult:
+    """Inner cross-validation figures of one candidate (features used, topic guard)."""
+
+    n_features: int
+    topic_guard: bool
+    threshold: float
+    precision: float
+    recall: float
+    f1: float
 
 
 def fit_pair_params(
@@ -236,12 +359,13 @@ def fit_pair_params(
     items: Sequence[Item],
     gold: Sequence[Hashable | None],
     chars: sparse.csr_matrix | None = None,
+    report: list[InnerResult] | None = None,
 ) -> PairParams:
-    """Learn pair weights on labelled petitions; the link threshold is the one with the best
-    pairwise F1 on held-out petitions of an inner group cross-validation."""
-    pairs = candidate_pairs(x, items)
-    views = content_cosines(pairs, content, content if chars is None else chars)
-    views = with_neighbour_ranks(pairs, views)
+    """Learn pair weights on labelled petitions. The feature set (the first nine or all),
+    the topic guard and the link threshold are the candidate with the best pairwise F1 on
+    held-out petitions of an inner cross-validation (whole duplicate groups held out, see
+    :func:`_inner_folds`); ``report`` receives every candidate's inner figures."""
+    pairs, views = pair_views(x, content, items, chars)
     keys, feats = [], []
     for (i, j), cos in pairs.items():
         f = pair_features(i, j, cos, items, views[(i, j)])
@@ -250,16 +374,79 @@ def fit_pair_params(
             feats.append(f)
     table = np.asarray(feats, dtype=np.float64).reshape(-1, N_FEATURES)
     ys = np.asarray([int(gold[i] is not None and gold[i] == gold[j]) for i, j in keys])
-    lr = _fit_scorer(table, ys)
-    params = PairParams([float(w) for w in lr.coef_[0]], float(lr.intercept_[0]), 0.5)
-    params.threshold = _inner_threshold(keys, table, ys, items, gold)
-    return params
+    results = _inner_selection(keys, table, ys, items, gold)
+    if report is not None:
+        report.extend(results)
+    best = max(results, key=lambda r: r.f1) if results else None
+    n_used = best.n_features if best else BASE_FEATURES
+    lr = _fit_scorer(table[:, :n_used], ys)
+    weights = [float(w) for w in lr.coef_[0]] + [0.0] * (N_FEATURES - n_used)
+    return PairParams(
+        weights,
+        float(lr.intercept_[0]),
+        best.threshold if best else 0.5,
+        best.topic_guard if best else False,
+    )
 
 
 def _fit_scorer(table: np.ndarray, ys: np.ndarray) -> Any:
     from sklearn.linear_model import LogisticRegression
 
     return LogisticRegression(C=PAIR_C, max_iter=2000).fit(table, ys)
+
+
+def _inner_folds(items: Sequence[Item], gold: Sequence[Hashable | None]) -> np.ndarray | None:
+    """Inner fold of each petition: whole duplicate groups (with ``INNER_BY_UNIT``, whole units
+    when there are enough of them); None when there are fewer than ``INNER_FOLDS`` keys."""
+    from sklearn.model_selection import GroupKFold
+
+    n = len(items)
+    units = [it.unit for it in items]
+    groups = [f"g:{g}" if g is not None else f"solo:{i}" for i, g in enumerate(gold)]
+    for keys in (units, groups) if INNER_BY_UNIT else (groups,):
+        if len(set(keys)) >= INNER_FOLDS:
+            fold = np.empty(n, dtype=np.int64)
+            for k, (_, held) in enumerate(GroupKFold(INNER_FOLDS).split(np.zeros(n), groups=keys)):
+                fold[held] = k
+            return fold
+    return None
+
+
+def _inner_selection(
+    keys: list[tuple[int, int]],
+    table: np.ndarray,
+    ys: np.ndarray,
+    items: Sequence[Item],
+    gold: Sequence[Hashable | None],
+) -> list[InnerResult]:
+    """Every candidate's best threshold and pairwise P / R / F1 with out-of-fold pair scores:
+    each pair is scored by a scorer fitted on pairs with no end in its inner fold, then the
+    whole batch is clustered, so the near-misses of every group stay in play. Empty when the
+    data cannot be split."""
+    n = len(items)
+    fold = _inner_folds(items, gold)
+    if fold is None or not len(keys):
+        return []
+    left = fold[[i for i, _ in keys]]
+    right = fold[[j for _, j in keys]]
+    out = []
+    for n_used in sorted({c[0] for c in CANDIDATES}):
+        proba = np.zeros(len(keys))
+        for k in range(INNER_FOLDS):
+            train, test = (left != k) & (right != k), (left == k) | (right == k)
+            if len(set(ys[train].tolist())) < 2:
+                return []
+            if test.any():
+                lr = _fit_scorer(table[train][:, :n_used], ys[train])
+                proba[test] = lr.predict_proba(table[test][:, :n_used])[:, 1]
+        scores = dict(zip(keys, proba.tolist(), strict=True))
+        for guard in (g for m, g in CANDIDATES if m == n_used):
+            figures = [
+                pairwise_scores(cluster(n, scores, t, items, guard), gold) for t in THRESHOLDS
+            ]
+            best = int(np.argmax([f[2] for f in figures]))
+            out.append(InnerResult(n_used, guard, float(THRESHOLDS[best]), *figures[best]))
+    return out
 
 
 def _inner_threshold(
@@ -269,31 +456,12 @@ def _inner_threshold(
     items: Sequence[Item],
     gold: Sequence[Hashable | None],
 ) -> float:
-    """Threshold maximising pairwise F1 with out-of-fold pair scores: petitions are split in
-    inner folds (duplicate groups kept whole) and each pair is scored by a scorer fitted on
-    pairs with no end in its folds. The whole batch is then clustered, so the near-misses of
-    every group stay in play. Falls back to 0.5 with too few groups."""
-    from sklearn.model_selection import GroupKFold
-
-    n = len(items)
-    groups = [f"g:{g}" if g is not None else f"solo:{i}" for i, g in enumerate(gold)]
-    if len(set(groups)) < INNER_FOLDS or not len(keys):
-        return 0.5
-    fold = np.empty(n, dtype=np.int64)
-    for k, (_, held) in enumerate(GroupKFold(INNER_FOLDS).split(np.zeros(n), groups=groups)):
-        fold[held] = k
-    left = fold[[i for i, _ in keys]]
-    right = fold[[j for _, j in keys]]
-    proba = np.zeros(len(keys))
-    for k in range(INNER_FOLDS):
-        train, test = (left != k) & (right != k), np.minimum(left, right) == k
-        if len(set(ys[train].tolist())) < 2:
-            return 0.5
-        if test.any():
-            proba[test] = _fit_scorer(table[train], ys[train]).predict_proba(table[test])[:, 1]
-    scores = dict(zip(keys, proba.tolist(), strict=True))
-    f1 = [pairwise_scores(cluster(n, scores, t, items), gold)[2] for t in THRESHOLDS]
-    return float(THRESHOLDS[int(np.argmax(f1))])
+    """The inner-CV threshold of the largest feature set without the topic guard (0.5 when
+    the data cannot be split)."""
+    results = _inner_selection(keys, table, ys, items, gold)
+    most = max((r.n_features for r in results), default=0)
+    chosen = [r for r in results if r.n_features == most and not r.topic_guard]
+    return chosen[0].threshold if chosen else 0.5
 
 
 def pairwise_scores(

@@ -17,7 +17,7 @@ from typing import Any
 from .charvec import batch_char_tfidf
 from .classifier import Model, train
 from .concern import concern, content_strings
-from .grouping import Item, PairParams, fit_pair_params
+from .grouping import InnerResult, Item, PairParams, fit_pair_params
 from .normalize import fold, tokens
 from .places import content_mask, extract, with_given
 from .vectorize import batch_tfidf, encode
@@ -96,8 +96,13 @@ def oof_topics(rows: Sequence[dict[str, Any]], token_lists: Sequence[list[str]])
     return out
 
 
-def fit_pairs(rows: Sequence[dict[str, Any]], use_place: bool = True) -> PairParams:
-    """Pair-scoring parameters learnt from rows carrying ``dup_group`` labels."""
+def fit_pairs(
+    rows: Sequence[dict[str, Any]],
+    use_place: bool = True,
+    report: list[InnerResult] | None = None,
+) -> PairParams:
+    """Pair-scoring parameters learnt from rows carrying ``dup_group`` labels (``report``
+    receives the inner cross-validation figures of every candidate)."""
     token_lists = [tokens(r["text"]) for r in rows]
     enc = encode(token_lists)
     src = rows if use_place else [{**r, "place": None} for r in rows]
@@ -106,7 +111,7 @@ def fit_pairs(rows: Sequence[dict[str, Any]], use_place: bool = True) -> PairPar
     keep = content_mask(enc, [it.unit for it in items], [it.places for it in items])
     content = batch_tfidf(enc, keep)[0]
     chars = batch_char_tfidf(content_strings(enc, keep))
-    return fit_pair_params(batch_tfidf(enc)[0], content, items, gold, chars)
+    return fit_pair_params(batch_tfidf(enc)[0], content, items, gold, chars, report)
 
 
 def train_rows(

@@ -194,7 +194,7 @@ def test_pair_features_carry_neighbour_ranks():
     items = [Item("u", "gpmb", empty), Item("u", "gpmb", empty)]
     f = pair_features(0, 1, 0.5, items, (0.4, 0.3, 0.5, 1.0))
     assert f is not None and len(f) == N_FEATURES
-    assert f[-2:] == [0.5, 1.0]
+    assert f[7:9] == [0.5, 1.0]
 
 
 def test_fit_pairs_learns_neighbour_weights_and_inner_cv_threshold():
