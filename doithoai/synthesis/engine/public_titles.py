@@ -10,7 +10,6 @@ The Django app checks every title again with `core.privacy.title_findings` befor
 from __future__ import annotations
 
 import re
-import re._parser as _sre
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
@@ -134,41 +133,7 @@ CONCERNS: list[tuple[str, str]] = [
 ]
 
 
-def _first_words(pattern: str) -> frozenset[str] | None:
-    """The words (runs of a-z) a match of ``pattern`` can start with, or None when a match might
-    start otherwise (a digit, a character class). Each pattern is tried at the start of a word
-    (``(?<![a-z])``) and must end a word, so a text none of whose words is one of these has no
-    match: the pattern need not be searched."""
-    words: set[str] = set()
-
-    def walk(items: list, prefix: str) -> bool:
-        if not items:  # the end of the pattern ends the word ((?![a-z]))
-            words.add(prefix)
-            return bool(prefix)
-        (op, av), rest = items[0], items[1:]
-        if op is _sre.LITERAL:
-            if "a" <= chr(av) <= "z":
-                return walk(rest, prefix + chr(av))
-            words.add(prefix)  # a space, a digit...: the word ends here
-            return bool(prefix)
-        if op is _sre.SUBPATTERN:
-            return walk(list(av[-1]) + rest, prefix)
-        if op is _sre.BRANCH:
-            return all(walk(list(alt) + rest, prefix) for alt in av[1])
-        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and (av[0], av[1]) == (0, 1):
-            return walk(rest, prefix) and walk(list(av[2]) + rest, prefix)
-        return False  # a class, any character, a longer repeat: not followed here
-
-    ok = walk(list(_sre.parse(pattern)), "")
-    return frozenset(words) if ok and len(words) < 1000 else None
-
-
-_COMPILED = [
-    (re.compile(r"(?<![a-z])(?:" + p + r")(?![a-z])"), label, _first_words(p))
-    for p, label in CONCERNS
-]
-_LETTERS = re.compile(r"[a-z]+")
-_STARTS = frozenset().union(*(starts for _, _, starts in _COMPILED if starts is not None))
+_COMPILED = [(re.compile(r"(?<![a-z])(?:" + p + r")(?![a-z])"), label) for p, label in CONCERNS]
 
 TOPIC_NAMES = {
     "dat_dai": "đất đai",
@@ -213,23 +178,9 @@ def concern_phrase(texts: Sequence[str], folded: Sequence[str] | None = None) ->
 
 
 def _concerns_in(folded: str) -> Iterator[str]:
-    """The concerns whose patterns a folded text matches, in order. The same as ``pattern.search``
-    of each, but a pattern is only tried where one of its first words starts (a match can
-    start nowhere else) instead of at every character."""
-    at: dict[str, list[int]] = {}  # first word of some pattern -> where it starts in the text
-    for found in _LETTERS.finditer(folded):
-        word = found.group()
-        if word in _STARTS:
-            if word in at:
-                at[word].append(found.start())
-            else:
-                at[word] = [found.start()]
-    for pattern, label, starts in _COMPILED:
-        if starts is None:
-            hit = pattern.search(folded) is not None
-        else:
-            hit = any(pattern.match(folded, pos) for word in starts for pos in at.get(word, ()))
-        if hit:
+    """The concerns whose patterns a folded text matches, in order."""
+    for pattern, label in _COMPILED:
+        if pattern.search(folded) is not None:
             yield label
 
 

@@ -7,13 +7,13 @@ import sys
 import numpy as np
 import pytest
 
-from doithoai.synthesis.engine import charvec, lexicon, pipeline, public_titles, vectorize
+from doithoai.synthesis.engine import charvec, lexicon, pipeline, vectorize
 from doithoai.synthesis.engine.charvec import batch_char_tfidf
 from doithoai.synthesis.engine.grouping import FLOOR, NEIGHBOURS, Item, candidate_pairs
-from doithoai.synthesis.engine.normalize import fold, fold_keep_case, tokens
+from doithoai.synthesis.engine.normalize import fold_keep_case, tokens
 from doithoai.synthesis.engine.places import Places
 from doithoai.synthesis.engine.titles import has_marks
-from doithoai.synthesis.engine.training import default_model, load_authored, load_rows
+from doithoai.synthesis.engine.training import default_model, load_rows
 
 
 @pytest.fixture(scope="module")
@@ -128,25 +128,6 @@ def test_error_in_parent_ends_the_worker(monkeypatch, rows):
     with pytest.raises(ValueError):
         pipeline.synthesize(pets, model=default_model())
     assert multiprocessing.active_children() == []
-
-
-def test_concern_patterns_tried_at_first_words_match_a_full_search(rows):
-    plain = [
-        (re.compile(r"(?<![a-z])(?:" + p + r")(?![a-z])"), label)
-        for p, label in public_titles.CONCERNS
-    ]
-    texts = [r["text"] for r in [*rows, *load_authored()]]
-    texts += ["Sóng 4G yếu", "rác5 tồn đọng", "vỉa hè... bị chiếm để bán hàng", "lo  gạch", "ngập"]
-    found = 0
-    for text in texts:
-        folded = fold(text)
-        expected = [label for pattern, label in plain if pattern.search(folded)]
-        assert list(public_titles._concerns_in(folded)) == expected, text
-        found += bool(expected)
-    assert found > len(texts) * 0.9  # the check covers matches, not only misses
-    # Every pattern but the one starting with a digit is narrowed to its first words.
-    assert sum(starts is None for _, _, starts in public_titles._COMPILED) == 1
-    assert {"via", "lan", "cho", "hanh"} == public_titles._COMPILED[0][2]
 
 
 def test_one_byte_list_table_matches_the_mapping(rows):
