@@ -99,3 +99,21 @@ def test_an_image_block_takes_only_png_that_fits_the_page():
         Image(b"GIF89a", width_mm=30)
     with pytest.raises(ValueError):
         Image(png, width_mm=400)
+
+
+@pytest.mark.parametrize("username", ["baochi", "chuyenvien"])
+def test_an_invitation_page_is_only_for_those_who_print_invitations(
+    client, demo_user, planned_round, username
+):
+    """The press and a department officer may read the round, not open an invitee's invitation
+    with the QR code that checks them in."""
+    invitee = planned_round.invitees.order_by("id").first()
+    url = reverse("dialogue-invitation", args=[planned_round.pk, invitee.pk])
+    assert _get(client, demo_user("vanphong"), url).status_code == 200
+    reader = demo_user(username)
+    assert (
+        _get(client, reader, reverse("dialogue-round", args=[planned_round.pk])).status_code == 200
+    )
+    response = _get(client, reader, url)
+    assert response.status_code == 404
+    assert str(invitee.token) not in response.content.decode()
