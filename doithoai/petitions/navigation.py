@@ -6,11 +6,11 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from doithoai.core.navigation import Link, always, nav_link_register
-from doithoai.petitions.policies import area_of, can_manage_topics, visible_petitions_q
+from doithoai.petitions.policies import can_manage_topics, entry_area, visible_petitions_q
 
 
-def _has_area(user: Any) -> bool:
-    return bool(area_of(user))
+def _enters(user: Any) -> bool:
+    return bool(entry_area(user))
 
 
 def _lists_petitions(user: Any) -> bool:
@@ -21,7 +21,7 @@ def register() -> None:
     nav_link_register(
         "staff", Link(_("Kiến nghị, phản ánh"), "petition-list", _lists_petitions), order=40
     )
-    nav_link_register("staff", Link(_("Nhập kiến nghị"), "petition-new-staff", _has_area), order=50)
+    nav_link_register("staff", Link(_("Nhập kiến nghị"), "petition-new-staff", _enters), order=50)
     nav_link_register(
         "staff", Link(_("Danh mục lĩnh vực"), "topic-list", can_manage_topics), order=60
     )

@@ -169,5 +169,11 @@ def is_secret_kind(legal_kind: str) -> bool:
 
 
 def area_of(user: Any) -> set[int]:
-    """Units where the user may enter and list petitions."""
+    """Units whose petitions the user works on (lists, triage, reports)."""
     return _area(user, *AREA_ROLES)
+
+
+def entry_area(user: Any) -> set[int]:
+    """Units for which the user may enter or import petitions on the staff form (the intake
+    roles; a leader records only conference statements, on the conference page)."""
+    return _area(user, *INTAKE_ROLES)

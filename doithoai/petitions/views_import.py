@@ -62,7 +62,7 @@ def import_template(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def import_petitions(request: HttpRequest) -> HttpResponse:
-    units = participating_units_within(policies.area_of(request.user))
+    units = participating_units_within(policies.entry_area(request.user))
     if not units.exists():
         raise PermissionDenied
     form = ImportForm(request.POST or None, request.FILES or None)

@@ -39,15 +39,8 @@ from doithoai.petitions.services import petition_round_set, petition_submit, pet
 from doithoai.petitions.views_helpers import read_uploads
 from doithoai.units.selectors import (
     participating_unit_choices,
-    participating_units,
     participating_units_within,
 )
-
-
-def _area_units(user: Any) -> Any:
-    if policies.is_administrator(user):
-        return participating_units()
-    return participating_units_within(policies.area_of(user))
 
 
 def _unit_choices(user: Any) -> list[tuple[int, str]]:
@@ -90,9 +83,9 @@ def petition_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "rows": list_rows(page.items),
         "query": query.urlencode(),
-        # As the staff home's "Nhập kiến nghị" link: the administrator lists every unit but
-        # enters nothing (the form refused on saving, the import answered 403).
-        "can_enter": bool(policies.area_of(request.user)),
+        # As the staff home's "Nhập kiến nghị" link: the administrator lists every unit and
+        # the leader the city's, but neither enters petitions on this form.
+        "can_enter": bool(policies.entry_area(request.user)),
         "can_export": policies.can_export(request.user),
     }
     partial = getattr(request, "htmx", False)
@@ -155,7 +148,7 @@ def petition_round_view(request: HttpRequest, petition_id: int) -> HttpResponse:
 
 @login_required
 def petition_new_staff(request: HttpRequest) -> HttpResponse:
-    units = _area_units(request.user)
+    units = participating_units_within(policies.entry_area(request.user))
     if not units.exists():
         raise PermissionDenied
     form = StaffPetitionForm(request.POST or None, units=units)

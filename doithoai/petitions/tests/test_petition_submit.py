@@ -5,6 +5,7 @@ import io
 import pytest
 from django.core import mail
 from django.db import connection
+from django.urls import reverse
 from PIL import Image
 
 from doithoai.petitions.models import Petition
@@ -327,3 +328,20 @@ def test_a_nul_character_is_refused_on_every_channel_and_writes_nothing(db, coun
         )
     assert "NUL" in refused.value.message_dict[field][0]
     assert counts() == before
+
+
+@pytest.mark.parametrize(
+    ("username", "status"),
+    [("phuong", 200), ("vanphong", 200), ("mttq", 200), ("lanhdao", 403), ("quantri", 403)],
+)
+def test_the_staff_entry_form_and_import_open_only_for_intake_roles(
+    client, demo_user, username, status
+):
+    """The leader records statements on the conference page and the administrator enters
+    nothing: both were offered a form that refused on saving."""
+    user = demo_user(username)
+    client.force_login(user)
+    for name in ("petition-new-staff", "petition-import"):
+        assert client.get(reverse(name)).status_code == status, name
+    links = client.get(reverse("petition-list")).content.decode()
+    assert (reverse("petition-new-staff") in links) == (status == 200)
