@@ -43,6 +43,13 @@ class LoadResult:
 
 
 @transaction.atomic
+def unit_name(name: str) -> str:
+    """A unit's name as written in documents: the data package spells two provincial cities
+    "Thành Phố …"; the kind is written in lower case after its first letter ("Thành phố")."""
+    name = nfc(name)
+    return "Thành phố " + name[len("Thành Phố ") :] if name.startswith("Thành Phố ") else name
+
+
 def units_load(
     *, rows: list[UnitRow], successions: list[tuple[str, str, bool]], source: str
 ) -> LoadResult:
@@ -67,7 +74,7 @@ def units_load(
         for row, parent_id in wave:
             values = {
                 "kind": row.kind,
-                "name": nfc(row.name),
+                "name": unit_name(row.name),
                 "name_folded": fold(row.name),
                 "valid_from": row.valid_from,
                 "valid_to": row.valid_to,
