@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django_otp.oath import totp
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -54,7 +55,7 @@ def test_a_staff_login_with_a_second_factor(page, settings):
     assert "/staff/xac-thuc/" in page.url
     page.get_by_label("Mã xác thực").fill("000000" if totp(key) != 0 else "111111")
     page.get_by_role("button", name="Xác nhận").click()
-    assert page.get_by_text("Mã không đúng", exact=False).is_visible()
+    expect(page.get_by_text("Mã không đúng", exact=False)).to_be_visible()
     page.get_by_label("Mã xác thực").fill(codes[0])
     page.get_by_role("button", name="Xác nhận").click()
     page.wait_for_url(re.compile(r"/staff/kien-nghi/"))
