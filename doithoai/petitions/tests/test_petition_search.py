@@ -4,8 +4,8 @@ import pytest
 
 from doithoai.petitions import policies
 from doithoai.petitions.choices import Channel
-from doithoai.petitions.services import PetitionInput, petition_submit
 from doithoai.petitions.selectors import PetitionFilters, petition_list_visible_to
+from doithoai.petitions.services import PetitionInput, petition_submit
 from doithoai.petitions.tests.factories import PetitionFactory, ward
 
 
