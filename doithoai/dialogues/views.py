@@ -199,8 +199,8 @@ def invitation(request: HttpRequest, round_id: int, invitee_id: int) -> HttpResp
     """A printable invitation (giấy mời) of one invitee with the QR code used at check-in."""
     round_ = selectors.round_get_for(user=request.user, round_id=round_id)
     # Only those who print the invitations see one (its QR code checks the invitee in).
-    invitee = selectors.invitees_to_print(user=request.user, round_=round_)
-    invitee = invitee.filter(pk=invitee_id).first()
+    printable = selectors.invitees_to_print(user=request.user, round_=round_)
+    invitee = printable.filter(pk=invitee_id).first()
     if invitee is None:
         raise Http404
     url = request.build_absolute_uri(
