@@ -59,9 +59,10 @@ def hit(scope: str, request: HttpRequest, *, limit: int, window_seconds: int = 3
     if limit < 5 * BATCH:
         return _add(key, 1, limit=limit, window_seconds=window_seconds)
     with HELD.lock:
-        if window != HELD.window:
+        if window != HELD.window:  # hits of a past window no longer count
             HELD.window = window
-            _forget_other_windows(window)
+            HELD.unwritten.clear()
+            HELD.shared.clear()
         shared = HELD.shared.get(key, 0)
         unwritten = HELD.unwritten.get(key, 0)
         if shared + unwritten >= limit:
@@ -73,11 +74,14 @@ def hit(scope: str, request: HttpRequest, *, limit: int, window_seconds: int = 3
             return True
         HELD.unwritten.pop(key, None)
     added = _add(key, unwritten, limit=limit, window_seconds=window_seconds)
-    total = RateCounter.objects.filter(key=key).values_list("hits", flat=True).first()
+    total = limit  # the shared row is full
+    if added:
+        counted = RateCounter.objects.filter(key=key).values_list("hits", flat=True).first()
+        total = counted or unwritten
     with HELD.lock:
         if len(HELD.shared) >= MAX_HELD:
             HELD.shared.clear()  # costs at most one batch more per client, never a refusal
-        HELD.shared[key] = limit if not added else (total or unwritten)
+        HELD.shared[key] = total
     return added
 
 
@@ -100,12 +104,3 @@ def _add(key: str, hits: int, *, limit: int, window_seconds: int) -> bool:
         return bool(counted.update(hits=F("hits") + hits))
     RateCounter.objects.filter(expires_at__lt=now).delete()
     return True
-
-
-def _forget_other_windows(window: int) -> None:
-    """Drop what this process holds for windows other than `window` (HELD.lock is held): hits
-    of a past window no longer count."""
-    suffix = f":{window}"
-    for held in (HELD.shared, HELD.unwritten):
-        for key in [k for k in held if not k.endswith(suffix)]:
-            del held[key]
