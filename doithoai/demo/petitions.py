@@ -7,9 +7,12 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.db import transaction
+
 from doithoai.accounts.models import User
 from doithoai.dialogues.models import Round, RoundState
 from doithoai.petitions.choices import Channel
+from doithoai.petitions.rounds import rounds_changed
 from doithoai.petitions.services import PetitionInput, petition_submit
 from doithoai.units.models import Organisation, Scheme, Unit
 
@@ -44,7 +47,7 @@ def demo_round() -> Round:
     found = Round.objects.filter(unit=city, title=ROUND_TITLE).first()
     if found:
         return found
-    return Round.objects.create(
+    round_ = Round.objects.create(
         unit=city,
         organisation=Organisation.objects.get(unit=city, code="ubnd"),
         title=ROUND_TITLE,
@@ -56,6 +59,8 @@ def demo_round() -> Round:
         intake_deadline=datetime.date(2016, 9, 10),
         state=RoundState.ANNOUNCED,
     )
+    transaction.on_commit(rounds_changed)
+    return round_
 
 
 def demo_petitions(out: Any) -> None:

@@ -4,8 +4,10 @@ A new petition joins its unit's round that is collecting or being synthesised (a
 or announced, not yet held) whose unit is the petition's unit or one of its ancestors (the city's
 round covers its wards). When several do, the most specific unit wins, then the conference
 nearest in time. With none, the petition is handled through ordinary citizen-feedback handling
-(it stays outside every round). One small query on `Round.unit` (indexed, a few ids); the unit's
-ancestors come from the process's copy of the unit tree (`units.selectors.unit_by_id`).
+(it stays outside every round). The collecting rounds (a handful at any time) are kept in each
+process until a round is created, moves or its plan changes (`rounds_changed`, ADR 0010), so an
+intake asks no query for its round; the unit's ancestors come from the process's copy of the unit
+tree (`units.selectors.unit_by_id`).
 """
 
 import datetime
@@ -16,6 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from doithoai.core.versions import SharedVersion
 from doithoai.petitions.round_model import Round, RoundState
 from doithoai.units.models import Unit
 from doithoai.units.selectors import unit_by_id
@@ -28,6 +31,25 @@ CONFERENCE_CHANNEL = "hoi_nghi"
 ROUND_FIELDS = ("id", "title", "state", "unit_id", "starts_at", "intake_deadline")
 FILTER_ROUNDS = 30
 MAX_DEPTH = 8  # the tree has at most four levels; a bound against a cycle in bad data
+
+# Changes when a round is created, moves to another state or its plan is edited.
+ROUNDS = SharedVersion("petitions:rounds-version")
+
+
+def rounds_changed() -> None:
+    """Call after a round changed (on commit): every process reads the collecting rounds again."""
+    ROUNDS.bump()
+
+
+def collecting_rounds() -> list[Round]:
+    """The rounds taking new petitions, from this process's copy. The instances are shared:
+    read them, do not modify them."""
+    memo = ROUNDS.memo()
+    found = memo.get("collecting")
+    if found is None:
+        rounds = Round.objects.filter(state__in=COLLECTING).only(*ROUND_FIELDS).order_by("pk")
+        found = memo["collecting"] = list(rounds)
+    return found
 
 
 def unit_chain(unit: Unit) -> list[int]:
@@ -51,9 +73,11 @@ def _rank(round_: Round, chain: list[int], now: datetime.datetime) -> tuple[int,
 def rounds_covering(unit: Unit, states: tuple[str, ...] = COLLECTING) -> list[Round]:
     """The rounds in `states` whose unit is `unit` or one of its ancestors, best first."""
     chain = unit_chain(unit)
-    found = list(
-        Round.objects.filter(unit_id__in=chain, state__in=states).only(*ROUND_FIELDS).order_by()
-    )
+    if states == COLLECTING:
+        found = [r for r in collecting_rounds() if r.unit_id in chain]
+    else:
+        rounds = Round.objects.filter(unit_id__in=chain, state__in=states).only(*ROUND_FIELDS)
+        found = list(rounds.order_by())
     now = timezone.now()
     return sorted(found, key=lambda r: _rank(r, chain, now))
 

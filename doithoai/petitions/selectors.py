@@ -17,6 +17,7 @@ from doithoai.petitions.filters import PetitionFilters
 from doithoai.petitions.models import Petition, Topic
 from doithoai.petitions.round_model import RoundState
 from doithoai.petitions.rounds import intake_note
+from doithoai.units.selectors import unit_by_id
 
 # A round has public pages (its page, notice, results) once announced.
 PUBLIC_ROUND_STATES = (RoundState.ANNOUNCED, RoundState.HELD, RoundState.CONCLUDED)
@@ -36,6 +37,17 @@ def active_topic(code: str) -> Topic | None:
     if active is None:
         active = memo["active"] = {t.code: t for t in Topic.objects.filter(active=True)}
     return active.get(code)
+
+
+def topic_name(topic_id: int | None) -> str | None:
+    """The name of any topic, retired ones included, from this process's copy of the list."""
+    if topic_id is None:
+        return None
+    memo = TOPICS.memo()
+    names = memo.get("names")
+    if names is None or topic_id not in names:
+        names = memo["names"] = dict(Topic.objects.values_list("id", "name"))
+    return names.get(topic_id)
 
 
 def topics_changed() -> None:
@@ -153,7 +165,8 @@ class PublicStatus:
 def _public_status_rows() -> Any:
     """The lookup's query for every petition, built once per process (its annotation and
     `values()` cost more to build than the query costs to run); each lookup filters a copy.
-    The answers follow-up published (hooks.PUBLIC_ANSWERS) are asked in this same query."""
+    The answers follow-up published (hooks.PUBLIC_ANSWERS) are asked in this same query; the
+    unit's and the topic's names come from the process's copies of those lists."""
     answered: Any = Value(False)
     for source in hooks.PUBLIC_ANSWERS:
         answered = source.exists(OuterRef("id"), OuterRef("issue_link__issue_id"))
@@ -165,8 +178,8 @@ def _public_status_rows() -> Any:
         "forwarded_to",
         "due_on",
         "legal_kind",
-        "unit__name",
-        "topic__name",
+        "unit_id",
+        "topic_id",
         "round_id",
         "round__title",
         "round__state",
@@ -190,8 +203,8 @@ def petition_public_status(*, code: str) -> PublicStatus | None:
         state=row["state"],
         state_label=str(PetitionState(row["state"]).label),
         received_on=row["received_on"],
-        unit=row["unit__name"],
-        topic=row["topic__name"],
+        unit=unit.name if (unit := unit_by_id(row["unit_id"])) else "",
+        topic=topic_name(row["topic_id"]),
         forwarded_to=row["forwarded_to"],
         due_on=row["due_on"],
         answers=answers,

@@ -23,6 +23,7 @@ from doithoai.dialogues.models import (
     TaskState,
 )
 from doithoai.dialogues.services.common import deny, required
+from doithoai.petitions.rounds import rounds_changed
 from doithoai.units.models import Organisation
 
 logger = logging.getLogger("doithoai.dialogues")
@@ -58,6 +59,7 @@ def round_transition(*, actor: Actor, round_: Round, to_state: str, reason: str 
         action=DialogueEvents.ROUND_TRANSITION,
         reason=reason,
     )
+    transaction.on_commit(rounds_changed)
     return round_
 
 
@@ -100,6 +102,7 @@ def round_update_plan(*, actor: Actor, round_: Round, changes: dict[str, Any]) -
         setattr(round_, key, value)
     round_.full_clean(exclude=["unit", "organisation"])
     round_.save(update_fields=list(changes))
+    transaction.on_commit(rounds_changed)
     event_record(
         actor=actor,
         obj=round_,

@@ -5,6 +5,7 @@ import datetime
 from django.utils import timezone
 
 from doithoai.dialogues.models import Round, RoundState
+from doithoai.petitions.rounds import rounds_changed
 from doithoai.petitions.tests.factories import ward
 from doithoai.units.models import Organisation, Scheme, Unit
 
@@ -29,7 +30,7 @@ def make_round(
         Organisation.objects.filter(unit=unit).order_by("pk").first()
         or Organisation.objects.order_by("pk")[0]
     )
-    return Round.objects.create(
+    round_ = Round.objects.create(
         unit=unit,
         organisation=organisation,
         title=title,
@@ -37,6 +38,8 @@ def make_round(
         venue="Hội trường",
         state=state,
     )
+    rounds_changed()
+    return round_
 
 
 def close_every_round() -> None:
@@ -44,6 +47,7 @@ def close_every_round() -> None:
     Round.objects.filter(state__in=(RoundState.APPROVED, RoundState.ANNOUNCED)).update(
         state=RoundState.HELD
     )
+    rounds_changed()
 
 
 __all__ = ["city", "close_every_round", "elsewhere", "make_round", "ward"]

@@ -94,3 +94,20 @@ def test_lookups_are_rate_limited_per_client(client, db, settings):
     assert refused.status_code == 429 and "quá nhiều lần" in refused.content.decode()
     assert 'data-testid="state"' not in refused.content.decode()
     assert client.get(f"/api/v1/public/petitions/{petition.code}").status_code == 429
+
+
+def test_the_lookup_names_unit_and_topic_from_the_process_copies(db, django_assert_num_queries):
+    """One query for the petition; the unit's and the topic's names (a retired topic's too)
+    come from the lists the process keeps."""
+    from doithoai.petitions.models import Topic
+    from doithoai.petitions.selectors import petition_public_status, topics_changed
+
+    first = PetitionFactory(topic=Topic.objects.get(code="dat_dai"))
+    second = PetitionFactory(topic=Topic.objects.get(code="an_ninh"))
+    assert petition_public_status(code=first.code).topic == "Đất đai"
+    Topic.objects.filter(code="an_ninh").update(active=False, name="Chủ đề đã thôi dùng")
+    topics_changed()
+    petition_public_status(code=first.code)  # the topic list is read again once
+    with django_assert_num_queries(1):
+        status = petition_public_status(code=second.code)
+    assert status.unit == second.unit.name and status.topic == "Chủ đề đã thôi dùng"
