@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from doithoai.accounts.models import Role
 from doithoai.accounts.policies import unit_ids_with_role
+from doithoai.core.document_kinds import template_dir
 from doithoai.core.jobs import JobKind, JobOutput, Progress, job_kind_register, pdf_job_output
 from doithoai.core.models import BackgroundJob
 from doithoai.dialogues import selectors
@@ -34,7 +35,12 @@ def _run(job: BackgroundJob, progress: Progress) -> JobOutput:
     round_ = selectors.round_get_for(user=job.owner, round_id=int(job.params["round_id"]))
     invitees = list(selectors.invitees_to_print(user=job.owner, round_=round_))
     filename = f"giay-moi-dai-bieu-{round_.pk}.pdf"
-    return pdf_job_output(build_invitations(round_, invitees), filename=filename, progress=progress)
+    return pdf_job_output(
+        build_invitations(round_, invitees),
+        filename=filename,
+        progress=progress,
+        template_dir=template_dir(),
+    )
 
 
 def register() -> None:

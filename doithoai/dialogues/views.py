@@ -17,10 +17,12 @@ from doithoai.core.document_kinds import (
     FILE_STEMS,
     DocumentUnavailable,
     document_render,
+    render_as,
+    template_dir,
 )
 from doithoai.core.flash import attempt_result, form_errors, form_page_post, post_action
 from doithoai.core.jobs import document_in_background, job_offer, job_start
-from doithoai.core.rendering import render_docx, render_pdf, render_pdf_many
+from doithoai.core.rendering import render_pdf_many
 from doithoai.core.storage import generated_download
 from doithoai.dialogues import policies, selectors, services
 from doithoai.dialogues.document_jobs import INVITATIONS_JOB, invitations_params
@@ -248,7 +250,7 @@ def invitations_pdf(request: HttpRequest, round_id: int) -> HttpResponse:
     if document_in_background(len(invitees)):
         back = reverse("dialogue-round", args=[round_.pk])
         return job_offer(request, kind=INVITATIONS_JOB, items=len(invitees), back=back)
-    data = render_pdf_many(build_invitations(round_, invitees))
+    data = render_pdf_many(build_invitations(round_, invitees), template_dir=template_dir())
     return _file_response(data, "pdf", f"giay-moi-dai-bieu-{round_.pk}")
 
 
@@ -261,7 +263,7 @@ def invitation_file(request: HttpRequest, round_id: int, invitee_id: int, fmt: s
     if found is None or fmt not in CONTENT_TYPES:
         raise Http404
     document = build_invitee_invitation(round_, found)
-    data = render_pdf(document) if fmt == "pdf" else render_docx(document)
+    data = render_as(document, fmt)
     return _file_response(data, fmt, f"giay-moi-{round_.pk}-{found.pk}")
 
 

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from doithoai.accounts.policies import active_memberships
+from doithoai.core.document_kinds import render_as
 from doithoai.core.events import event_record
 from doithoai.core.rendering import (
     Block,
@@ -23,8 +24,6 @@ from doithoai.core.rendering import (
     Paragraph,
     Signature,
     Table,
-    render_docx,
-    render_pdf,
 )
 from doithoai.reports import policies
 from doithoai.reports.events import ReportEvents
@@ -177,7 +176,7 @@ def six_monthly_document(
 def six_monthly_render(*, user: Any, year: int, half: int, fmt: str) -> bytes:
     """DOCX or PDF bytes of the report; its making is recorded as an event on the user."""
     document = six_monthly_document(user=user, year=year, half=half)
-    data = render_pdf(document) if fmt == "pdf" else render_docx(document)
+    data = render_as(document, fmt)
     event_record(
         actor=user,
         obj=user,

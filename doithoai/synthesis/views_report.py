@@ -20,9 +20,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
 
+from doithoai.core.document_kinds import render_as
 from doithoai.core.events import events_for
 from doithoai.core.flash import attempt, form_page_post, post_action
-from doithoai.core.rendering import render_docx, render_pdf
 from doithoai.core.storage import generated_download
 from doithoai.synthesis import policies
 from doithoai.synthesis.documents import build_synthesis_report
@@ -226,6 +226,6 @@ def report_file(request: HttpRequest, round_id: int, fmt: str) -> HttpResponse:
     if fmt not in CONTENT_TYPES:
         raise Http404
     doc = build_synthesis_report(round_)
-    data = render_pdf(doc) if fmt == "pdf" else render_docx(doc)
+    data = render_as(doc, fmt)
     name = f"bao-cao-tong-hop-{round_.pk}.{fmt}"
     return generated_download(data, filename=name, content_type=CONTENT_TYPES[fmt])

@@ -117,3 +117,25 @@ def test_an_invitation_page_is_only_for_those_who_print_invitations(
     response = _get(client, reader, url)
     assert response.status_code == 404
     assert str(invitee.token) not in response.content.decode()
+
+
+def test_invitations_use_the_administrators_replacement_page(
+    client, demo_user, planned_round, settings, tmp_path
+):
+    from doithoai.core.rendering.tests.readback import (
+        REPLACEMENT_MARK,
+        pdf_text,
+        write_replacement_page,
+    )
+
+    write_replacement_page(tmp_path)
+    settings.DOITHOAI_DOCUMENT_TEMPLATES = str(tmp_path)
+    invitee = planned_round.invitees.order_by("id").last()
+    urls = [
+        reverse("dialogue-invitation-file", args=[planned_round.pk, invitee.pk, "pdf"]),
+        reverse("dialogue-invitations-pdf", args=[planned_round.pk]),
+    ]
+    for url in urls:
+        response = _get(client, demo_user("vanphong"), url)
+        assert response.status_code == 200, url
+        assert REPLACEMENT_MARK in pdf_text(response.content), url

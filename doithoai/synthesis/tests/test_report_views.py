@@ -121,3 +121,19 @@ def test_generic_document_url_serves_the_front_report(client, demo_user, demo_ro
     client.force_login(demo_user("mttq"))
     response = client.get(f"/staff/doi-thoai/{demo_round.pk}/van-ban/synthesis.docx")
     assert response.status_code == 200 and response.content.startswith(b"PK")
+
+
+def test_the_report_file_uses_the_administrators_replacement_page(
+    client, demo_user, demo_round, drafted, settings, tmp_path
+):
+    from doithoai.core.rendering.tests.readback import (
+        REPLACEMENT_MARK,
+        pdf_text,
+        write_replacement_page,
+    )
+
+    write_replacement_page(tmp_path)
+    settings.DOITHOAI_DOCUMENT_TEMPLATES = str(tmp_path)
+    client.force_login(demo_user("mttq"))
+    response = client.get(_url(demo_round, "van-ban.pdf"))
+    assert response.status_code == 200 and REPLACEMENT_MARK in pdf_text(response.content)

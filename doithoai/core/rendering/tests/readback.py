@@ -43,3 +43,17 @@ def top_margin_text(page: pypdf.PageObject, margin_mm: float = 20) -> list[str]:
 
 def cell_lines(cell) -> list[str]:
     return [p.text for p in cell.paragraphs if p.text.strip()]
+
+
+REPLACEMENT_MARK = "MẪU VĂN BẢN CỦA ĐỊA PHƯƠNG"
+
+
+def write_replacement_page(directory) -> None:
+    """An administrator's replacement `document.html` (setting DOITHOAI_DOCUMENT_TEMPLATES) in
+    `directory`: the packaged page with REPLACEMENT_MARK printed at the top of the body."""
+    from doithoai.core.rendering.pdf_renderer import DEFAULT_TEMPLATE_DIR
+
+    page = (DEFAULT_TEMPLATE_DIR / "document.html").read_text(encoding="utf-8")
+    marked = page.replace("<body>", f"<body><p>{REPLACEMENT_MARK}</p>", 1)
+    assert marked != page
+    (directory / "document.html").write_text(marked, encoding="utf-8")
