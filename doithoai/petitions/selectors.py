@@ -17,7 +17,7 @@ from doithoai.petitions.filters import PetitionFilters
 from doithoai.petitions.models import Petition, Topic
 from doithoai.petitions.round_model import RoundState
 from doithoai.petitions.rounds import intake_note
-from doithoai.units.selectors import unit_by_id
+from doithoai.units.selectors import unit_name_by_id
 
 # A round has public pages (its page, notice, results) once announced.
 PUBLIC_ROUND_STATES = (RoundState.ANNOUNCED, RoundState.HELD, RoundState.CONCLUDED)
@@ -203,7 +203,7 @@ def petition_public_status(*, code: str) -> PublicStatus | None:
         state=row["state"],
         state_label=str(PetitionState(row["state"]).label),
         received_on=row["received_on"],
-        unit=unit.name if (unit := unit_by_id(row["unit_id"])) else "",
+        unit=unit_name_by_id(row["unit_id"]),
         topic=topic_name(row["topic_id"]),
         forwarded_to=row["forwarded_to"],
         due_on=row["due_on"],

@@ -31,6 +31,16 @@ def unit_by_id(pk: int) -> Unit | None:
     return unit
 
 
+def unit_name_by_id(pk: int) -> str:
+    """The name of any unit, from this process's table of every unit's name (one query for the
+    few thousand units), read again when the tree changes or a unit is not in it yet."""
+    memo = TREE.memo()
+    names = memo.get("names")
+    if names is None or pk not in names:
+        names = memo["names"] = dict(Unit.objects.values_list("id", "name"))
+    return names.get(pk, "")
+
+
 def unit_covered_ids(unit_ids: Iterable[int]) -> set[int]:
     """The units themselves, everything below them, and every predecessor unit (with its tree)
     whose territory passed to them: a record filed under a 2016 ward is found under today's ward."""
