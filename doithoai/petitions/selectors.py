@@ -225,6 +225,8 @@ def _decode(cursor: str | None) -> tuple[datetime.datetime, int] | None:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
         at, pk = raw.split("|")
-        return datetime.datetime.fromisoformat(at), int(pk)
+        position = datetime.datetime.fromisoformat(at), int(pk)
     except (ValueError, UnicodeDecodeError):
         return None
+    # The cursors this page writes carry their time zone; one without is not ours.
+    return position if position[0].tzinfo is not None else None

@@ -229,3 +229,16 @@ def test_visible_units_mirror_the_visibility_filter(demo_user, db):
         assert seen <= units
     assert policies.visible_unit_ids(demo_user("quantri")) is None
     assert policies.visible_unit_ids(demo_user("chuyenvien")) is None
+
+
+def test_a_cursor_without_a_time_zone_is_not_ours_and_gives_the_first_page(demo_user, rows):
+    import base64
+    import warnings
+
+    user = demo_user("vanphong")
+    first = petition_list_visible_to(user=user, filters=PetitionFilters(), limit=3)
+    naive = base64.urlsafe_b64encode(f"2016-01-01T00:00:00|{10**9}".encode()).decode()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a naive datetime in a query warns
+        page = petition_list_visible_to(user=user, filters=PetitionFilters(), cursor=naive, limit=3)
+    assert [p.pk for p in page.items] == [p.pk for p in first.items]
