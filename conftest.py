@@ -54,6 +54,17 @@ def _fresh_cache() -> Iterator[None]:
     HELD.clear()
 
 
+@pytest.fixture
+def replacement_page(settings, tmp_path):  # type: ignore[no-untyped-def]
+    """The administrator's replacement document page (DOITHOAI_DOCUMENT_TEMPLATES) is set; the
+    mark it prints at the top of every page is returned."""
+    from doithoai.core.rendering.tests.readback import REPLACEMENT_MARK, write_replacement_page
+
+    write_replacement_page(tmp_path)
+    settings.DOITHOAI_DOCUMENT_TEMPLATES = str(tmp_path)
+    return REPLACEMENT_MARK
+
+
 def log_in(page: Any, username: str) -> None:
     """Log a demo user in through the login page of a browser test (any earlier user out)."""
     from doithoai.demo.people import DEMO_PASSWORD

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from doithoai.core.rendering import Image
-from doithoai.core.rendering.tests.readback import docx_document, normalise, pdf_reader
+from doithoai.core.rendering.tests.readback import docx_document, normalise, pdf_reader, pdf_text
 from doithoai.dialogues.documents.invitations import checkin_url, qr_png
 
 
@@ -120,16 +120,8 @@ def test_an_invitation_page_is_only_for_those_who_print_invitations(
 
 
 def test_invitations_use_the_administrators_replacement_page(
-    client, demo_user, planned_round, settings, tmp_path
+    client, demo_user, planned_round, replacement_page
 ):
-    from doithoai.core.rendering.tests.readback import (
-        REPLACEMENT_MARK,
-        pdf_text,
-        write_replacement_page,
-    )
-
-    write_replacement_page(tmp_path)
-    settings.DOITHOAI_DOCUMENT_TEMPLATES = str(tmp_path)
     invitee = planned_round.invitees.order_by("id").last()
     urls = [
         reverse("dialogue-invitation-file", args=[planned_round.pk, invitee.pk, "pdf"]),
@@ -138,4 +130,4 @@ def test_invitations_use_the_administrators_replacement_page(
     for url in urls:
         response = _get(client, demo_user("vanphong"), url)
         assert response.status_code == 200, url
-        assert REPLACEMENT_MARK in pdf_text(response.content), url
+        assert replacement_page in pdf_text(response.content), url

@@ -85,16 +85,10 @@ def test_province_report_for_todays_province(demo_user, dataset):
 
 
 def test_the_pdf_uses_the_administrators_replacement_page(
-    client, demo_user, dataset, settings, tmp_path
+    client, demo_user, dataset, replacement_page
 ):
-    from doithoai.core.rendering.tests.readback import (
-        REPLACEMENT_MARK,
-        pdf_text,
-        write_replacement_page,
-    )
+    from doithoai.core.rendering.tests.readback import pdf_text
 
-    write_replacement_page(tmp_path)
-    settings.DOITHOAI_DOCUMENT_TEMPLATES = str(tmp_path)
     client.force_login(demo_user("vanphong"))
     response = client.get(reverse("reports-six-monthly"), {"nam": YEAR, "ky": 1, "dang": "pdf"})
-    assert response.status_code == 200 and REPLACEMENT_MARK in pdf_text(response.content)
+    assert response.status_code == 200 and replacement_page in pdf_text(response.content)
