@@ -109,6 +109,9 @@ class ViewPlace(models.TextChoices):
     DETAIL = "detail", _("Trang chi tiết kiến nghị")
     EXPORT = "export", _("Tệp xuất danh sách kiến nghị")
     ACCESS = "access", _("Bản sao dữ liệu cho người yêu cầu")
+    API = "api", _("API cho cán bộ")
+    FOLLOWUP = "followup", _("Trang xử lý, trả lời kiến nghị")
+    LETTERS = "letters", _("Danh sách thư trả lời của phường, xã")
     OTHER = "other", _("Trang khác")
 
 

@@ -26,6 +26,7 @@ from doithoai.followup.models import Answer, AnswerTemplate
 from doithoai.followup.services.finishing import close_problems, latest_resolution
 from doithoai.petitions import policies as petition_policies
 from doithoai.petitions.attachments import MAX_FILE_BYTES, check_uploads
+from doithoai.petitions.hooks import contact_viewed
 from doithoai.petitions.models import Petition
 from doithoai.petitions.views_helpers import read_uploads
 from doithoai.synthesis.models import Issue
@@ -213,11 +214,18 @@ def _petition_rows(request: HttpRequest, issue: Issue | None, petition: Any) -> 
     else:
         qs = Petition.objects.filter(pk=petition.pk).prefetch_related("attachments")
     page = Paginator(qs, PETITIONS_PER_PAGE).get_page(request.GET.get("trang"))
-    rows = [
-        {"petition": p, "personal": petition_policies.can_see_personal_data(request.user, p)}
-        for p in page
-    ]
+    personal = {p.pk: petition_policies.can_see_personal_data(request.user, p) for p in page}
+    rows = [{"petition": p, "personal": personal[p.pk]} for p in page]
+    shown = [p.pk for p in page if personal[p.pk] and _has_contact(p)]
+    contact_viewed(user=request.user, petition_ids=shown, place="followup")
     return {"petition_page": page, "petition_rows": rows}
+
+
+def _has_contact(petition: Petition) -> bool:
+    """What the page prints of the petitioner (followup/assignment.html) is there to print."""
+    return bool(
+        petition.submitter_name or petition.phone or petition.email or petition.submitter_address
+    )
 
 
 @login_required

@@ -26,6 +26,7 @@ from doithoai.followup.documents_letters import letter_number, letter_pdf, lette
 from doithoai.followup.forms_letters import DeliveryForm
 from doithoai.followup.letter_choices import LetterState
 from doithoai.followup.services.letters import letter_delivery_record, letters_issue
+from doithoai.petitions.hooks import contact_viewed
 
 WARDS_PER_PAGE = 30
 
@@ -71,6 +72,11 @@ def letters_ward(request: HttpRequest, ward_id: int) -> HttpResponse:
         }
         for letter in page.object_list
     ]
+    contact_viewed(
+        user=request.user,
+        petition_ids=[letter.petition_id for letter in page.object_list],
+        place="letters",
+    )
     context: dict[str, Any] = {
         "ward": ward,
         "page": page,

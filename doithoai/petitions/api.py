@@ -15,6 +15,7 @@ from doithoai.petitions import policies
 from doithoai.petitions.attachments import MAX_FILE_BYTES, check_uploads
 from doithoai.petitions.choices import Channel
 from doithoai.petitions.filters import PetitionFilters
+from doithoai.petitions.hooks import contact_viewed
 from doithoai.petitions.models import Petition
 from doithoai.petitions.rounds import intake_note
 from doithoai.petitions.schemas import (
@@ -91,6 +92,19 @@ def create_petition(
     return Status(201 if result.created else 200, petition_out(request.user, result.petition))
 
 
+def _petitions_read(user: Any, petitions: list[Petition]) -> list[dict[str, Any]]:
+    """The petitions as read through the API; whose contact details were in them is logged as
+    on the staff pages."""
+    items = [petition_out(user, p) for p in petitions]
+    shown = [p.pk for p, item in zip(petitions, items, strict=True) if _contact_shown(p, item)]
+    contact_viewed(user=user, petition_ids=shown, place="api")
+    return items
+
+
+def _contact_shown(petition: Petition, item: dict[str, Any]) -> bool:
+    return item["submitter"] is not None and not petition.anonymous
+
+
 @router.get("", response=PetitionPageOut, summary="List the petitions you may see")
 def list_petitions(request: HttpRequest, query: Query[ListQuery]) -> dict[str, Any]:
     page = petition_list_visible_to(
@@ -99,15 +113,13 @@ def list_petitions(request: HttpRequest, query: Query[ListQuery]) -> dict[str, A
         cursor=query.after,
         limit=query.limit,
     )
-    return {
-        "items": [petition_out(request.user, p) for p in page.items],
-        "next_cursor": page.next_cursor,
-    }
+    return {"items": _petitions_read(request.user, page.items), "next_cursor": page.next_cursor}
 
 
 @router.get("/{int:petition_id}", response=PetitionOut, summary="Read one petition")
 def get_petition(request: HttpRequest, petition_id: int) -> dict[str, Any]:
-    return petition_out(request.user, petition_get_for(user=request.user, petition_id=petition_id))
+    petition = petition_get_for(user=request.user, petition_id=petition_id)
+    return _petitions_read(request.user, [petition])[0]
 
 
 @router.post(

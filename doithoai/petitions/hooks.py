@@ -40,8 +40,8 @@ def round_changed(
 
 # `CONTACT_VIEWED` holds callbacks run when a staff page or export showed petitioners' contact
 # details (name, phone, e-mail, address), as `callback(user=..., petition_ids=[...], place=...)`
-# with `place` one of "detail", "export", "other". Data protection registers one that keeps the
-# log its officer reads (Law 91/2025/QH15).
+# with `place` one of "detail", "export", "api", "followup", "letters", "other". Data protection
+# registers one that keeps the log its officer reads (Law 91/2025/QH15).
 
 
 class ContactViewed(Protocol):

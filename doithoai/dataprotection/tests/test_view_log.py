@@ -76,3 +76,20 @@ def test_the_log_is_paged(dpo_client, demo_user, person):
     assert first.count('data-testid="log-row"') == 50 and "Trang sau" in first
     second = dpo_client.get(LOG, {"trang": 2}).content.decode()
     assert second.count('data-testid="log-row"') == 10
+
+
+def test_the_staff_api_logs_the_contact_details_it_returned(client, demo_user, person):
+    from doithoai.accounts.services import api_token_create
+
+    officer = demo_user("vanphong")
+    key = api_token_create(actor=officer, user=officer, name="log")[1]
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+    one = client.get(f"/api/v1/petitions/{person[0].pk}", **auth).json()
+    assert one["submitter"]["phone"] == person[0].phone
+    view = ContactView.objects.get()
+    assert (view.user, view.petition_id, view.place) == (officer, person[0].pk, ViewPlace.API)
+    listed = client.get("/api/v1/petitions", {"limit": 200}, **auth).json()["items"]
+    with_contact = {i["id"] for i in listed if i["submitter"] and not i["submitter"]["anonymous"]}
+    assert person[1].pk in with_contact
+    logged = ContactView.objects.filter(place=ViewPlace.API).values_list("petition_id", flat=True)
+    assert set(logged) == with_contact | {person[0].pk}

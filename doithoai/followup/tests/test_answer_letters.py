@@ -278,3 +278,15 @@ def test_pages_per_role(answered, users, client):
             },
         )
         assert _snapshot() == before
+
+
+def test_the_ward_list_of_letters_logs_whose_contact_details_it_showed(answered, users, client):
+    from doithoai.dataprotection.models import ContactView, ViewPlace
+
+    letters = letters_issue(actor=users["phuong"], ward=ward(DUC_XUAN))
+    client.force_login(users["phuong"])
+    assert client.get(f"/staff/thu-tra-loi/dia-ban/{ward(DUC_XUAN).pk}/").status_code == 200
+    logged = ContactView.objects.filter(user=users["phuong"], place=ViewPlace.LETTERS)
+    assert sorted(logged.values_list("petition_id", flat=True)) == sorted(
+        letter.petition_id for letter in letters
+    )

@@ -172,3 +172,23 @@ def test_staff_open_a_petitions_photo_from_the_petition_and_issue_pages(
     _denied(client.get(url), "o-ga")
     client.logout()
     assert client.get(url).status_code == 302
+
+
+def test_the_assignment_page_logs_the_petitioners_it_showed(client, users, publish, issue):
+    from doithoai.dataprotection.models import ContactView, ViewPlace
+
+    publish(issue)
+    assignment = issue.assignments.get()
+    client.force_login(users["vanphong"])
+    page = client.get(reverse("followup-assignment", args=[assignment.pk])).content.decode()
+    shown = {
+        m.petition_id
+        for m in issue.memberships.select_related("petition")
+        if m.petition.phone and m.petition.phone in page
+    }
+    assert shown
+    logged = ContactView.objects.filter(user=users["vanphong"], place=ViewPlace.FOLLOWUP)
+    assert set(logged.values_list("petition_id", flat=True)) == shown
+    client.force_login(users["baochi"])  # the press may not open it: nothing more is logged
+    client.get(reverse("followup-assignment", args=[assignment.pk]))
+    assert ContactView.objects.count() == len(shown)
