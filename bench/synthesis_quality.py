@@ -272,10 +272,11 @@ def reliability(conf: np.ndarray, correct: np.ndarray, bins: int = 10) -> list[s
 
 
 def pair_summary(pair: PairParams) -> str:
-    """The pair scorer's inner-CV choices: feature set, topic guard, threshold."""
+    """The pair scorer's inner-CV choices: feature set, products, topic guard, threshold."""
     used = max((k + 1 for k, w in enumerate(pair.weights) if w), default=0)
+    products = " and their products" if pair.quadratic else ""
     guard = "on" if pair.topic_guard else "off"
-    return f"{used} features, topic guard {guard}, threshold {pair.threshold}"
+    return f"{used} features{products}, topic guard {guard}, threshold {pair.threshold}"
 
 
 def region_main(args: argparse.Namespace) -> None:

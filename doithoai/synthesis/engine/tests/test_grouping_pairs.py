@@ -16,6 +16,8 @@ from doithoai.synthesis.engine.grouping import (
     PairParams,
     cluster,
     pair_features,
+    pair_logits,
+    quadratic_terms,
     with_lengths,
 )
 from doithoai.synthesis.engine.places import Places
@@ -108,16 +110,41 @@ def test_pair_params_round_trip_the_guard():
     assert PairParams.from_dict({"weights": [1.0]}).topic_guard is False
 
 
-def test_fit_pairs_reports_every_candidate_of_the_inner_selection():
+def test_fit_pairs_reports_every_candidate_of_the_inner_selection(monkeypatch):
+    from doithoai.synthesis.engine import grouping
     from doithoai.synthesis.engine.training import fit_pairs, load_rows
 
+    # the candidates with products are off by default (DOITHOAI_SYNTHESIS_QUADRATIC=1)
+    with_products = (*CANDIDATES, (N_FEATURES, True, False), (N_FEATURES, True, True))
+    monkeypatch.setattr(grouping, "CANDIDATES", with_products)
     rows = load_rows()[:200]
     report: list[InnerResult] = []
     params = fit_pairs(rows, report=report)
-    assert {(r.n_features, r.topic_guard) for r in report} == set(CANDIDATES)
+    assert {(r.n_features, r.quadratic, r.topic_guard) for r in report} == set(with_products)
     best = max(report, key=lambda r: r.f1)
     assert params.threshold == best.threshold
     assert params.topic_guard == best.topic_guard
     unused = params.weights[best.n_features :]
     assert unused == [0.0] * (N_FEATURES - best.n_features)
+    products = N_FEATURES * (N_FEATURES + 1) // 2
+    assert len(params.quadratic) == (products if best.quadratic else 0)
     assert all(0.0 <= r.precision <= 1.0 and 0.0 <= r.recall <= 1.0 for r in report)
+
+
+def test_quadratic_scorer_sums_the_products_it_was_fitted_on():
+    rng = np.random.default_rng(0)
+    table = rng.random((5, N_FEATURES))
+    products = quadratic_terms(table)
+    assert products.shape == (5, N_FEATURES * (N_FEATURES + 1) // 2)
+    q = rng.normal(size=products.shape[1])
+    params = PairParams(weights=[0.5] * N_FEATURES, bias=-1.0, quadratic=q.tolist())
+    expected = -1.0 + table.sum(axis=1) * 0.5 + products @ q
+    assert np.allclose(pair_logits(table, params), expected)
+    linear = PairParams(weights=[0.5] * N_FEATURES, bias=-1.0)
+    assert np.allclose(pair_logits(table, linear), -1.0 + table.sum(axis=1) * 0.5)
+
+
+def test_pair_params_round_trip_the_products():
+    params = PairParams(quadratic=[0.25, -1.5])
+    assert PairParams.from_dict(params.to_dict()).quadratic == [0.25, -1.5]
+    assert PairParams.from_dict({"weights": [1.0]}).quadratic == []
