@@ -4,8 +4,10 @@ An app registers its kinds in its `AppConfig.ready()` with `document_kind_regist
 people call it, the function building it (a `dialogues.Round` → a `rendering.OfficialDocument`),
 the stem of its file name and, for the register (`documents.services.document_issue`), its number
 series (the Decree 30 abbreviation of its type), which kind of organisation issues it when it is
-not the round's own, and an optional readiness check `(round_) -> str | None` (a problem in
-Vietnamese, or None when it may be issued). Core never imports those apps (layers, docs/adr).
+not the round's own, an optional readiness check `(round_) -> str | None` (a problem in
+Vietnamese, or None when it may be issued) and the round's fields that keep the issued number and
+date (`round_fields`), written by the register so that the round's other documents cite them.
+Core never imports those apps (layers, docs/adr).
 """
 
 from collections.abc import Callable
@@ -33,6 +35,8 @@ class DocumentKind:
     series: str | None = None
     issuer: str | None = None
     check: Check | None = None
+    # The round's field holding this kind's number, and its date field (or None).
+    round_fields: tuple[str, str | None] | None = None
 
 
 _KINDS: dict[str, DocumentKind] = {}
@@ -47,6 +51,8 @@ SERIES: dict[str, str] = {}
 ISSUERS: dict[str, str] = {}
 # Readiness checks run before a kind is issued.
 ISSUE_CHECKS: dict[str, Check] = {}
+# The round's (number field, date field or None) a kind's issued number and date are written to.
+ROUND_FIELDS: dict[str, tuple[str, str | None]] = {}
 FORMATS = ("docx", "pdf")
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -58,7 +64,7 @@ def document_kind_register(kind: DocumentKind) -> None:
     """Register (or replace) a kind; lower `order` comes first in lists."""
     _KINDS[kind.kind] = kind
     ordered = sorted(_KINDS.values(), key=lambda k: (k.order, k.kind))
-    for table in (BUILDERS, KIND_LABELS, FILE_STEMS, SERIES, ISSUERS, ISSUE_CHECKS):
+    for table in (BUILDERS, KIND_LABELS, FILE_STEMS, SERIES, ISSUERS, ISSUE_CHECKS, ROUND_FIELDS):
         table.clear()
     for k in ordered:
         BUILDERS[k.kind] = k.builder
@@ -70,6 +76,8 @@ def document_kind_register(kind: DocumentKind) -> None:
             ISSUERS[k.kind] = k.issuer
         if k.check:
             ISSUE_CHECKS[k.kind] = k.check
+        if k.round_fields:
+            ROUND_FIELDS[k.kind] = k.round_fields
 
 
 class DocumentUnavailable(Exception):

@@ -15,12 +15,32 @@ from doithoai.dialogues.documents.conclusion import conclusion_issue_problem
 
 def register() -> None:
     for kind in (
-        DocumentKind("plan", _("Kế hoạch"), build_plan, "ke-hoach", order=10, series="KH"),
         DocumentKind(
-            "invitation", _("Giấy mời"), build_invitation, "giay-moi", order=20, series="GM"
+            "plan",
+            _("Kế hoạch"),
+            build_plan,
+            "ke-hoach",
+            order=10,
+            series="KH",
+            round_fields=("document_number", "issued_on"),
         ),
         DocumentKind(
-            "minutes", _("Biên bản hội nghị"), build_minutes, "bien-ban", order=30, series="BB"
+            "invitation",
+            _("Giấy mời"),
+            build_invitation,
+            "giay-moi",
+            order=20,
+            series="GM",
+            round_fields=("invitation_number", None),
+        ),
+        DocumentKind(
+            "minutes",
+            _("Biên bản hội nghị"),
+            build_minutes,
+            "bien-ban",
+            order=30,
+            series="BB",
+            round_fields=("minutes_number", None),
         ),
         DocumentKind(
             "conclusion",
@@ -30,6 +50,7 @@ def register() -> None:
             order=40,
             series="TB",
             check=conclusion_issue_problem,
+            round_fields=("conclusion_number", "conclusion_on"),
         ),
     ):
         document_kind_register(kind)

@@ -26,6 +26,7 @@ from doithoai.core.document_kinds import (
     BUILDERS,
     FORMATS,
     ISSUERS,
+    ROUND_FIELDS,
     SERIES,
     DocumentUnavailable,
     document_build,
@@ -36,6 +37,7 @@ from doithoai.core.document_kinds import (
 from doithoai.core.events import event_record
 from doithoai.core.rendering import OfficialDocument, format_number
 from doithoai.core.rendering.model import clean
+from doithoai.dialogues.models import Round
 from doithoai.documents import policies
 from doithoai.documents.events import DocumentEvents
 from doithoai.documents.models import Format, IssuedDocument, IssuedFile, NumberCounter
@@ -145,6 +147,22 @@ def _latest(round_: Any, kind: str) -> IssuedDocument | None:
     )
 
 
+def _record_on_round(round_: Any, kind: str, symbol: str, on: datetime.date) -> dict[str, str]:
+    """The issued number (and date) written into the round's own fields for the kind, so that the
+    round's other documents cite it (an invitation names the plan's number); what was written."""
+    fields = ROUND_FIELDS.get(kind)
+    if fields is None:
+        return {}
+    number_field, date_field = fields
+    values: dict[str, Any] = {number_field: symbol}
+    if date_field:
+        values[date_field] = on
+    Round.objects.filter(pk=round_.pk).update(**values)
+    for name, value in values.items():
+        setattr(round_, name, value)
+    return {name: str(value) for name, value in values.items()}
+
+
 def _locked_counter(organisation: Organisation, year: int, series: str) -> NumberCounter:
     counter, _created = NumberCounter.objects.get_or_create(
         organisation=organisation, year=year, series=series
@@ -232,6 +250,7 @@ def _issue_write(
             "version": 1,
             "issued_on": on.isoformat(),
             "sha256": hashes,
+            "round": _record_on_round(round_, kind, symbol, on),
         },
     )
     return document
@@ -325,6 +344,7 @@ def _reissue_write(
             "version": document.version,
             "issued_on": on.isoformat(),
             "sha256": hashes,
+            "round": _record_on_round(round_, kind, latest.symbol, on),
         },
         reason=reason,
     )

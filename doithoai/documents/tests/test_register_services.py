@@ -277,3 +277,28 @@ def test_two_people_issuing_at_once_get_consecutive_numbers(committed_reference_
     numbers = sorted(IssuedDocument.objects.filter(kind="plan").values_list("number", flat=True))
     assert numbers == [1, 2, 3, 4]
     assert NumberCounter.objects.get(series="KH").last_number == 4
+
+
+def test_the_issued_number_is_written_to_the_round_and_cited_by_its_other_documents(
+    round_a, demo_user, quick
+):
+    from doithoai.dialogues.models import Round
+
+    clerk = demo_user("vanphong")
+    round_a.document_number = "số cũ gõ tay"
+    round_a.save(update_fields=["document_number"])
+    plan = services.document_issue(
+        actor=clerk, round_=round_a, kind="plan", on=datetime.date(2016, 9, 5)
+    )
+    minutes = services.document_issue(actor=clerk, round_=round_a, kind="minutes")
+    stored = Round.objects.get(pk=round_a.pk)
+    assert (stored.document_number, stored.issued_on) == (plan.symbol, datetime.date(2016, 9, 5))
+    assert stored.minutes_number == minutes.symbol
+    invitation = registry.document_build(stored, "invitation")
+    cited = " ".join(str(block) for block in invitation.blocks)
+    assert f"Kế hoạch số {plan.symbol}" in cited and "số cũ gõ tay" not in cited
+    event = Event.objects.get(action=DocumentEvents.DOCUMENT_ISSUED, object_id=str(plan.pk))
+    assert event.after["round"] == {"document_number": plan.symbol, "issued_on": "2016-09-05"}
+    services.document_reissue(actor=clerk, round_=stored, kind="plan", reason="Sửa lỗi chính tả")
+    stored.refresh_from_db()
+    assert (stored.document_number, stored.issued_on) == (plan.symbol, timezone.localdate())
