@@ -42,7 +42,6 @@ class LoadResult:
     successions: int
 
 
-@transaction.atomic
 def unit_name(name: str) -> str:
     """A unit's name as written in documents: the data package spells two provincial cities
     "Thành Phố …"; the kind is written in lower case after its first letter ("Thành phố")."""
@@ -50,6 +49,7 @@ def unit_name(name: str) -> str:
     return "Thành phố " + name[len("Thành Phố ") :] if name.startswith("Thành Phố ") else name
 
 
+@transaction.atomic
 def units_load(
     *, rows: list[UnitRow], successions: list[tuple[str, str, bool]], source: str
 ) -> LoadResult:
