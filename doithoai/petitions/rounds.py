@@ -70,14 +70,10 @@ def _rank(round_: Round, chain: list[int], now: datetime.datetime) -> tuple[int,
     return depth, False, abs((round_.starts_at - now).total_seconds()), -round_.pk
 
 
-def rounds_covering(unit: Unit, states: tuple[str, ...] = COLLECTING) -> list[Round]:
-    """The rounds in `states` whose unit is `unit` or one of its ancestors, best first."""
+def rounds_covering(unit: Unit) -> list[Round]:
+    """The collecting rounds whose unit is `unit` or one of its ancestors, best first."""
     chain = unit_chain(unit)
-    if states == COLLECTING:
-        found = [r for r in collecting_rounds() if r.unit_id in chain]
-    else:
-        rounds = Round.objects.filter(unit_id__in=chain, state__in=states).only(*ROUND_FIELDS)
-        found = list(rounds.order_by())
+    found = [r for r in collecting_rounds() if r.unit_id in chain]
     now = timezone.now()
     return sorted(found, key=lambda r: _rank(r, chain, now))
 
