@@ -19,7 +19,7 @@ from django.conf import settings
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
-from doithoai.core.rendering import OfficialDocument, render_docx, render_pdf
+from doithoai.core.rendering import OfficialDocument, render_docx, render_pdf, render_pdf_many
 
 Builder = Callable[[Any], OfficialDocument]
 Check = Callable[[Any], Any]
@@ -129,6 +129,13 @@ def render_as(doc: OfficialDocument, fmt: str) -> bytes:
     if fmt == "docx":
         return render_docx(doc)
     return render_pdf(doc, template_dir=template_dir())
+
+
+def render_all_as_pdf(
+    docs: list[OfficialDocument], *, progress: Callable[[int, int], None] | None = None
+) -> bytes:
+    """Several built documents in one PDF (each from a new page), like `render_as`."""
+    return render_pdf_many(docs, template_dir=template_dir(), progress=progress)
 
 
 def document_render(round_: Any, kind: str, fmt: str) -> bytes:

@@ -17,7 +17,6 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -32,9 +31,10 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
+from doithoai.core.document_kinds import render_all_as_pdf
 from doithoai.core.events import event_record
 from doithoai.core.models import BackgroundJob, JobStatus
-from doithoai.core.rendering import OfficialDocument, render_pdf_many
+from doithoai.core.rendering import OfficialDocument
 from doithoai.core.types import AnyUser
 
 log = logging.getLogger(__name__)
@@ -78,14 +78,13 @@ def pdf_job_output(
     *,
     filename: str,
     progress: Progress,
-    template_dir: Path | None = None,
 ) -> JobOutput:
     """A job's file of several official documents (letters, invitations) joined in one PDF, with
     progress per document; nothing to print fails the job."""
     if not docs:
         raise ValueError("nothing to print")
     progress(0, len(docs))
-    data = render_pdf_many(docs, template_dir=template_dir, progress=progress)
+    data = render_all_as_pdf(list(docs), progress=progress)
     return JobOutput(data=data, filename=filename, content_type="application/pdf")
 
 

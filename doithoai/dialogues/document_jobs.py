@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy as _
 
 from doithoai.accounts.models import Role
 from doithoai.accounts.policies import unit_ids_with_role
-from doithoai.core.document_kinds import template_dir
 from doithoai.core.jobs import JobKind, JobOutput, Progress, job_kind_register, pdf_job_output
 from doithoai.core.models import BackgroundJob
 from doithoai.dialogues import selectors
@@ -39,7 +38,6 @@ def _run(job: BackgroundJob, progress: Progress) -> JobOutput:
         build_invitations(round_, invitees),
         filename=filename,
         progress=progress,
-        template_dir=template_dir(),
     )
 
 

@@ -17,12 +17,11 @@ from doithoai.core.document_kinds import (
     FILE_STEMS,
     DocumentUnavailable,
     document_render,
+    render_all_as_pdf,
     render_as,
-    template_dir,
 )
 from doithoai.core.flash import attempt_result, form_errors, form_page_post, post_action
 from doithoai.core.jobs import document_in_background, job_offer, job_start
-from doithoai.core.rendering import render_pdf_many
 from doithoai.core.storage import generated_download
 from doithoai.dialogues import policies, selectors, services
 from doithoai.dialogues.document_jobs import INVITATIONS_JOB, invitations_params
@@ -250,7 +249,7 @@ def invitations_pdf(request: HttpRequest, round_id: int) -> HttpResponse:
     if document_in_background(len(invitees)):
         back = reverse("dialogue-round", args=[round_.pk])
         return job_offer(request, kind=INVITATIONS_JOB, items=len(invitees), back=back)
-    data = render_pdf_many(build_invitations(round_, invitees), template_dir=template_dir())
+    data = render_all_as_pdf(build_invitations(round_, invitees))
     return _file_response(data, "pdf", f"giay-moi-dai-bieu-{round_.pk}")
 
 

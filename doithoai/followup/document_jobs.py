@@ -10,7 +10,6 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from doithoai.core.document_kinds import template_dir
 from doithoai.core.jobs import JobKind, JobOutput, Progress, job_kind_register, pdf_job_output
 from doithoai.core.models import BackgroundJob
 from doithoai.followup import policies, selectors_letters
@@ -33,9 +32,7 @@ def _run(job: BackgroundJob, progress: Progress) -> JobOutput:
     ward = Unit.objects.get(pk=int(job.params["ward_id"]))
     letters = selectors_letters.letters_to_print(user=job.owner, ward=ward)
     docs = [build_letter(letter) for letter in letters]
-    return pdf_job_output(
-        docs, filename=f"thu-tra-loi-{ward.pk}.pdf", progress=progress, template_dir=template_dir()
-    )
+    return pdf_job_output(docs, filename=f"thu-tra-loi-{ward.pk}.pdf", progress=progress)
 
 
 def register() -> None:

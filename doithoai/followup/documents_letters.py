@@ -8,7 +8,7 @@ A letter names its petitioner and their address: it is built only for users whom
 import datetime
 from collections.abc import Sequence
 
-from doithoai.core.document_kinds import template_dir
+from doithoai.core.document_kinds import render_all_as_pdf, template_dir
 from doithoai.core.rendering import (
     Block,
     OfficialDocument,
@@ -17,7 +17,6 @@ from doithoai.core.rendering import (
     format_number,
     render_docx,
     render_pdf,
-    render_pdf_many,
 )
 from doithoai.followup.documents import place_name
 from doithoai.followup.models import AnswerLetter
@@ -113,6 +112,4 @@ def letter_docx(letter: AnswerLetter) -> bytes:
 
 def letters_pdf(letters: Sequence[AnswerLetter]) -> bytes:
     """One PDF of many letters, each starting on its own page (the ward prints it once)."""
-    return render_pdf_many(
-        [build_letter(letter) for letter in letters], template_dir=template_dir()
-    )
+    return render_all_as_pdf([build_letter(letter) for letter in letters])
