@@ -16,6 +16,7 @@ from doithoai.petitions.choices import (
 )
 from doithoai.petitions.filters import NO_ROUND
 from doithoai.petitions.models import Topic
+from doithoai.petitions.selectors import topic_choices
 from doithoai.petitions.services.validation import PetitionInput
 from doithoai.units.models import Unit
 
@@ -170,8 +171,7 @@ class FilterForm(forms.Form):
         if asked.isdigit() and len(asked) < 10 and asked not in dict(round_choices):
             round_choices.append((asked, str(_("Kỳ đối thoại số %(n)s")) % {"n": asked}))
         self.fields["round"].choices = round_choices  # type: ignore[attr-defined]
-        topics = Topic.objects.order_by("name").values_list("code", "name")
-        self.fields["topic"].choices = [("", "—"), *topics]  # type: ignore[attr-defined]
+        self.fields["topic"].choices = [("", "—"), *topic_choices()]  # type: ignore[attr-defined]
 
 
 class TransitionForm(forms.Form):

@@ -14,7 +14,6 @@ import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -170,19 +169,33 @@ def intake_note(round_title: str | None) -> str:
 def round_filter_choices(*, area: set[int] | None, roots: set[int]) -> list[tuple[int, str]]:
     """(id, title) of the rounds a staff list can be filtered by: those of the user's area and of
     the units above it (the city's round for a ward officer), newest first; every round for
-    `area` None (administrators). At most FILTER_ROUNDS: a unit holds one or two a year."""
-    qs = Round.objects.all()
+    `area` None (administrators). At most FILTER_ROUNDS: a unit holds one or two a year. Read
+    from this process's copy of every round's unit, date and title (a province's few hundred
+    rounds), kept as the collecting rounds are (`rounds_changed`)."""
+    rounds = _every_round()
     if area is not None:
         above: set[int] = set()
         for root in roots:
             unit = unit_by_id(root)
             if unit is not None:
                 above.update(unit_chain(unit))
-        if not area and not above:
-            return []
-        qs = qs.filter(Q(unit_id__any_of=area) | Q(unit_id__in=above))
-    rows = qs.order_by("-starts_at", "-id").values_list("id", "title")[:FILTER_ROUNDS]
-    return [(pk, short_title(title)) for pk, title in rows]
+        rounds = [r for r in rounds if r[0] in area or r[0] in above]
+    return [(pk, short_title(title)) for _unit, pk, title in rounds[:FILTER_ROUNDS]]
+
+
+def _every_round() -> list[tuple[int, int, str]]:
+    """(unit id, id, title) of every round, newest first: by start, a round without a date
+    first (as PostgreSQL orders NULL in a descending sort), then by id."""
+    memo = ROUNDS.memo()
+    found = memo.get("every")
+    if found is None:
+        rows = Round.objects.values_list("unit_id", "id", "title", "starts_at")
+        ordered = sorted(rows, key=lambda r: (r[3] is None, r[3] or _EARLIEST, r[1]), reverse=True)
+        found = memo["every"] = [(unit_id, pk, title) for unit_id, pk, title, _at in ordered]
+    return found
+
+
+_EARLIEST = datetime.datetime.min.replace(tzinfo=datetime.UTC)
 
 
 def short_title(title: str, limit: int = 90) -> str:

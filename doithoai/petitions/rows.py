@@ -1,7 +1,8 @@
 """The staff list's rows, formatted in Python once per page.
 
 Formatting each cell in the template (a filter, `{% url %}`, `get_FOO_display`) was a large share
-of the list page's time; the measurements are in bench/README-petitions.md."""
+of the list page's time; the measurements are in bench/README-petitions.md. The unit's and the
+topic's names come from the process's copies of those lists, not from joins."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -10,6 +11,8 @@ from django.urls import reverse
 
 from doithoai.petitions.choices import PetitionState
 from doithoai.petitions.models import Petition
+from doithoai.petitions.selectors import topic_name
+from doithoai.units.selectors import unit_name_by_id
 
 SUMMARY_CHARS = 140
 # What list_rows reads, and the page's cursor (created_at, id): the list loads nothing else.
@@ -21,8 +24,8 @@ ROW_FIELDS = (
     "place",
     "text",
     "state",
-    "unit__name",
-    "topic__name",
+    "unit_id",
+    "topic_id",
 )
 
 
@@ -51,9 +54,9 @@ def list_rows(petitions: Iterable[Petition]) -> list[Row]:
             code=p.code,
             url=template.replace("987654321", str(p.pk)),
             received_on=p.received_on.strftime("%d/%m/%Y"),
-            unit=p.unit.name,
+            unit=unit_name_by_id(p.unit_id),
             place=p.place,
-            topic=p.topic.name if p.topic else "—",
+            topic=topic_name(p.topic_id) or "—",
             summary=summary(p.text),
             state=labels.get(p.state, p.state),
         )

@@ -50,6 +50,16 @@ def topic_name(topic_id: int | None) -> str | None:
     return names.get(topic_id)
 
 
+def topic_choices() -> list[tuple[str, str]]:
+    """(code, name) of every topic, retired ones included (a filter finds old petitions), by
+    name, from this process's copy of the list."""
+    memo = TOPICS.memo()
+    choices = memo.get("choices")
+    if choices is None:
+        choices = memo["choices"] = list(Topic.objects.order_by("name").values_list("code", "name"))
+    return choices
+
+
 def topics_changed() -> None:
     """Call after the topic list changed (on commit): every process reads it again."""
     TOPICS.bump()
@@ -92,10 +102,13 @@ def petition_list_visible_to(
     only: tuple[str, ...] = (),
 ) -> Page:
     """A page of the petitions `user` may see, newest first (or oldest), after `cursor`. `only`
-    names the fields to load (a page that shows a few columns); the default loads every field
-    but the search vector."""
-    qs = _filtered(user, filters).select_related("unit", "topic")
-    qs = qs.only(*only) if only else qs.select_related("round").defer("search_vector")
+    names the fields to load (a page that shows a few columns, with no joins); the default loads
+    every field but the search vector, with the unit, topic and round."""
+    qs = _filtered(user, filters)
+    if only:
+        qs = qs.only(*only)
+    else:
+        qs = qs.select_related("unit", "topic", "round").defer("search_vector")
     desc = not filters.oldest_first
     qs = qs.order_by(*_ordering(desc))
     position = _decode(cursor)
@@ -166,34 +179,41 @@ def _public_status_rows() -> Any:
     """The lookup's query for every petition, built once per process (its annotation and
     `values()` cost more to build than the query costs to run); each lookup filters a copy.
     The answers follow-up published (hooks.PUBLIC_ANSWERS) are asked in this same query; the
-    unit's and the topic's names come from the process's copies of those lists."""
+    unit's and the topic's names come from the process's copies of those lists. Unordered: the
+    code is unique, and the model's date order made PostgreSQL weigh every date index in its
+    plan (2.6 ms of planning against 0.7 ms without, at 1M petitions)."""
     answered: Any = Value(False)
     for source in hooks.PUBLIC_ANSWERS:
         answered = source.exists(OuterRef("id"), OuterRef("issue_link__issue_id"))
-    return Petition.objects.annotate(answered=answered).values(
-        "id",
-        "code",
-        "state",
-        "received_on",
-        "forwarded_to",
-        "due_on",
-        "legal_kind",
-        "unit_id",
-        "topic_id",
-        "round_id",
-        "round__title",
-        "round__state",
-        "issue_link__issue_id",
-        "answered",
+    return (
+        Petition.objects.annotate(answered=answered)
+        .values(
+            "id",
+            "code",
+            "state",
+            "received_on",
+            "forwarded_to",
+            "due_on",
+            "legal_kind",
+            "unit_id",
+            "topic_id",
+            "round_id",
+            "round__title",
+            "round__state",
+            "issue_link__issue_id",
+            "answered",
+        )
+        .order_by()
     )
 
 
 def petition_public_status(*, code: str) -> PublicStatus | None:
     """The public lookup in one query (a second one only if answers were published)."""
     normal = normalise_code(code)
-    row = _public_status_rows().filter(code=normal).first() if normal else None
-    if row is None:
+    rows = list(_public_status_rows().filter(code=normal)[:1]) if normal else []
+    if not rows:
         return None
+    row = rows[0]
     answers: list[dict[str, Any]] = []
     if row["answered"] and row["legal_kind"] != LegalKind.TO_CAO:
         for source in hooks.PUBLIC_ANSWERS:

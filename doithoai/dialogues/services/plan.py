@@ -40,6 +40,7 @@ def round_create(*, actor: Actor, organisation: Organisation, title: str) -> Rou
     event_record(
         actor=actor, obj=round_, action=DialogueEvents.ROUND_CREATE, after={"title": round_.title}
     )
+    transaction.on_commit(rounds_changed)  # the list filters offer it
     return round_
 
 

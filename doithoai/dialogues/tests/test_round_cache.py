@@ -57,3 +57,28 @@ def test_a_renamed_round_is_named_by_its_new_title(
             changes={"title": "Đối thoại với hộ kinh doanh quý IV"},
         )
     assert round_for_new_petition(ward()).title == "Đối thoại với hộ kinh doanh quý IV"
+
+
+def test_the_list_filter_rounds_are_read_once_and_follow_the_services(
+    quiet, demo_user, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    """The staff list's round filter reads every round once per process; a round created or
+    renamed through the services is offered under its title after the commit."""
+    from doithoai.dialogues.services import round_create
+    from doithoai.petitions.rounds import round_filter_choices
+    from doithoai.petitions.tests.round_helpers import city
+
+    city_round = make_round(title="Đối thoại quý III")
+    assert (city_round.pk, "Đối thoại quý III") in round_filter_choices(area=None, roots=set())
+    area = {city().pk}
+    with django_assert_num_queries(0):
+        assert city_round.pk in dict(round_filter_choices(area=area, roots=set()))
+    officer = demo_user("vanphong")
+    organisation = city_round.organisation
+    with django_capture_on_commit_callbacks(execute=True):
+        created = round_create(actor=officer, organisation=organisation, title="Kỳ mới quý I")
+    area = {created.unit_id, city_round.unit_id}
+    assert dict(round_filter_choices(area=area, roots=set()))[created.pk] == "Kỳ mới quý I"
+    with django_capture_on_commit_callbacks(execute=True):
+        round_update_plan(actor=officer, round_=city_round, changes={"title": "Quý III (sửa)"})
+    assert dict(round_filter_choices(area=area, roots=set()))[city_round.pk] == "Quý III (sửa)"

@@ -57,3 +57,16 @@ def test_an_intake_with_a_retired_topic_is_refused():
             ),
         )
     assert "topic" in error.value.message_dict
+
+
+def test_the_list_filter_topics_are_read_once_and_follow_a_change(django_assert_num_queries):
+    """The staff list's topic filter: every topic (retired ones find old petitions), by name,
+    read once per process and again after topics_changed."""
+    Topic.objects.filter(code="giao_thong").update(active=False)
+    choices = selectors.topic_choices()
+    assert ("giao_thong", "Giao thông") in choices
+    with django_assert_num_queries(0):
+        selectors.topic_choices()
+    Topic.objects.filter(code="dat_dai").update(name="Đất đai, địa chính")
+    selectors.topics_changed()
+    assert ("dat_dai", "Đất đai, địa chính") in selectors.topic_choices()
