@@ -14,7 +14,7 @@ from doithoai.petitions.choices import (
 )
 from doithoai.petitions.codes import new_public_id
 from doithoai.petitions.round_model import Round
-from doithoai.petitions.search import FoldedWordsVector, PostgresGinIndex
+from doithoai.petitions.search import PostgresGinIndex, SearchDocument
 from doithoai.units.models import Organisation, Unit
 
 
@@ -44,10 +44,11 @@ class Petition(models.Model):
     )
     text = models.TextField(_("nội dung"))
     text_folded = models.TextField(editable=False)
-    # The folded text's words with their positions, kept by the database (PostgreSQL: a
-    # tsvector, indexed by `petition_search`; SQLite searches text_folded instead: search.py).
+    # The folded text's words with their positions and the unit's marker, kept by the database
+    # (PostgreSQL: a tsvector, indexed by `petition_search`; SQLite searches text_folded
+    # instead: search.py).
     search_vector = models.GeneratedField(
-        expression=FoldedWordsVector("text_folded"),
+        expression=SearchDocument("text_folded", "unit_id"),
         output_field=SearchVectorField(),
         db_persist=True,
     )
@@ -164,9 +165,9 @@ class Petition(models.Model):
                 ],
                 name="petition_stats_cover",
             ),
-            # Phrase search (search.py) within the user's units or everywhere; PostgreSQL
-            # only (btree_gin for the unit), SQLite has no GIN index.
-            PostgresGinIndex(fields=["unit", "search_vector"], name="petition_search"),
+            # Phrase search (search.py), the units' markers included; PostgreSQL only, SQLite
+            # has no GIN index.
+            PostgresGinIndex(fields=["search_vector"], name="petition_search"),
         ]
         verbose_name = _("kiến nghị")
         verbose_name_plural = _("kiến nghị")

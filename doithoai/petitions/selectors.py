@@ -17,7 +17,7 @@ from doithoai.petitions.filters import PetitionFilters
 from doithoai.petitions.models import Petition, Topic
 from doithoai.petitions.round_model import RoundState
 from doithoai.petitions.rounds import intake_note
-from doithoai.units.selectors import unit_name_by_id
+from doithoai.units.selectors import unit_covered_ids_cached, unit_name_by_id
 
 # A round has public pages (its page, notice, results) once announced.
 PUBLIC_ROUND_STATES = (RoundState.ANNOUNCED, RoundState.HELD, RoundState.CONCLUDED)
@@ -76,7 +76,18 @@ def _filtered(user: Any, filters: PetitionFilters) -> QuerySet[Petition]:
     if scope is None:
         return Petition.objects.none()
     qs = filters.narrow(Petition.objects.filter(scope))
-    return qs.filter(search.phrase_q(search.phrase_words(filters.q)))
+    words = search.phrase_words(filters.q)
+    return qs.filter(search.phrase_q(words, units=_search_units(user, filters) if words else None))
+
+
+def _search_units(user: Any, filters: PetitionFilters) -> set[int] | None:
+    """The units a search is bounded by, when known: the user's (`visible_unit_ids`) and the
+    unit filter's. The search asks the index for them; the scope is still `_filtered`'s."""
+    units = policies.visible_unit_ids(user)
+    if filters.unit_id:
+        covered = unit_covered_ids_cached(frozenset([filters.unit_id]))
+        units = set(covered) if units is None else units & covered
+    return units
 
 
 def _ordering(desc: bool) -> list[str]:

@@ -2,8 +2,9 @@
 
 import pytest
 
-from doithoai.petitions import policies
+from doithoai.petitions import policies, search
 from doithoai.petitions.choices import Channel
+from doithoai.petitions.models import Petition
 from doithoai.petitions.selectors import PetitionFilters, petition_list_visible_to
 from doithoai.petitions.services import PetitionInput, petition_submit
 from doithoai.petitions.tests.factories import PetitionFactory, ward
@@ -190,8 +191,8 @@ def test_a_search_page_is_one_query(demo_user, db):
 
 
 def test_the_search_vector_holds_the_folded_words(db):
-    """PostgreSQL keeps the folded words with their positions, indexed by GIN; the word-pair
-    function and index of migrations 0005/0007 are gone."""
+    """PostgreSQL keeps the folded words with their positions and the unit's marker, indexed
+    by GIN; the word-pair function and index of migrations 0005/0007 are gone."""
     from django.db import connection
 
     from doithoai.petitions.models import Petition
@@ -200,7 +201,7 @@ def test_the_search_vector_holds_the_folded_words(db):
         pytest.skip("the search vector is PostgreSQL's; SQLite reads text_folded")
     made = PetitionFactory(text="Nhà-văn hoá TỔ 2, đất đai!")
     vector = Petition.objects.values_list("search_vector", flat=True).get(pk=made.pk)
-    assert vector == "'2':5 'dai':7 'dat':6 'hoa':3 'nha':1 'to':4 'van':2"
+    assert vector == f"'2':5 '@{made.unit_id}' 'dai':7 'dat':6 'hoa':3 'nha':1 'to':4 'van':2"
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'petitions_petition'"
@@ -208,7 +209,7 @@ def test_the_search_vector_holds_the_folded_words(db):
         indexes = dict(cursor.fetchall())
         cursor.execute("SELECT count(*) FROM pg_proc WHERE proname = 'doithoai_words'")
         assert cursor.fetchone()[0] == 0
-    assert "USING gin (unit_id, search_vector)" in indexes["petition_search"]
+    assert "USING gin (search_vector)" in indexes["petition_search"]
     assert "petition_words" not in indexes and "petition_text_folded_trgm" not in indexes
     assert any(i.name == "petition_search" for i in Petition._meta.indexes)
 
@@ -242,3 +243,59 @@ def test_a_cursor_without_a_time_zone_is_not_ours_and_gives_the_first_page(demo_
         warnings.simplefilter("error")  # a naive datetime in a query warns
         page = petition_list_visible_to(user=user, filters=PetitionFilters(), cursor=naive, limit=3)
     assert [p.pk for p in page.items] == [p.pk for p in first.items]
+
+
+def test_a_search_within_a_few_units_asks_the_index_for_their_markers(demo_user, db):
+    """A ward officer's search asks for the phrase and the ward's markers in one tsquery; a
+    province's hundreds of units are not listed; both find the same petitions as the scope."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    if connection.vendor != "postgresql":
+        pytest.skip("markers are PostgreSQL's; SQLite reads text_folded")
+    here = PetitionFactory(text="Cống hộp Khuổi Kép tổ 7 bị tắc.")
+    there = PetitionFactory(text="Cống hộp Khuổi Kép gần chợ bị tắc.", unit=ward("01843"))
+    phuong = demo_user("phuong")
+    filters = PetitionFilters(q="cong hop khuoi kep")
+    petition_list_visible_to(user=phuong, filters=filters)  # caches of units, roles
+    with CaptureQueriesContext(connection) as queries:
+        page = petition_list_visible_to(user=phuong, filters=filters)
+    assert [p.pk for p in page.items] == [here.pk]
+    units = sorted(policies.visible_unit_ids(phuong))
+    markers = " | ".join(f"@{pk}" for pk in units)
+    assert markers in queries.captured_queries[0]["sql"]
+    many = set(range(1, search.MARKED_UNITS + 2))
+    assert "::tsquery" not in str(Petition.objects.filter(search.phrase_q(["cong"], many)).query)
+    everyone = demo_user("quantri")
+    found = {p.pk for p in petition_list_visible_to(user=everyone, filters=filters).items}
+    assert {here.pk, there.pk} <= found
+
+
+def test_no_typed_word_finds_a_unit_marker(demo_user, db):
+    """The marker `@<unit id>` is no word: searching a unit's id finds only petitions whose
+    text holds that number."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("markers are PostgreSQL's")
+    made = PetitionFactory(text="Đường liên thôn xuống cấp.")
+    user = demo_user("quantri")
+    for typed in (str(made.unit_id), f"@{made.unit_id}", f"@ {made.unit_id}"):
+        page = petition_list_visible_to(user=user, filters=PetitionFilters(q=typed))
+        assert made.pk not in {p.pk for p in page.items}, typed
+
+
+def test_a_petition_moved_to_another_unit_is_found_under_its_new_unit(demo_user, db):
+    """The database keeps the marker with the unit: after a move the new ward's officer finds
+    the petition and the old one's search does not."""
+    from doithoai.petitions.models import Petition
+
+    moved = PetitionFactory(text="Biển báo giao thông bị đổ.", unit=ward("01843"))
+    phuong = demo_user("phuong")
+    filters = PetitionFilters(q="bien bao giao thong")
+    assert petition_list_visible_to(user=phuong, filters=filters).items == []
+    here = sorted(policies.visible_unit_ids(phuong))[0]
+    Petition.objects.filter(pk=moved.pk).update(unit_id=here)
+    assert [p.pk for p in petition_list_visible_to(user=phuong, filters=filters).items] == [
+        moved.pk
+    ]
