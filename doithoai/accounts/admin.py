@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from doithoai.accounts.access import access_changed
 from doithoai.accounts.models import Membership, User
-from doithoai.accounts.selectors import access_changed
 from doithoai.accounts.services_security import second_factor_reset, sessions_end_all
 from doithoai.core.admin_changes import ReportsChanges
 
@@ -35,8 +35,8 @@ class UserAdmin(ReportsChanges, BaseUserAdmin):
     fieldsets = [*BaseUserAdmin.fieldsets, (None, {"fields": ["full_name", "phone"]})]  # type: ignore[misc]
     actions = ["end_sessions", "reset_second_factor"]
 
-    # Processes keep the API tokens they have read, with the user's roles: a deactivation or
-    # a role changed in the inline must reach them.
+    # Processes keep the API tokens they have read (accounts.access): a deactivation must reach
+    # them. Roles changed in the inline reach them through the membership signals.
     changed = (access_changed,)
 
     @admin.action(description=gettext_lazy("Đăng xuất khỏi mọi thiết bị"))

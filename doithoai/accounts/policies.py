@@ -2,31 +2,22 @@
 
 from typing import Any
 
+from doithoai.accounts.access import memberships_kept
 from doithoai.accounts.models import Membership, Role
 from doithoai.accounts.types import Actor
 from doithoai.units.selectors import unit_covered_ids_cached
 
 
 def active_memberships(user: Any) -> list[Membership]:
-    """A user's active memberships with their organisation and unit, cached on the user object
-    for the request."""
+    """A user's active memberships with their organisation and unit: kept by the process
+    (`accounts.access`), and on the user object for the request."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return []
     cached = getattr(user, "_doithoai_memberships", None)
     if cached is None:
-        cached = list(
-            Membership.objects.filter(user_id=user.pk, active=True)
-            .select_related("organisation__unit")
-            .order_by("pk")
-        )
+        cached = memberships_kept(user.pk)
         user._doithoai_memberships = cached
     return cached
-
-
-def memberships_read_with(user: Any, memberships: list[Membership]) -> None:
-    """Keep the active memberships read with the user (the API token's, kept by the process),
-    so `active_memberships` does not read them again."""
-    user._doithoai_memberships = memberships
 
 
 def roles_of(user: Any) -> set[str]:

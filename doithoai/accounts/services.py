@@ -8,9 +8,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from doithoai.accounts import policies
+from doithoai.accounts.access import access_changed
 from doithoai.accounts.events import AccountEvents
 from doithoai.accounts.models import ApiToken, Membership, Role, User
-from doithoai.accounts.selectors import access_changed, hash_key
+from doithoai.accounts.selectors import hash_key
 from doithoai.accounts.types import Actor
 from doithoai.core.events import event_record
 from doithoai.units.models import Organisation
@@ -56,7 +57,6 @@ def membership_grant(
             action=AccountEvents.MEMBERSHIP_GRANTED,
             after={"organisation": organisation.code, "role": role},
         )
-        transaction.on_commit(_access_changed)
     return membership
 
 
@@ -75,13 +75,6 @@ def membership_revoke(*, actor: Actor, membership: Membership, reason: str = "")
         before={"organisation": membership.organisation.code, "role": membership.role},
         reason=reason,
     )
-    transaction.on_commit(_access_changed)
-
-
-def _access_changed() -> None:
-    """Processes keep API tokens with their user's roles (accounts.selectors): a role granted or
-    revoked must reach them."""
-    access_changed()
 
 
 def _new_key() -> str:
@@ -111,7 +104,7 @@ def api_token_create(*, actor: Actor, user: User, name: str) -> tuple[ApiToken, 
 def api_token_revoke(*, actor: Actor, token: ApiToken, reason: str = "") -> None:
     """Revoke `token` (its owner or an administrator; `actor=None` only from set-up commands,
     such as `doithoai api-token revoke`). Revoking a revoked token does nothing. After commit,
-    every server process forgets the tokens it has read (`access_changed`)."""
+    every server process forgets the tokens it has read (`accounts.access`)."""
     if actor is not None and actor.pk != token.user_id and not policies.can_manage_accounts(actor):
         raise PermissionDenied(_("Bạn không có quyền thu hồi khóa API này."))
     # A conditional update: of two concurrent revocations, only one writes and records.
@@ -126,4 +119,4 @@ def api_token_revoke(*, actor: Actor, token: ApiToken, reason: str = "") -> None
         before={"name": token.name, "prefix": token.prefix},
         reason=reason,
     )
-    transaction.on_commit(_access_changed)
+    transaction.on_commit(access_changed)

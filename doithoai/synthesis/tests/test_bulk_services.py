@@ -41,7 +41,8 @@ def test_bulk_set_topic_moves_petitions_topics_in_few_queries(
     issues = [make_issue(topic="do_thi", n=2) for _ in range(10)]
     officer = demo_user("vanphong")
     topic = Topic.objects.get(code="moi_truong")
-    with django_assert_max_num_queries(12):
+    services.issues_topic_confirm(actor=officer, issues=issues[:1], topic=topic)  # warm caches
+    with django_assert_max_num_queries(5):
         services.issues_topic_confirm(actor=officer, issues=issues, topic=topic)
     rows = Issue.objects.filter(pk__in=[i.pk for i in issues])
     assert {(i.topic_id, i.topic_confirmed) for i in rows} == {(topic.pk, True)}
