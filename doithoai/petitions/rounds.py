@@ -30,6 +30,7 @@ CONFERENCE_CHANNEL = "hoi_nghi"
 ROUND_FIELDS = ("id", "title", "state", "unit_id", "starts_at", "intake_deadline")
 FILTER_ROUNDS = 30
 MAX_DEPTH = 8  # the tree has at most four levels; a bound against a cycle in bad data
+_EARLIEST = datetime.datetime.min.replace(tzinfo=datetime.UTC)  # sorts a round with no start
 
 # Changes when a round is created, moves to another state or its plan is edited.
 ROUNDS = SharedVersion("petitions:rounds-version")
@@ -193,9 +194,6 @@ def _every_round() -> list[tuple[int, int, str]]:
         ordered = sorted(rows, key=lambda r: (r[3] is None, r[3] or _EARLIEST, r[1]), reverse=True)
         found = memo["every"] = [(unit_id, pk, title) for unit_id, pk, title, _at in ordered]
     return found
-
-
-_EARLIEST = datetime.datetime.min.replace(tzinfo=datetime.UTC)
 
 
 def short_title(title: str, limit: int = 90) -> str:
