@@ -7,6 +7,7 @@ set-up commands), a token is revoked, a user is edited in the admin or an organi
 
 import copy
 import time
+from collections.abc import Callable
 
 from django.db import transaction
 
@@ -22,21 +23,35 @@ def access_changed() -> None:
     ACCESS.bump()
 
 
-def memberships_kept(user_id: int) -> list[Membership]:
-    """The user's active memberships with their organisation and unit, read at most every
-    KEPT_SECONDS while access is unchanged. Each call gets its own copies, which a request may
-    annotate."""
-    kept: dict[int, tuple[float, list[Membership]]] = ACCESS.memo().setdefault("memberships", {})
+def kept[T](kind: str, key: object, read: Callable[[], T | None]) -> T | None:
+    """What `read` returns for `key`, kept by this process while access is unchanged and read
+    again after KEPT_SECONDS. None is not kept (an unknown API key cannot fill the memory)."""
+    entries: dict[object, tuple[float, T]] = ACCESS.memo().setdefault(kind, {})
     now = time.monotonic()
-    entry = kept.get(user_id)
-    if entry is None or now - entry[0] > KEPT_SECONDS:
-        memberships = list(
+    entry = entries.get(key)
+    if entry is not None and now - entry[0] <= KEPT_SECONDS:
+        return entry[1]
+    value = read()
+    if value is None:
+        entries.pop(key, None)
+    else:
+        entries[key] = (now, value)
+    return value
+
+
+def memberships_kept(user_id: int) -> list[Membership]:
+    """The user's active memberships with their organisation and unit (`kept`). Each call gets
+    its own copies, which a request may annotate."""
+    memberships = kept(
+        "memberships",
+        user_id,
+        lambda: list(
             Membership.objects.filter(user_id=user_id, active=True)
             .select_related("organisation__unit")
             .order_by("pk")
-        )
-        entry = kept[user_id] = (now, memberships)
-    return [copy.copy(m) for m in entry[1]]
+        ),
+    )
+    return [copy.copy(m) for m in memberships or []]
 
 
 def on_membership_changed(**_kwargs: object) -> None:

@@ -1,7 +1,6 @@
 import copy
 import datetime
 import hashlib
-import time
 
 from django.utils import timezone
 
@@ -34,16 +33,11 @@ def user_for_api_key(key: str) -> User | None:
 
 
 def _token_kept(key_hash: str) -> ApiToken | None:
-    """The token with its user, read at most every KEPT_SECONDS while access is unchanged. Only
-    valid tokens are kept, so unknown keys cannot fill the memory."""
-    kept: dict[str, tuple[float, ApiToken]] = access.ACCESS.memo().setdefault("tokens", {})
-    now = time.monotonic()
-    entry = kept.get(key_hash)
-    if entry is not None and now - entry[0] <= access.KEPT_SECONDS:
-        return entry[1]
-    token = ApiToken.objects.select_related("user").filter(key_hash=key_hash, revoked=False).first()
-    if token is None:
-        kept.pop(key_hash, None)
-        return None
-    kept[key_hash] = (now, token)
-    return token
+    """The token with its user, kept by this process (`access.kept`); only valid tokens."""
+    return access.kept(
+        "tokens",
+        key_hash,
+        lambda: (
+            ApiToken.objects.select_related("user").filter(key_hash=key_hash, revoked=False).first()
+        ),
+    )
