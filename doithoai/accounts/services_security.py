@@ -15,6 +15,7 @@ from django_otp.models import Device
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.util import random_hex
 
 from doithoai.accounts import policies
 from doithoai.accounts.events import AccountEvents
@@ -122,8 +123,6 @@ def sessions_end_all(*, actor: Actor, user: User, reason: str = "") -> None:
 def new_totp_key() -> str:
     """A new secret for an authenticator app (hex, 20 bytes), kept by the enrolment page until
     the user proves their app reads it."""
-    from django_otp.util import random_hex
-
     return str(random_hex(20))
 
 

@@ -1,6 +1,7 @@
 """API plumbing shared by every router: token authentication and RFC 7807 problem responses."""
 
 import datetime
+import json
 import logging
 import re
 import typing
@@ -72,8 +73,6 @@ class InputSchema(Schema):
 
 
 def problem(status: int, title: str, detail: str = "", **extra: Any) -> HttpResponse:
-    import json
-
     body = {
         "type": "about:blank",
         "title": title,

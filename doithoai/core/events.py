@@ -7,9 +7,11 @@ from collections.abc import Callable, Mapping
 from importlib import import_module
 from typing import Any, NotRequired, TypedDict, Unpack
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.functional import Promise
+from django.utils.module_loading import module_has_submodule
 from django.utils.translation import gettext_lazy as _
 
 from doithoai.core.models import Event
@@ -88,9 +90,6 @@ def said(template: str | Promise, **values: Callable[[Event], object]) -> EventT
 def _discover() -> None:
     if _discovered:
         return
-    from django.apps import apps
-    from django.utils.module_loading import module_has_submodule
-
     for config in apps.get_app_configs():
         if module_has_submodule(config.module, "event_texts"):
             module = import_module(f"{config.name}.event_texts")

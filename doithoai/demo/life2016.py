@@ -15,6 +15,7 @@ from collections import defaultdict
 from typing import Any
 
 from django.db.models import Count
+from django.test.utils import override_settings
 from django.utils import timezone
 
 from doithoai.accounts.models import User
@@ -388,8 +389,6 @@ def _deliver_past_messages(after_id: int) -> int:
     """The 2016 round's notifications went out when they happened: deliver them now (through
     notify's own service) to a mailbox in memory, so that the worker `make demo` starts does not
     print hundreds of ten-year-old e-mails. Returns how many."""
-    from django.test.utils import override_settings
-
     pending = Message.objects.filter(pk__gt=after_id, state=MessageState.PENDING)
     ids = list(pending.values_list("pk", flat=True))
     locmem = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}

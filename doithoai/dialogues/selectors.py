@@ -1,5 +1,6 @@
 """Reads of dialogue rounds, scoped by the user (404 alike for missing and not yours)."""
 
+import uuid
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
@@ -106,8 +107,6 @@ def invitee_by_token(round_: Round, token: str) -> Invitee:
 
 
 def _is_uuid(value: str) -> bool:
-    import uuid
-
     try:
         uuid.UUID(str(value))
     except ValueError:

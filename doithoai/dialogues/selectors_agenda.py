@@ -15,6 +15,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -71,8 +72,6 @@ def _earlier_rounds(round_: Round) -> Any:
 
 
 def _issue_has_area() -> bool:
-    from django.core.exceptions import FieldDoesNotExist
-
     try:
         Issue._meta.get_field("area")
     except FieldDoesNotExist:

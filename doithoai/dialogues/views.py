@@ -1,5 +1,6 @@
 """Staff pages of a round: the plan, its tasks, invitees, invitations and documents."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
@@ -335,8 +336,6 @@ def task_add(request: HttpRequest, round_id: int) -> HttpResponse:
     data = form.cleaned_data
     organisation = _task_organisations(round_).filter(pk=data["organisation"]).first()
     if organisation is None:
-        from django.contrib import messages
-
         messages.error(request, _("Vui lòng chọn cơ quan thực hiện."))
         return redirect("dialogue-round", round_.pk)
     return post_action(

@@ -5,6 +5,7 @@ answers the builder's fragment so the page updates in place."""
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -107,8 +108,6 @@ def agenda_add(request: HttpRequest, round_id: int) -> HttpResponse:
     data = form.cleaned_data
     issue = round_.issues.filter(pk=data["issue"]).first() if data["issue"] else None
     if data["issue"] and issue is None:
-        from django.contrib import messages
-
         messages.error(request, _("Không tìm thấy vấn đề này trong kỳ đối thoại."))
         return _answer(request, round_)
     return post_action(

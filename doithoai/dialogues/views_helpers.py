@@ -4,6 +4,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import qrcode
+import qrcode.image.svg
 from django import forms
 from django.http import HttpRequest, HttpResponse
 
@@ -39,8 +41,5 @@ def list_item_change(request: HttpRequest, change: ListItemChange, then: Answer)
 
 def qr_svg(url: str) -> str:
     """An inline SVG QR code of `url` (no file, no network)."""
-    import qrcode
-    import qrcode.image.svg
-
     image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
     return str(image.to_string(encoding="unicode"))

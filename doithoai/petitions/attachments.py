@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from PIL import Image, ImageOps
 
 from doithoai.core.storage import display_name, sniff_content_type
 
@@ -30,8 +31,6 @@ class CheckedFile:
 
 
 def _clean_image(data: bytes, content_type: str) -> bytes:
-    from PIL import Image, ImageOps
-
     Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
     try:
         with Image.open(io.BytesIO(data)) as probe:

@@ -6,6 +6,9 @@ from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
 
 from doithoai.core.events import event_record
 from doithoai.petitions import policies
@@ -24,10 +27,6 @@ def petitions_xlsx(
     """The workbook; `progress(done, total)` is told every PROGRESS_EVERY rows (a background export,
     core/jobs.py). The reading is not one transaction, so that the progress written is seen at
     once; the export's record is (`_export_record`)."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Kiến nghị"))
     headers = [

@@ -8,6 +8,8 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
 
 from doithoai.core.events import event_record
 from doithoai.reports import policies
@@ -74,9 +76,6 @@ def report_xlsx(*, user: Any, filters: ReportFilters, table: str) -> bytes:
     """The workbook of one table; the export is recorded as an event on the user."""
     if not policies.can_export_reports(user):
         raise PermissionDenied
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
     title, rows = table_rows(user=user, filters=filters, table=table)
     workbook = Workbook()
     sheet = workbook.active

@@ -11,6 +11,8 @@ from django.db import transaction
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
+from openpyxl import Workbook
+from openpyxl.styles import Font
 
 from doithoai.accounts.types import Actor
 from doithoai.dataprotection import policies
@@ -76,9 +78,6 @@ def _rows(petitions: list[Petition]) -> list[dict[str, str]]:
 
 
 def _xlsx(rows: list[dict[str, str]]) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None

@@ -12,6 +12,8 @@ from collections import Counter
 from collections.abc import Iterator
 
 from django.utils.translation import gettext as _
+from openpyxl import load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from doithoai.core import legacy_text
 from doithoai.core.legacy_text import LABELS
@@ -102,9 +104,6 @@ def _xlsx_sheets(data: bytes, max_bytes: int) -> Iterator[Sheet]:
         raise _not_spreadsheet()
     if inflated > _MAX_INFLATION * max(max_bytes, MAX_BYTES):
         raise _corrupt()
-    # Imported lazily: openpyxl is only needed for xlsx uploads.
-    from openpyxl import load_workbook
-
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about unsupported extensions
@@ -122,8 +121,6 @@ def _xlsx_sheets(data: bytes, max_bytes: int) -> Iterator[Sheet]:
 def _worksheet_grid(ws: object) -> Sheet:
     """Cell values and merged ranges, bounded by the cells that actually hold a value
     (a sheet formatted down to row 1,048,576 must not be walked cell by cell)."""
-    from openpyxl.worksheet.worksheet import Worksheet
-
     if not isinstance(ws, Worksheet):
         return Sheet(name="", rows=[])
     merges: list[Merge] = [

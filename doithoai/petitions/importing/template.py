@@ -4,6 +4,10 @@ import io
 
 from django.utils import translation
 from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 
 from .columns import COLUMNS, Column
 from .vocab import LEGAL_KINDS, SUBMITTER_TYPES, Choice
@@ -37,11 +41,6 @@ def build_template() -> bytes:
 
 
 def _build() -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
-
     book = Workbook()
     sheet = book.active
     assert sheet is not None

@@ -128,8 +128,6 @@ def test_search_pages_follow_the_cursor_in_both_orders(demo_user, db):
     import datetime
     import random
 
-    from doithoai.petitions.models import Petition
-
     made = [
         PetitionFactory(text=f"Đề nghị nạo vét rãnh thoát nước tổ {n}, mưa là ngập.")
         for n in range(12)
@@ -195,8 +193,6 @@ def test_the_search_vector_holds_the_folded_words(db):
     by GIN; the word-pair function and index of migrations 0005/0007 are gone."""
     from django.db import connection
 
-    from doithoai.petitions.models import Petition
-
     if connection.vendor != "postgresql":
         pytest.skip("the search vector is PostgreSQL's; SQLite reads text_folded")
     made = PetitionFactory(text="Nhà-văn hoá TỔ 2, đất đai!")
@@ -215,7 +211,6 @@ def test_the_search_vector_holds_the_folded_words(db):
 
 
 def test_visible_units_mirror_the_visibility_filter(demo_user, db):
-    from doithoai.petitions.models import Petition
 
     for username in ("phuong", "vanphong", "mttq", "baochi"):
         user = demo_user(username)
@@ -288,7 +283,6 @@ def test_no_typed_word_finds_a_unit_marker(demo_user, db):
 def test_a_petition_moved_to_another_unit_is_found_under_its_new_unit(demo_user, db):
     """The database keeps the marker with the unit: after a move the new ward's officer finds
     the petition and the old one's search does not."""
-    from doithoai.petitions.models import Petition
 
     moved = PetitionFactory(text="Biển báo giao thông bị đổ.", unit=ward("01843"))
     phuong = demo_user("phuong")
