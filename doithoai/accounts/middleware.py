@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.accounts import policies
 from doithoai.accounts.selectors_security import has_second_factor
+from doithoai.accounts.types import Actor
 
 # The session remembers when it was last used, written at most this often (not on every request).
 SEEN_KEY = "doithoai_seen"
@@ -54,7 +55,7 @@ class IdleSessionTimeout:
         return self.get_response(request)
 
 
-def on_logged_in(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+def on_logged_in(sender: Any, request: Any, user: Actor, **kwargs: Any) -> None:
     """`user_logged_in`: start the idle clock (the login saves the session anyway)."""
     if idle_limit_seconds() and hasattr(request, "session"):
         request.session[SEEN_KEY] = int(time.time())

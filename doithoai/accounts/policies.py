@@ -1,51 +1,48 @@
 """Who holds which role where. Object policies of the other apps build on these."""
 
-from typing import Any
-
 from doithoai.accounts.access import memberships_kept
-from doithoai.accounts.models import Membership, Role
+from doithoai.accounts.models import Membership, Role, User
 from doithoai.accounts.types import Actor
 from doithoai.units.selectors import unit_covered_ids_cached
 
 
-def active_memberships(user: Any) -> list[Membership]:
+def active_memberships(user: Actor) -> list[Membership]:
     """A user's active memberships with their organisation and unit: kept by the process
     (`accounts.access`), and on the user object for the request."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+    if not isinstance(user, User) or not user.is_active:
         return []
-    cached = getattr(user, "_doithoai_memberships", None)
-    if cached is None:
-        cached = memberships_kept(user.pk)
-        user._doithoai_memberships = cached
-    return cached
+    kept: list[Membership] | None = user.__dict__.get("_doithoai_memberships")
+    if kept is None:
+        kept = user.__dict__["_doithoai_memberships"] = memberships_kept(user.pk)
+    return kept
 
 
-def roles_of(user: Any) -> set[str]:
+def roles_of(user: Actor) -> set[str]:
     return {m.role for m in active_memberships(user)}
 
 
-def has_role(user: Any, *roles: str) -> bool:
+def has_role(user: Actor, *roles: str) -> bool:
     return bool(roles_of(user) & set(roles))
 
 
-def unit_ids_with_role(user: Any, *roles: str) -> set[int]:
+def unit_ids_with_role(user: Actor, *roles: str) -> set[int]:
     """Units of the organisations in which the user holds one of `roles`."""
     return {m.organisation.unit_id for m in active_memberships(user) if m.role in roles}
 
 
-def is_administrator(user: Any) -> bool:
+def is_administrator(user: Actor) -> bool:
     return bool(getattr(user, "is_superuser", False)) or has_role(user, Role.ADMINISTRATOR)
 
 
-def is_staff_member(user: Any) -> bool:
+def is_staff_member(user: Actor) -> bool:
     return is_administrator(user) or bool(active_memberships(user))
 
 
-def can_manage_accounts(user: Any) -> bool:
+def can_manage_accounts(user: Actor) -> bool:
     return is_administrator(user)
 
 
-def area_ids(user: Any, *roles: str) -> set[int]:
+def area_ids(user: Actor, *roles: str) -> set[int]:
     """Units the user reaches through `roles`: their organisations' units, the trees below them and
     their predecessor units. Cached on the user object per set of units."""
     own = frozenset(unit_ids_with_role(user, *roles))
@@ -62,17 +59,17 @@ def area_ids(user: Any, *roles: str) -> set[int]:
 SECOND_FACTOR_ROLES = frozenset(Role.values) - {Role.PRESS}
 
 
-def needs_second_factor(user: Any) -> bool:
+def needs_second_factor(user: Actor) -> bool:
     """Whether `user` must pass a second factor (TOTP or a recovery code) in each session when
     `DOITHOAI_REQUIRE_OTP` is on: staff and superusers, and every role but the press."""
-    if not getattr(user, "is_authenticated", False):
+    if not isinstance(user, User):
         return False
     if user.is_superuser or user.is_staff:
         return True
     return bool(roles_of(user) & SECOND_FACTOR_ROLES)
 
 
-def can_end_sessions_of(actor: Actor, user: Any) -> bool:
+def can_end_sessions_of(actor: Actor, user: User) -> bool:
     """Log `user` out everywhere, or reset their second factor: themselves or an administrator."""
     if actor is None or not actor.is_authenticated:
         return False

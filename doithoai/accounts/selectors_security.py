@@ -18,6 +18,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from doithoai.accounts import policies
 from doithoai.accounts.events import AccountEvents
 from doithoai.accounts.models import User
+from doithoai.accounts.types import Actor
 from doithoai.core.models import Event
 
 LOCKOUT_ACTIONS = (AccountEvents.LOGIN_LOCKED_OUT, AccountEvents.LOGIN_UNLOCKED)
@@ -55,7 +56,7 @@ def _locked(field: str) -> list[dict[str, Any]]:
     return [{**row, "until": row["last"] + window} for row in rows]
 
 
-def login_lockouts_for(*, user: Any) -> Lockouts:
+def login_lockouts_for(*, user: Actor) -> Lockouts:
     """The accounts and addresses locked out of logging in now, and the latest lockouts and
     unlocks. Administrators only."""
     if not policies.can_manage_accounts(user):
@@ -82,7 +83,7 @@ class SecondFactor:
     required: bool  # by the setting and the user's roles
 
 
-def second_factor_of(*, user: Any) -> SecondFactor:
+def second_factor_of(*, user: User) -> SecondFactor:
     """The state of the signed-in user's own second factor."""
     enrolled = TOTPDevice.objects.filter(user_id=user.pk, confirmed=True).exists()
     codes_left = StaticToken.objects.filter(device__user_id=user.pk, device__confirmed=True).count()
@@ -90,5 +91,5 @@ def second_factor_of(*, user: Any) -> SecondFactor:
     return SecondFactor(enrolled=enrolled, codes_left=codes_left, required=required)
 
 
-def has_second_factor(user: Any) -> bool:
+def has_second_factor(user: User) -> bool:
     return TOTPDevice.objects.filter(user_id=user.pk, confirmed=True).exists()

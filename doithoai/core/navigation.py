@@ -10,6 +10,8 @@ from typing import Any, Literal
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
 
+from doithoai.core.types import AnyUser
+
 Area = Literal["staff", "public"]
 
 
@@ -24,7 +26,7 @@ class Link:
         return reverse(self.url_name)
 
 
-def always(user: Any) -> bool:
+def always(user: AnyUser) -> bool:
     return True
 
 
@@ -38,7 +40,7 @@ def nav_link_register(area: Area, link: Link, *, order: int = 100) -> None:
     _LINKS[area][link.url_name] = (order, link)
 
 
-def _reachable(area: Area, user: Any) -> list[Link]:
+def _reachable(area: Area, user: AnyUser) -> list[Link]:
     out = []
     for _order, link in sorted(_LINKS[area].values(), key=lambda pair: (pair[0], pair[1].url_name)):
         try:
@@ -50,9 +52,9 @@ def _reachable(area: Area, user: Any) -> list[Link]:
     return out
 
 
-def staff_links(user: Any) -> list[Link]:
+def staff_links(user: AnyUser) -> list[Link]:
     return _reachable("staff", user)
 
 
-def public_links(user: Any) -> list[Link]:
+def public_links(user: AnyUser) -> list[Link]:
     return _reachable("public", user)

@@ -11,6 +11,8 @@ from typing import Any
 
 from django.utils.functional import Promise
 
+from doithoai.core.types import AnyUser
+
 
 @dataclass(frozen=True)
 class WorkItem:
@@ -37,7 +39,7 @@ def worklist_register(key: str, provider: WorkProvider, order: int = 100) -> Non
     _SOURCES[key] = WorkSource(key, provider, order)
 
 
-def worklist_for(user: Any) -> list[WorkItem]:
+def worklist_for(user: AnyUser) -> list[WorkItem]:
     """The user's lines of waiting work with a count above zero."""
     if not getattr(user, "is_authenticated", False):
         return []

@@ -3,12 +3,12 @@ yours)."""
 
 import datetime
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.db.models import F, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from doithoai.accounts.types import Actor
 from doithoai.core.text import nfc
 from doithoai.dataprotection import policies
 from doithoai.dataprotection.models import (
@@ -38,7 +38,9 @@ def name_key(value: str) -> str:
     return " ".join(nfc(value or "").split()).casefold()
 
 
-def request_list_for(*, user: Any, state: str = "", kind: str = "") -> QuerySet[DataSubjectRequest]:
+def request_list_for(
+    *, user: Actor, state: str = "", kind: str = ""
+) -> QuerySet[DataSubjectRequest]:
     scope = policies.visible_requests_q(user)
     if scope is None:
         raise Http404
@@ -52,7 +54,7 @@ def request_list_for(*, user: Any, state: str = "", kind: str = "") -> QuerySet[
     return qs.order_by(F("closed_at").asc(nulls_first=True), "due_on", "id")
 
 
-def request_get_for(*, user: Any, request_id: int) -> DataSubjectRequest:
+def request_get_for(*, user: Actor, request_id: int) -> DataSubjectRequest:
     scope = policies.visible_requests_q(user)
     if scope is None:
         raise Http404
@@ -79,7 +81,7 @@ class Match:
         return bool(self.by & {"phone", "email"})
 
 
-def person_matches(*, user: Any, name: str = "", phone: str = "", email: str = "") -> list[Match]:
+def person_matches(*, user: Actor, name: str = "", phone: str = "", email: str = "") -> list[Match]:
     """One person's petitions in the officer's area, found by phone, e-mail or name (each match
     says by what). Name-only matches are weak: two people can share a name."""
     area = policies.dpo_area(user)
@@ -125,7 +127,7 @@ def person_matches(*, user: Any, name: str = "", phone: str = "", email: str = "
     return matches
 
 
-def request_matches(*, user: Any, request: DataSubjectRequest) -> list[Match]:
+def request_matches(*, user: Actor, request: DataSubjectRequest) -> list[Match]:
     """The person's petitions, and those already erased for this request (which no longer match
     anything, their personal data gone)."""
     matches = person_matches(
@@ -149,7 +151,7 @@ def request_matches(*, user: Any, request: DataSubjectRequest) -> list[Match]:
 
 
 def petitions_for_action(
-    *, user: Any, request: DataSubjectRequest, petition_ids: list[int]
+    *, user: Actor, request: DataSubjectRequest, petition_ids: list[int]
 ) -> list[Petition]:
     """The ticked petitions, only among this request's matches (never any other petition)."""
     allowed = {m.petition.pk: m.petition for m in request_matches(user=user, request=request)}
@@ -163,7 +165,7 @@ class ViewLogFilters:
     date_to: datetime.date | None = None
 
 
-def view_log_for(*, user: Any, filters: ViewLogFilters) -> QuerySet[ContactView]:
+def view_log_for(*, user: Actor, filters: ViewLogFilters) -> QuerySet[ContactView]:
     """Who viewed contact details of the officer's area's petitions, newest first."""
     area = policies.dpo_area(user)
     if not area or not policies.can_read_view_log(user):

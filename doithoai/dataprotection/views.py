@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from doithoai.accounts.models import Role
 from doithoai.accounts.policies import active_memberships
+from doithoai.accounts.types import Actor
 from doithoai.core.events import choice_label, events_for
 from doithoai.core.flash import form_page_post, post_action
 from doithoai.dataprotection import policies, rules, selectors
@@ -64,7 +65,7 @@ def _officer(request: HttpRequest) -> None:
         raise Http404
 
 
-def _organisations(user: Any) -> list[tuple[int, str]]:
+def _organisations(user: Actor) -> list[tuple[int, str]]:
     ids = [
         m.organisation_id
         for m in active_memberships(user)

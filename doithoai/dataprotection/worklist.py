@@ -1,12 +1,12 @@
 """The officer's line of "Việc đang chờ bạn": open requests due within three days or overdue."""
 
 import datetime
-from typing import Any
 
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from doithoai.accounts.types import Actor
 from doithoai.core.worklist import WorkItem
 from doithoai.dataprotection.models import OPEN_STATES, DataSubjectRequest
 from doithoai.dataprotection.policies import visible_requests_q
@@ -14,7 +14,7 @@ from doithoai.dataprotection.policies import visible_requests_q
 SOON_DAYS = 3
 
 
-def requests_work(user: Any) -> list[WorkItem]:
+def requests_work(user: Actor) -> list[WorkItem]:
     scope = visible_requests_q(user)
     if scope is None:
         return []

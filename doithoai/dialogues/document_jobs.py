@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from doithoai.accounts.models import Role
 from doithoai.accounts.policies import unit_ids_with_role
+from doithoai.accounts.types import Actor
 from doithoai.core.jobs import JobKind, JobOutput, Progress, job_kind_register, pdf_job_output
 from doithoai.core.models import BackgroundJob
 from doithoai.dialogues import selectors
@@ -24,7 +25,7 @@ def invitations_params(round_id: int) -> dict[str, Any]:
     return {"round_id": round_id}
 
 
-def can_print_invitations(user: Any) -> bool:
+def can_print_invitations(user: Actor) -> bool:
     """Who may ask for the job at all (the round's secretariat or a ward officer); the round and
     its invitees are scoped by `dialogues.policies.invitation_units` when asked and when run."""
     return bool(unit_ids_with_role(user, Role.SECRETARIAT, Role.WARD_OFFICER))

@@ -1,19 +1,18 @@
 """The dialogues app's links on the staff home (registered in `DialoguesConfig.ready()`)."""
 
-from typing import Any
-
 from django.utils.translation import gettext_lazy as _
 
+from doithoai.accounts.types import Actor
 from doithoai.core.navigation import Link, nav_link_register
 from doithoai.dialogues.policies import visible_rounds_q
 from doithoai.dialogues.selectors import tasks_of
 
 
-def _sees_rounds(user: Any) -> bool:
+def _sees_rounds(user: Actor) -> bool:
     return visible_rounds_q(user) is not None
 
 
-def _has_plan_tasks(user: Any) -> bool:
+def _has_plan_tasks(user: Actor) -> bool:
     return tasks_of(user=user).exists()
 
 

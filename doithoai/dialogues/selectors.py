@@ -7,6 +7,7 @@ from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 
 from doithoai.accounts.policies import active_memberships
+from doithoai.accounts.types import Actor
 from doithoai.core.text import fold
 from doithoai.dialogues import policies
 from doithoai.dialogues.models import (
@@ -27,14 +28,14 @@ from doithoai.dialogues.models import (
 )
 
 
-def rounds_visible_to(*, user: Any) -> QuerySet[Round]:
+def rounds_visible_to(*, user: Actor) -> QuerySet[Round]:
     q = policies.visible_rounds_q(user)
     if q is None:
         return Round.objects.none()
     return Round.objects.filter(q).select_related("unit", "organisation")
 
 
-def round_get_for(*, user: Any, round_id: int) -> Round:
+def round_get_for(*, user: Actor, round_id: int) -> Round:
     found = rounds_visible_to(user=user).filter(pk=round_id).first()
     if found is None:
         raise Http404
@@ -90,7 +91,7 @@ def invitees_search(round_: Round, query: str) -> QuerySet[Invitee]:
     return found.filter(pk__in=ids)
 
 
-def invitees_to_print(*, user: Any, round_: Round) -> QuerySet[Invitee]:
+def invitees_to_print(*, user: Actor, round_: Round) -> QuerySet[Invitee]:
     """The invitees whose invitations the user may print (not those who declined)."""
     units = policies.invitation_units(user, round_)
     invitees = round_.invitees.exclude(state="declined").select_related("unit", "round")
@@ -132,7 +133,7 @@ def statements(round_: Round) -> QuerySet[Statement]:
     )
 
 
-def tasks_of(*, user: Any) -> QuerySet[Task]:
+def tasks_of(*, user: Actor) -> QuerySet[Task]:
     """The user's tasks ("my tasks"): given to one of the user's organisations or to the
     organisation directly above one, in rounds the user reads; the newest round first, then the
     nearest deadline."""
@@ -154,14 +155,14 @@ def tasks_of(*, user: Any) -> QuerySet[Task]:
     )
 
 
-def task_get_for(*, user: Any, task_id: int) -> Task:
+def task_get_for(*, user: Actor, task_id: int) -> Task:
     task = Task.objects.filter(pk=task_id).select_related("round", "organisation").first()
     if task is None or not policies.can_view(user, task.round):
         raise Http404
     return task
 
 
-def task_updates_for(*, user: Any, task: Task) -> QuerySet[TaskUpdate]:
+def task_updates_for(*, user: Actor, task: Task) -> QuerySet[TaskUpdate]:
     """Reports on `task` the user may read: all of them for the roles that read the round, the
     task organisation's and the user's own organisations' for a ward officer."""
     updates = task.updates.select_related("organisation", "author")

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from doithoai.accounts.models import Role
 from doithoai.accounts.policies import unit_ids_with_role
+from doithoai.accounts.types import Actor
 from doithoai.core.document_kinds import (
     CONTENT_TYPES,
     FILE_STEMS,
@@ -83,7 +84,7 @@ def _task_organisations(round_: Round) -> QuerySet[Organisation]:
     )
 
 
-def _new_round_organisation(user: object) -> Organisation | None:
+def _new_round_organisation(user: Actor) -> Organisation | None:
     """The People's Committee a new round is opened for: that of the secretariat's unit (None
     for every other role, who sees no "new round" link)."""
     units = sorted(unit_ids_with_role(user, Role.SECRETARIAT))

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from doithoai.accounts.types import Actor
 from doithoai.core.flash import attempt, form_errors, post_action, post_form
 from doithoai.dialogues import policies, selectors, services
 from doithoai.dialogues.forms import (
@@ -47,7 +48,7 @@ def _back(round_: Round, anchor: str = "") -> HttpResponse:
 STATEMENTS_PER_PAGE = 10
 
 
-def _hide_secret_speakers(user: Any, round_: Round, queue: list[Any], statements: Any) -> None:
+def _hide_secret_speakers(user: Actor, round_: Round, queue: list[Any], statements: Any) -> None:
     """Mark `speaker_hidden` on the statements and speakers whose name the user may not read."""
     for st in statements:
         st.speaker_hidden = st.petition_id is not None and policies.speaker_name_hidden(

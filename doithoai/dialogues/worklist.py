@@ -8,8 +8,9 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from doithoai.accounts.models import Role
+from doithoai.accounts.models import Role, User
 from doithoai.accounts.policies import area_ids
+from doithoai.accounts.types import Actor
 from doithoai.core.worklist import WorkItem
 from doithoai.dialogues import selectors
 from doithoai.dialogues.models import PressQuestion, Round, RoundState, TaskState
@@ -29,7 +30,7 @@ def _one_or_index(ids: list[int], url_name: str) -> str:
     return reverse("dialogue-index")
 
 
-def _tasks(user: Any) -> list[WorkItem]:
+def _tasks(user: Actor) -> list[WorkItem]:
     open_tasks = selectors.tasks_of(user=user).filter(
         state__in=[TaskState.OPEN, TaskState.IN_PROGRESS]
     )
@@ -42,7 +43,7 @@ def _tasks(user: Any) -> list[WorkItem]:
     ]
 
 
-def _leader(user: Any) -> list[WorkItem]:
+def _leader(user: Actor) -> list[WorkItem]:
     area = area_ids(user, Role.LEADER)
     if not area:
         return []
@@ -56,7 +57,7 @@ def _leader(user: Any) -> list[WorkItem]:
     ]
 
 
-def _press(user: Any) -> list[WorkItem]:
+def _press(user: User) -> list[WorkItem]:
     area = area_ids(user, Role.PRESS)
     if not area:
         return []
@@ -81,5 +82,7 @@ def _press(user: Any) -> list[WorkItem]:
     ]
 
 
-def dialogues_work(user: Any) -> list[WorkItem]:
+def dialogues_work(user: Actor) -> list[WorkItem]:
+    if not isinstance(user, User):
+        return []
     return [*_tasks(user), *_leader(user), *_press(user)]

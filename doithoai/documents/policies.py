@@ -10,12 +10,12 @@
   drafts on the round page), except the press, who read only what is published.
 """
 
-from typing import Any
-
 from doithoai.accounts.models import Role
 from doithoai.accounts.policies import is_administrator, roles_of, unit_ids_with_role
+from doithoai.accounts.types import Actor
 from doithoai.core.document_kinds import ISSUERS
 from doithoai.dialogues import policies as dialogue_policies
+from doithoai.dialogues.models import Round
 from doithoai.units.models import OrganisationKind
 
 ISSUE_ROLES: dict[str, tuple[str, ...]] = {
@@ -29,16 +29,16 @@ def issue_roles(kind: str) -> tuple[str, ...]:
     return ISSUE_ROLES.get(issuer, DEFAULT_ISSUE_ROLES) if issuer else DEFAULT_ISSUE_ROLES
 
 
-def can_issue(user: Any, round_: Any, kind: str) -> bool:
+def can_issue(user: Actor, round_: Round, kind: str) -> bool:
     """Issue or reissue `kind` for the round."""
     return round_.unit_id in unit_ids_with_role(user, *issue_roles(kind))
 
 
-def reads_register(user: Any) -> bool:
+def reads_register(user: Actor) -> bool:
     """Staff other than the press (who read only what is published)."""
     return is_administrator(user) or bool(roles_of(user) - {Role.PRESS})
 
 
-def can_read_issued(user: Any, round_: Any) -> bool:
+def can_read_issued(user: Actor, round_: Round) -> bool:
     """See a round's issued documents and download their files."""
     return reads_register(user) and dialogue_policies.can_view(user, round_)

@@ -7,6 +7,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
+from doithoai.accounts.types import Actor
 from doithoai.core.document_kinds import issuable_kinds, kind_label
 from doithoai.dialogues import policies as dialogue_policies
 from doithoai.dialogues.models import Round
@@ -25,7 +26,7 @@ def _with_files(qs: QuerySet[IssuedDocument]) -> QuerySet[IssuedDocument]:
     )
 
 
-def issued_visible_to(*, user: Any) -> QuerySet[IssuedDocument]:
+def issued_visible_to(*, user: Actor) -> QuerySet[IssuedDocument]:
     """Issued documents of the rounds the user may read (not to the press)."""
     q = dialogue_policies.visible_rounds_q(user)
     if q is None or not policies.reads_register(user):
@@ -47,7 +48,7 @@ class KindRow:
         return self.versions[0] if self.versions else None
 
 
-def round_register(*, user: Any, round_: Round) -> list[KindRow]:
+def round_register(*, user: Actor, round_: Round) -> list[KindRow]:
     """The kinds that can be issued for the round, each with its issued versions."""
     if not policies.can_read_issued(user, round_):
         raise Http404
@@ -62,7 +63,7 @@ def round_register(*, user: Any, round_: Round) -> list[KindRow]:
     return list(rows.values())
 
 
-def issued_file_get_for(*, user: Any, document_id: int, fmt: str) -> IssuedFile:
+def issued_file_get_for(*, user: Actor, document_id: int, fmt: str) -> IssuedFile:
     """One frozen file of an issued version, with its bytes."""
     found = (
         IssuedFile.objects.filter(
@@ -78,14 +79,14 @@ def issued_file_get_for(*, user: Any, document_id: int, fmt: str) -> IssuedFile:
     return found
 
 
-def register_organisations(*, user: Any) -> QuerySet[Organisation]:
+def register_organisations(*, user: Actor) -> QuerySet[Organisation]:
     """Organisations that have issued documents the user may see (the register's choices)."""
     return Organisation.objects.filter(
         pk__in=issued_visible_to(user=user).values("organisation_id")
     ).order_by("name")
 
 
-def register_years(*, user: Any, organisation_id: int) -> list[int]:
+def register_years(*, user: Actor, organisation_id: int) -> list[int]:
     years = (
         issued_visible_to(user=user)
         .filter(organisation_id=organisation_id)
@@ -97,7 +98,7 @@ def register_years(*, user: Any, organisation_id: int) -> list[int]:
 
 
 def register_page(
-    *, user: Any, organisation_id: int, year: int, series: str = "", page: Any = 1
+    *, user: Actor, organisation_id: int, year: int, series: str = "", page: Any = 1
 ) -> Page[IssuedDocument]:
     """One page of an organisation's register for a year: by series, then number, then version."""
     qs = issued_visible_to(user=user).filter(organisation_id=organisation_id, year=year)

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from doithoai.accounts.types import Actor
 from doithoai.core.jobs import JobKind, JobOutput, Progress, job_kind_register, pdf_job_output
 from doithoai.core.models import BackgroundJob
 from doithoai.followup import policies, selectors_letters
@@ -23,7 +24,7 @@ def letters_params(ward_id: int) -> dict[str, Any]:
     return {"ward_id": ward_id}
 
 
-def can_print_letters(user: Any) -> bool:
+def can_print_letters(user: Actor) -> bool:
     """Who may ask for the job at all; the ward itself is checked when asked and when run."""
     return bool(policies.letter_unit_ids(user))
 

@@ -1,11 +1,10 @@
 """The follow-up app's links on the staff and public homes (registered in
 `FollowupConfig.ready()`)."""
 
-from typing import Any
-
 from django.utils.translation import gettext_lazy as _
 
 from doithoai.accounts.policies import area_ids
+from doithoai.accounts.types import Actor
 from doithoai.core.navigation import Link, always, nav_link_register
 from doithoai.followup.policies import (
     OVERSIGHT_ROLES,
@@ -15,15 +14,15 @@ from doithoai.followup.policies import (
 )
 
 
-def _follows_up(user: Any) -> bool:
+def _follows_up(user: Actor) -> bool:
     return bool(department_ids(user)) or bool(area_ids(user, *OVERSIGHT_ROLES))
 
 
-def _supervises(user: Any) -> bool:
+def _supervises(user: Actor) -> bool:
     return bool(supervised_unit_ids(user))
 
 
-def _handles_letters(user: Any) -> bool:
+def _handles_letters(user: Actor) -> bool:
     return bool(letter_unit_ids(user))
 
 

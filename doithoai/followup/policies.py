@@ -4,10 +4,9 @@
 predecessor units. A department reaches what is assigned to it (lead or co-operating).
 """
 
-from typing import Any
-
 from doithoai.accounts.models import Role
 from doithoai.accounts.policies import active_memberships, area_ids, is_administrator
+from doithoai.accounts.types import Actor
 from doithoai.dialogues.models import Directive, DirectiveState
 from doithoai.followup.choices import (
     ANSWER_TRANSITIONS,
@@ -18,7 +17,7 @@ from doithoai.followup.choices import (
     IssueStep,
 )
 from doithoai.followup.letter_choices import LETTER_TRANSITIONS
-from doithoai.followup.models import Answer, Assignment
+from doithoai.followup.models import Answer, AnswerLetter, Assignment
 from doithoai.petitions import policies as petition_policies
 from doithoai.petitions.models import Petition
 from doithoai.synthesis.models import Issue, IssueState
@@ -45,11 +44,11 @@ def assignment_unit_id(assignment: Assignment) -> int | None:
     return int(assignment.petition.unit_id) if assignment.petition is not None else None
 
 
-def _in_area(user: Any, unit_id: int | None, *roles: str) -> bool:
+def _in_area(user: Actor, unit_id: int | None, *roles: str) -> bool:
     return unit_id is not None and unit_id in area_ids(user, *roles)
 
 
-def department_ids(user: Any, *roles: str) -> set[int]:
+def department_ids(user: Actor, *roles: str) -> set[int]:
     wanted = roles or DEPARTMENT_ROLES
     return {m.organisation_id for m in active_memberships(user) if m.role in wanted}
 
@@ -61,14 +60,14 @@ def _cooperating_ids(assignment: Assignment) -> set[int]:
 # --- seeing -------------------------------------------------------------------------------
 
 
-def can_view_assignment(user: Any, assignment: Assignment) -> bool:
+def can_view_assignment(user: Actor, assignment: Assignment) -> bool:
     if is_administrator(user) or _in_area(user, assignment_unit_id(assignment), *OVERSIGHT_ROLES):
         return True
     mine = department_ids(user)
     return assignment.lead_id in mine or bool(mine & _cooperating_ids(assignment))
 
 
-def can_view_issue_followup(user: Any, issue: Issue) -> bool:
+def can_view_issue_followup(user: Actor, issue: Issue) -> bool:
     if is_administrator(user) or _in_area(user, issue_unit_id(issue), *OVERSIGHT_ROLES):
         return True
     mine = department_ids(user)
@@ -81,24 +80,24 @@ def can_view_issue_followup(user: Any, issue: Issue) -> bool:
 # --- secretariat --------------------------------------------------------------------------
 
 
-def can_assign(user: Any, issue: Issue) -> bool:
+def can_assign(user: Actor, issue: Issue) -> bool:
     """Assign, re-assign or forward an issue: the secretariat of its area."""
     return issue.state != IssueState.CLOSED and _in_area(
         user, issue_unit_id(issue), Role.SECRETARIAT
     )
 
 
-def can_assign_petition(user: Any, petition: Any) -> bool:
-    return _in_area(user, petition.unit_id, Role.SECRETARIAT)
+def can_assign_petition(user: Actor, petition: Petition | None) -> bool:
+    return petition is not None and _in_area(user, petition.unit_id, Role.SECRETARIAT)
 
 
-def can_publish(user: Any, answer: Answer) -> bool:
+def can_publish(user: Actor, answer: Answer) -> bool:
     return answer.state == AnswerState.APPROVED and _in_area(
         user, assignment_unit_id(answer.assignment), Role.SECRETARIAT
     )
 
 
-def can_resolve(user: Any, issue: Issue) -> bool:
+def can_resolve(user: Actor, issue: Issue) -> bool:
     """Record an answered issue as resolved: the secretariat of its area or its lead department
     (after an assignment `Issue.department` is the lead)."""
     if issue.state not in ISSUE_STEPS[IssueStep.RESOLVE][0]:
@@ -108,31 +107,31 @@ def can_resolve(user: Any, issue: Issue) -> bool:
     )
 
 
-def can_close(user: Any, issue: Issue) -> bool:
+def can_close(user: Actor, issue: Issue) -> bool:
     """Close a resolved issue (the service checks verification and informing): the secretariat."""
     return issue.state in ISSUE_STEPS[IssueStep.CLOSE][0] and _in_area(
         user, issue_unit_id(issue), Role.SECRETARIAT
     )
 
 
-def can_bulk_assign(user: Any) -> bool:
+def can_bulk_assign(user: Actor) -> bool:
     """Reach the bulk assignment at all; each issue is still checked with `can_assign`."""
     return bool(area_ids(user, Role.SECRETARIAT))
 
 
-def can_manage_settings(user: Any, organisation: Organisation) -> bool:
+def can_manage_settings(user: Actor, organisation: Organisation) -> bool:
     """Follow-up settings of an issuing organisation: administrators, or its level's secretariat."""
     return is_administrator(user) or organisation.unit_id in area_ids(user, Role.SECRETARIAT)
 
 
-def can_open_petition_file(user: Any, petition: Petition, issue: Issue | None) -> bool:
+def can_open_petition_file(user: Actor, petition: Petition, issue: Issue | None) -> bool:
     """A petition's attachment: whoever may see the petition, or the issue's follow-up."""
     if petition_policies.can_view(user, petition):
         return True
     return issue is not None and can_view_issue_followup(user, issue)
 
 
-def can_open_answer_file(user: Any, answer: Answer) -> bool:
+def can_open_answer_file(user: Actor, answer: Answer) -> bool:
     """A file attached to an answer: whoever may see its assignment; anyone once the answer is
     published about an issue whose title is public (never one about a single petition)."""
     assignment = answer.assignment
@@ -145,31 +144,31 @@ def can_open_answer_file(user: Any, answer: Answer) -> bool:
 # --- departments --------------------------------------------------------------------------
 
 
-def can_draft(user: Any, assignment: Assignment) -> bool:
+def can_draft(user: Actor, assignment: Assignment) -> bool:
     """Draft or edit an answer: an officer or head of the lead department, while it is active."""
     return assignment.state == AssignmentState.ACTIVE and assignment.lead_id in department_ids(user)
 
 
-def can_edit_answer(user: Any, answer: Answer) -> bool:
+def can_edit_answer(user: Actor, answer: Answer) -> bool:
     return answer.state in (AnswerState.DRAFT, AnswerState.RETURNED) and can_draft(
         user, answer.assignment
     )
 
 
-def can_head_decide(user: Any, answer: Answer) -> bool:
+def can_head_decide(user: Actor, answer: Answer) -> bool:
     """Approve or return a submitted answer: the head of the lead department."""
     return answer.state == AnswerState.SUBMITTED and answer.assignment.lead_id in department_ids(
         user, Role.DEPARTMENT_HEAD
     )
 
 
-def can_leader_decide(user: Any, answer: Answer) -> bool:
+def can_leader_decide(user: Actor, answer: Answer) -> bool:
     return answer.state == AnswerState.HEAD_APPROVED and _in_area(
         user, assignment_unit_id(answer.assignment), Role.LEADER
     )
 
 
-def can_move_answer(user: Any, answer: Answer, to_state: str) -> bool:
+def can_move_answer(user: Actor, answer: Answer, to_state: str) -> bool:
     if not ANSWER_TRANSITIONS.allows(answer.state, to_state):
         return False
     if to_state == AnswerState.SUBMITTED:
@@ -179,7 +178,7 @@ def can_move_answer(user: Any, answer: Answer, to_state: str) -> bool:
     return can_head_decide(user, answer) or can_leader_decide(user, answer)
 
 
-def can_report_progress(user: Any, directive: Directive) -> bool:
+def can_report_progress(user: Actor, directive: Directive) -> bool:
     """Progress, evidence, completion and extension requests: the assignee department."""
     return (
         directive.assignee_id in department_ids(user)
@@ -188,13 +187,13 @@ def can_report_progress(user: Any, directive: Directive) -> bool:
     )
 
 
-def can_decide_extension(user: Any, directive: Directive) -> bool:
+def can_decide_extension(user: Actor, directive: Directive) -> bool:
     return directive.state == DirectiveState.EXTENSION_REQUESTED and _in_area(
         user, directive.round.unit_id, Role.LEADER
     )
 
 
-def can_view_directive(user: Any, directive: Directive) -> bool:
+def can_view_directive(user: Actor, directive: Directive) -> bool:
     return (
         is_administrator(user)
         or _in_area(user, directive.round.unit_id, *OVERSIGHT_ROLES)
@@ -205,22 +204,22 @@ def can_view_directive(user: Any, directive: Directive) -> bool:
 # --- MTTQ ---------------------------------------------------------------------------------
 
 
-def can_supervise(user: Any, unit_id: int | None) -> bool:
+def can_supervise(user: Actor, unit_id: int | None) -> bool:
     """See the supervision board and write remarks: the MTTQ of the level."""
     return _in_area(user, unit_id, Role.MTTQ_OFFICER)
 
 
-def can_verify_issue(user: Any, issue: Issue) -> bool:
+def can_verify_issue(user: Actor, issue: Issue) -> bool:
     return issue.state in ISSUE_STEPS[IssueStep.VERIFY][0] and can_supervise(
         user, issue_unit_id(issue)
     )
 
 
-def can_verify_directive(user: Any, directive: Directive) -> bool:
+def can_verify_directive(user: Actor, directive: Directive) -> bool:
     return directive.state == DirectiveState.DONE and can_supervise(user, directive.round.unit_id)
 
 
-def supervised_unit_ids(user: Any) -> set[int]:
+def supervised_unit_ids(user: Actor) -> set[int]:
     return area_ids(user, Role.MTTQ_OFFICER)
 
 
@@ -229,18 +228,18 @@ def supervised_unit_ids(user: Any) -> set[int]:
 LETTER_ROLES = (Role.WARD_OFFICER, Role.SECRETARIAT)
 
 
-def letter_unit_ids(user: Any) -> set[int]:
+def letter_unit_ids(user: Actor) -> set[int]:
     """Units whose answer letters the user prints and records: a ward officer's ward, the
     secretariat's area. Administrators are not included: they do not read petitioners' data."""
     return area_ids(user, *LETTER_ROLES)
 
 
-def can_handle_letters(user: Any, unit_id: int | None) -> bool:
+def can_handle_letters(user: Actor, unit_id: int | None) -> bool:
     """Issue, print and record the delivery of the answer letters of a ward."""
     return _in_area(user, unit_id, *LETTER_ROLES)
 
 
-def can_read_letter(user: Any, letter: Any) -> bool:
+def can_read_letter(user: Actor, letter: AnswerLetter) -> bool:
     """A letter carries the petitioner's name and address: the ward's letter roles, and only
     where the petition policies show that petitioner's personal data."""
     return can_handle_letters(user, letter.ward_id) and petition_policies.can_see_personal_data(
@@ -248,6 +247,6 @@ def can_read_letter(user: Any, letter: Any) -> bool:
     )
 
 
-def can_record_delivery(user: Any, letter: Any) -> bool:
+def can_record_delivery(user: Actor, letter: AnswerLetter) -> bool:
     """Record how a letter reached (or did not reach) its petitioner, while it is not finished."""
     return bool(LETTER_TRANSITIONS.get(letter.state)) and can_read_letter(user, letter)

@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from doithoai.accounts.models import Role
 from doithoai.accounts.policies import area_ids, is_administrator
+from doithoai.accounts.types import Actor
 from doithoai.dialogues.models import Directive
 from doithoai.followup import policies
 from doithoai.followup.choices import DIRECTIVE_SETTLED, AnswerState, AssignmentState
@@ -44,7 +45,7 @@ def directive_overdue(directive: Directive, on: datetime.date | None = None) -> 
     return is_overdue(directive.deadline, directive.state in DIRECTIVE_SETTLED, on)
 
 
-def assignments_visible_to(*, user: Any) -> QuerySet[Assignment]:
+def assignments_visible_to(*, user: Actor) -> QuerySet[Assignment]:
     base = Assignment.objects.select_related("issue", "petition", "lead").order_by("due_on", "id")
     if is_administrator(user):
         return base
@@ -58,7 +59,7 @@ def assignments_visible_to(*, user: Any) -> QuerySet[Assignment]:
     return base.filter(q).distinct()
 
 
-def assignment_get_for(*, user: Any, assignment_id: int) -> Assignment:
+def assignment_get_for(*, user: Actor, assignment_id: int) -> Assignment:
     assignment = (
         Assignment.objects.select_related("issue__round", "petition", "lead")
         .filter(pk=assignment_id)
@@ -69,7 +70,7 @@ def assignment_get_for(*, user: Any, assignment_id: int) -> Assignment:
     return assignment
 
 
-def directives_visible_to(*, user: Any) -> QuerySet[Directive]:
+def directives_visible_to(*, user: Actor) -> QuerySet[Directive]:
     base = Directive.objects.select_related("round", "issue", "assignee")
     if is_administrator(user):
         return base
@@ -78,7 +79,7 @@ def directives_visible_to(*, user: Any) -> QuerySet[Directive]:
     return base.filter(Q(round__unit_id__any_of=area) | Q(assignee_id__in=mine))
 
 
-def directive_get_for(*, user: Any, directive_id: int) -> Directive:
+def directive_get_for(*, user: Actor, directive_id: int) -> Directive:
     directive = directives_visible_to(user=user).filter(pk=directive_id).first()
     if directive is None:
         raise Http404
@@ -101,7 +102,7 @@ def published_answer_rows(*, petition_id: int, issue_id: int | None) -> list[dic
     return [dict(row) for row in rows.values("text", "published_at")]
 
 
-def supervision_issues(*, user: Any, round_id: int | None = None) -> QuerySet[Any]:
+def supervision_issues(*, user: Actor, round_id: int | None = None) -> QuerySet[Any]:
     """Every assigned issue of the MTTQ officer's level with its latest assignment's lead,
     deadline and state annotated (`late` when that deadline passed and it is not closed); the
     page slices it."""
@@ -146,7 +147,7 @@ def days_late(due_on: datetime.date | None) -> int:
 # --- paged work lists (every filter in the database; the page slices) ------------------------
 
 
-def _issue_scope_q(user: Any, *roles: str) -> Q | None:
+def _issue_scope_q(user: Actor, *roles: str) -> Q | None:
     """Issues of the units where `user` holds one of `roles` (None: none at all)."""
     area = area_ids(user, *roles)
     return _issue_area_q(area) if area else None
@@ -187,7 +188,7 @@ class IssueFilters:
     q: str = ""
 
 
-def unassigned_issues(*, user: Any, filters: IssueFilters | None = None) -> QuerySet[Issue]:
+def unassigned_issues(*, user: Actor, filters: IssueFilters | None = None) -> QuerySet[Issue]:
     """Open issues the user may assign (the secretariat of their unit), filtered by theme
     (round, topic, area), suggested department and words of the title."""
     scope = _issue_scope_q(user, Role.SECRETARIAT)
@@ -206,7 +207,7 @@ def unassigned_issues(*, user: Any, filters: IssueFilters | None = None) -> Quer
 
 
 def issues_for_bulk(
-    *, user: Any, issue_ids: list[int] | None = None, theme: IssueFilters | None = None
+    *, user: Actor, issue_ids: list[int] | None = None, theme: IssueFilters | None = None
 ) -> QuerySet[Issue]:
     """The issues a bulk assignment names: chosen ids, or a whole theme (round, topic, area)
     — only those the user may assign at all; the service reports the rest of the skips."""
@@ -222,7 +223,7 @@ def issues_for_bulk(
     return qs.order_by("id")
 
 
-def unassigned_choices(*, user: Any) -> dict[str, list[tuple[int, str]]]:
+def unassigned_choices(*, user: Actor) -> dict[str, list[tuple[int, str]]]:
     """Rounds, topics, areas and departments that occur among the user's open issues (for the
     filter selects: a handful each, never the issues themselves)."""
     qs = unassigned_issues(user=user).order_by()
@@ -238,7 +239,7 @@ def unassigned_choices(*, user: Any) -> dict[str, list[tuple[int, str]]]:
     return out
 
 
-def assignments_of(*, user: Any, open_only: bool = True) -> QuerySet[Assignment]:
+def assignments_of(*, user: Actor, open_only: bool = True) -> QuerySet[Assignment]:
     """Assignments the user follows (a department its own, oversight its area), by deadline;
     open ones (in progress, or forwarded and awaiting the competent body) unless told."""
     qs = assignments_visible_to(user=user)
@@ -247,7 +248,7 @@ def assignments_of(*, user: Any, open_only: bool = True) -> QuerySet[Assignment]
     return qs
 
 
-def _answers_scope(user: Any, *roles: str) -> QuerySet[Answer]:
+def _answers_scope(user: Actor, *roles: str) -> QuerySet[Answer]:
     area = area_ids(user, *roles)
     if not area:
         return Answer.objects.none()
@@ -267,7 +268,7 @@ def _answer_rows(qs: QuerySet[Answer]) -> QuerySet[Answer]:
     ).order_by("updated_at", "id")
 
 
-def head_queue(*, user: Any) -> QuerySet[Answer]:
+def head_queue(*, user: Actor) -> QuerySet[Answer]:
     """Drafts submitted to the heads of the user's departments, oldest first."""
     mine = policies.department_ids(user, Role.DEPARTMENT_HEAD)
     if not mine:
@@ -277,12 +278,12 @@ def head_queue(*, user: Any) -> QuerySet[Answer]:
     )
 
 
-def leader_queue(*, user: Any) -> QuerySet[Answer]:
+def leader_queue(*, user: Actor) -> QuerySet[Answer]:
     """Answers approved by a department head, awaiting the leader of the user's level."""
     return _answer_rows(_answers_scope(user, Role.LEADER).filter(state=AnswerState.HEAD_APPROVED))
 
 
-def publish_queue(*, user: Any) -> QuerySet[Answer]:
+def publish_queue(*, user: Actor) -> QuerySet[Answer]:
     """Approved answers the secretariat of the user's level may send and publish."""
     return _answer_rows(_answers_scope(user, Role.SECRETARIAT).filter(state=AnswerState.APPROVED))
 
@@ -292,7 +293,7 @@ def _with_latest_assignment(qs: QuerySet[Issue]) -> QuerySet[Issue]:
     return qs.annotate(latest_assignment_id=Subquery(latest.values("pk")[:1]))
 
 
-def resolvable_issues(*, user: Any) -> QuerySet[Issue]:
+def resolvable_issues(*, user: Actor) -> QuerySet[Issue]:
     """Answered issues (or with a directive under way) that the user may record as resolved:
     the secretariat's area, or a department's own issues."""
     states = [IssueState.ANSWERED, IssueState.IN_PROGRESS]
@@ -307,7 +308,7 @@ def resolvable_issues(*, user: Any) -> QuerySet[Issue]:
     return _with_latest_assignment(qs).order_by("updated_at", "id")
 
 
-def verification_queue(*, user: Any) -> QuerySet[Issue]:
+def verification_queue(*, user: Actor) -> QuerySet[Issue]:
     """Resolved issues awaiting the MTTQ's verification, oldest first: the MTTQ officer's level
     acts on them; the secretariat of the area sees them (and closes those that need no
     verification from the assignment page)."""
@@ -337,7 +338,7 @@ ISSUE_LISTS: dict[str, tuple[tuple[str, ...], bool, tuple[str, ...]]] = {
 }
 
 
-def issue_list_counts(*, user: Any) -> dict[str, int]:
+def issue_list_counts(*, user: Actor) -> dict[str, int]:
     """The sizes of `unassigned_issues` (unfiltered), `resolvable_issues` and
     `verification_queue` in one aggregate over the union of their scopes. The states of the
     lists differ, so when every list has the same scope (the usual case: one area) a list's
@@ -372,7 +373,7 @@ def issue_list_counts(*, user: Any) -> dict[str, int]:
     return {key: counts.get(key, 0) for key in ISSUE_LISTS}
 
 
-def issue_petitions_page_rows(*, user: Any, issue: Issue) -> QuerySet[Petition]:
+def issue_petitions_page_rows(*, user: Actor, issue: Issue) -> QuerySet[Petition]:
     """The petitions of an issue for its follow-up page (the caller pages them), with their
     attachments; the page shows personal data only where petitions' policies allow."""
     return (
@@ -383,7 +384,7 @@ def issue_petitions_page_rows(*, user: Any, issue: Issue) -> QuerySet[Petition]:
     )
 
 
-def attachment_get_for(*, user: Any, attachment_id: int) -> Attachment:
+def attachment_get_for(*, user: Actor, attachment_id: int) -> Attachment:
     attachment = (
         Attachment.objects.select_related("petition__issue_link__issue__round")
         .filter(pk=attachment_id)

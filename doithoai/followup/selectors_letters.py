@@ -14,6 +14,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
+from doithoai.accounts.types import Actor
 from doithoai.followup import policies
 from doithoai.followup.choices import AnswerState
 from doithoai.followup.letter_choices import PENDING_STATES, LetterState
@@ -107,7 +108,7 @@ def _ward_row(unit: Unit, counts: dict[str, int]) -> WardLetters:
     )
 
 
-def letter_wards(*, user: Any) -> list[WardLetters]:
+def letter_wards(*, user: Actor) -> list[WardLetters]:
     """The units of the user's area that have letters to issue or issued, by name."""
     area = policies.letter_unit_ids(user)
     if not area:
@@ -118,7 +119,7 @@ def letter_wards(*, user: Any) -> list[WardLetters]:
     return sorted(rows, key=lambda r: r.unit.name)
 
 
-def ward_get_for_letters(*, user: Any, ward_id: int) -> WardLetters:
+def ward_get_for_letters(*, user: Actor, ward_id: int) -> WardLetters:
     """One ward of the user's area with its counts; 404 outside it."""
     if not policies.can_handle_letters(user, ward_id):
         raise Http404
@@ -128,7 +129,7 @@ def ward_get_for_letters(*, user: Any, ward_id: int) -> WardLetters:
     return _ward_row(unit, _ward_counts({ward_id}).get(ward_id, {}))
 
 
-def _readable(user: Any, letters: QuerySet[AnswerLetter]) -> QuerySet[AnswerLetter]:
+def _readable(user: Actor, letters: QuerySet[AnswerLetter]) -> QuerySet[AnswerLetter]:
     """The letters whose petitioner `user` may read (`policies.can_read_letter` but the ward,
     which the callers check), filtered in the database so that pages and counts are right."""
     readable = petition_policies.personal_data_q(user)
@@ -139,7 +140,7 @@ def _readable(user: Any, letters: QuerySet[AnswerLetter]) -> QuerySet[AnswerLett
     )
 
 
-def ward_letters(*, user: Any, ward: Unit, state: str = "", page: Any = 1) -> Page[AnswerLetter]:
+def ward_letters(*, user: Actor, ward: Unit, state: str = "", page: Any = 1) -> Page[AnswerLetter]:
     """The ward's letters, paged, by number; `state` one of `LetterState` or "" for all."""
     if not policies.can_handle_letters(user, ward.pk):
         raise Http404
@@ -151,7 +152,7 @@ def ward_letters(*, user: Any, ward: Unit, state: str = "", page: Any = 1) -> Pa
     return result
 
 
-def letters_to_print(*, user: Any, ward: Unit) -> list[AnswerLetter]:
+def letters_to_print(*, user: Actor, ward: Unit) -> list[AnswerLetter]:
     """The ward's letters still to be carried (waiting, or petitioner not found), by number."""
     if not policies.can_handle_letters(user, ward.pk):
         raise Http404
@@ -159,7 +160,7 @@ def letters_to_print(*, user: Any, ward: Unit) -> list[AnswerLetter]:
     return list(letters.order_by("year", "seq", "id")[:LETTERS_PER_PDF])
 
 
-def letter_get_for(*, user: Any, letter_id: int) -> AnswerLetter:
+def letter_get_for(*, user: Actor, letter_id: int) -> AnswerLetter:
     letter = _readable(user, AnswerLetter.objects.filter(pk=letter_id)).first()
     if letter is None or not policies.can_read_letter(user, letter):
         raise Http404

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from doithoai.accounts.models import Role
 from doithoai.accounts.policies import area_ids, is_administrator
+from doithoai.accounts.types import Actor
 from doithoai.core.flash import attempt, attempt_result, post_action, post_form
 from doithoai.followup import policies, selectors, services
 from doithoai.followup.forms import ResolveForm, SettingForm
@@ -172,7 +173,7 @@ def issue_close(request: HttpRequest, issue_id: int) -> HttpResponse:
     )
 
 
-def _setting_organisations(user: Any) -> Any:
+def _setting_organisations(user: Actor) -> Any:
     qs = Organisation.objects.filter(kind=OrganisationKind.PEOPLES_COMMITTEE, active=True)
     if not is_administrator(user):
         qs = qs.filter(unit_id__in=area_ids(user, Role.SECRETARIAT))

@@ -2,14 +2,13 @@
 `core.worklist` in `FollowupConfig.ready()`): one COUNT each, from the work lists' own selectors,
 each linking to the tab of the work list that shows that work."""
 
-from typing import Any
-
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from doithoai.accounts.models import Role
 from doithoai.accounts.policies import area_ids
+from doithoai.accounts.types import Actor
 from doithoai.core.worklist import WorkItem
 from doithoai.dialogues.models import Directive, DirectiveState
 from doithoai.followup import policies, selectors
@@ -21,7 +20,7 @@ def _tab(key: str) -> str:
     return f"{reverse('followup-work')}?ds={key}"
 
 
-def _department_officer(user: Any) -> list[WorkItem]:
+def _department_officer(user: Actor) -> list[WorkItem]:
     mine = policies.department_ids(user, Role.DEPARTMENT_OFFICER)
     if not mine:
         return []
@@ -39,7 +38,7 @@ def _department_officer(user: Any) -> list[WorkItem]:
     ]
 
 
-def _department_head(user: Any) -> list[WorkItem]:
+def _department_head(user: Actor) -> list[WorkItem]:
     if not policies.department_ids(user, Role.DEPARTMENT_HEAD):
         return []
     return [
@@ -51,7 +50,7 @@ def _department_head(user: Any) -> list[WorkItem]:
     ]
 
 
-def _leader(user: Any) -> list[WorkItem]:
+def _leader(user: Actor) -> list[WorkItem]:
     area = area_ids(user, Role.LEADER)
     if not area:
         return []
@@ -68,7 +67,7 @@ def _leader(user: Any) -> list[WorkItem]:
     ]
 
 
-def _secretariat(user: Any) -> list[WorkItem]:
+def _secretariat(user: Actor) -> list[WorkItem]:
     if not area_ids(user, Role.SECRETARIAT):
         return []
     return [
@@ -90,7 +89,7 @@ def _secretariat(user: Any) -> list[WorkItem]:
     ]
 
 
-def _mttq(user: Any) -> list[WorkItem]:
+def _mttq(user: Actor) -> list[WorkItem]:
     area = policies.supervised_unit_ids(user)
     if not area:
         return []
@@ -105,7 +104,7 @@ def _mttq(user: Any) -> list[WorkItem]:
     ]
 
 
-def followup_work(user: Any) -> list[WorkItem]:
+def followup_work(user: Actor) -> list[WorkItem]:
     return [
         *_department_officer(user),
         *_department_head(user),

@@ -10,6 +10,7 @@ from ninja.errors import HttpError
 from ninja.files import UploadedFile
 
 from doithoai.accounts.api_auth import staff_auth
+from doithoai.accounts.types import Actor
 from doithoai.core import ratelimit
 from doithoai.petitions import policies
 from doithoai.petitions.attachments import MAX_FILE_BYTES, check_uploads
@@ -41,7 +42,7 @@ router = Router(tags=["petitions"], auth=staff_auth())
 public_router = Router(tags=["public"])
 
 
-def petition_out(user: Any, p: Petition) -> dict[str, Any]:
+def petition_out(user: Actor, p: Petition) -> dict[str, Any]:
     joined = p.round if p.round_id else None
     submitter = None
     if policies.can_see_personal_data(user, p):
@@ -92,7 +93,7 @@ def create_petition(
     return Status(201 if result.created else 200, petition_out(request.user, result.petition))
 
 
-def _petitions_read(user: Any, petitions: list[Petition]) -> list[dict[str, Any]]:
+def _petitions_read(user: Actor, petitions: list[Petition]) -> list[dict[str, Any]]:
     """The petitions as read through the API; whose contact details were in them is logged as
     on the staff pages."""
     items = [petition_out(user, p) for p in petitions]

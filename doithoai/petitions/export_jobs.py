@@ -6,6 +6,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from doithoai.accounts.types import Actor
 from doithoai.core.jobs import JobKind, JobOutput, Progress, background_rows, job_kind_register
 from doithoai.core.models import BackgroundJob
 from doithoai.petitions import policies
@@ -18,7 +19,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FILENAME = "kien-nghi.xlsx"
 
 
-def export_is_large(*, user: Any, filters: PetitionFilters) -> bool:
+def export_is_large(*, user: Actor, filters: PetitionFilters) -> bool:
     """More rows than an export made inside the request may have (counted up to that limit)."""
     limit = background_rows()
     return petition_export_rows(user=user, filters=filters, limit=limit + 1).count() > limit

@@ -2,7 +2,6 @@
 
 import io
 from collections.abc import Callable
-from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -10,6 +9,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from doithoai.accounts.models import User
 from doithoai.core.events import event_record
 from doithoai.petitions import policies
 from doithoai.petitions.events import PetitionEvents
@@ -22,7 +22,7 @@ PROGRESS_EVERY = 1000  # rows between two progress reports of a background expor
 
 
 def petitions_xlsx(
-    *, user: Any, filters: PetitionFilters, progress: Callable[[int, int], None] | None = None
+    *, user: User, filters: PetitionFilters, progress: Callable[[int, int], None] | None = None
 ) -> bytes:
     """The workbook; `progress(done, total)` is told every PROGRESS_EVERY rows (a background export,
     core/jobs.py). The reading is not one transaction, so that the progress written is seen at
@@ -91,7 +91,7 @@ def petitions_xlsx(
 
 @transaction.atomic
 def _export_record(
-    *, user: Any, filters: PetitionFilters, count: int, personal: int, shown: list[int]
+    *, user: User, filters: PetitionFilters, count: int, personal: int, shown: list[int]
 ) -> None:
     contact_viewed(user=user, petition_ids=shown, place="export")
     event_record(

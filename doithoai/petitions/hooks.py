@@ -45,7 +45,7 @@ def round_changed(
 
 
 class ContactViewed(Protocol):
-    def __call__(self, *, user: Any, petition_ids: list[int], place: str) -> None: ...
+    def __call__(self, *, user: Actor, petition_ids: list[int], place: str) -> None: ...
 
 
 CONTACT_VIEWED: list[ContactViewed] = []
@@ -58,7 +58,7 @@ def on_contact_viewed(callback: ContactViewed) -> ContactViewed:
     return callback
 
 
-def contact_viewed(*, user: Any, petition_ids: list[int], place: str) -> None:
+def contact_viewed(*, user: Actor, petition_ids: list[int], place: str) -> None:
     if not petition_ids or not getattr(user, "is_authenticated", False):
         return
     for callback in list(CONTACT_VIEWED):

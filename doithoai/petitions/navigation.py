@@ -1,19 +1,18 @@
 """The petitions app's links on the staff and public homes (registered in
 `PetitionsConfig.ready()`)."""
 
-from typing import Any
-
 from django.utils.translation import gettext_lazy as _
 
+from doithoai.accounts.types import Actor
 from doithoai.core.navigation import Link, always, nav_link_register
 from doithoai.petitions.policies import can_manage_topics, entry_area, visible_petitions_q
 
 
-def _enters(user: Any) -> bool:
+def _enters(user: Actor) -> bool:
     return bool(entry_area(user))
 
 
-def _lists_petitions(user: Any) -> bool:
+def _lists_petitions(user: Actor) -> bool:
     return visible_petitions_q(user) is not None
 
 

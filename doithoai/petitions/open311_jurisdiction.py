@@ -13,10 +13,10 @@ enter petitions for, the unit in force today first.
 """
 
 import datetime
-from typing import Any
 
 from django.utils import timezone
 
+from doithoai.accounts.types import Actor
 from doithoai.petitions import policies
 from doithoai.petitions.choices import Channel
 from doithoai.units.models import Organisation, Scheme, Unit
@@ -63,6 +63,6 @@ def jurisdiction_area(units: list[Unit]) -> set[int]:
     return unit_covered_ids_cached(frozenset(u.pk for u in units))
 
 
-def unit_for_submission(user: Any, units: list[Unit]) -> Unit | None:
+def unit_for_submission(user: Actor, units: list[Unit]) -> Unit | None:
     """The unit of the code that `user` may enter petitions for (today's unit first), or None."""
     return next((u for u in units if policies.can_enter_for(user, u, Channel.API)), None)

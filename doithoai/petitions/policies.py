@@ -6,7 +6,6 @@ predecessor units (`units.selectors.unit_covered_ids`).
 
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Q
 
@@ -17,6 +16,7 @@ from doithoai.accounts.policies import (
     is_administrator,
     roles_of,
 )
+from doithoai.accounts.types import Actor
 from doithoai.petitions.choices import Channel, LegalKind, PetitionState
 from doithoai.petitions.models import Petition
 from doithoai.units.models import Unit
@@ -29,7 +29,7 @@ DEPARTMENT_ROLES = (Role.DEPARTMENT_OFFICER, Role.DEPARTMENT_HEAD)
 DENOUNCER_IDENTITY_ROLES = frozenset({Role.SECRETARIAT, Role.LEADER})
 
 
-def _area(user: Any, *roles: str) -> set[int]:
+def _area(user: Actor, *roles: str) -> set[int]:
     return area_ids(user, *roles)
 
 
@@ -44,7 +44,7 @@ class PetitionScope:
     departments: frozenset[int] = frozenset()
 
 
-def petition_scope(user: Any) -> PetitionScope:
+def petition_scope(user: Actor) -> PetitionScope:
     if is_administrator(user):
         return PetitionScope(everything=True)
     return PetitionScope(
@@ -55,7 +55,7 @@ def petition_scope(user: Any) -> PetitionScope:
     )
 
 
-def visible_petitions_q(user: Any) -> Q | None:
+def visible_petitions_q(user: Actor) -> Q | None:
     """A filter of the petitions `user` may list and open; None means none at all."""
     scope = petition_scope(user)
     if scope.everything:
@@ -73,7 +73,7 @@ def visible_petitions_q(user: Any) -> Q | None:
     return combined
 
 
-def visible_unit_ids(user: Any) -> set[int] | None:
+def visible_unit_ids(user: Actor) -> set[int] | None:
     """The units outside which `user` sees no petition (empty: none at all), or None when what
     they see is not bounded by units (administrators, departments): the units of the same
     `petition_scope` as `visible_petitions_q`. Selectors use it to choose a query plan, never to
@@ -84,7 +84,7 @@ def visible_unit_ids(user: Any) -> set[int] | None:
     return set(scope.units)
 
 
-def can_view(user: Any, petition: Petition) -> bool:
+def can_view(user: Actor, petition: Petition) -> bool:
     scope = petition_scope(user)
     return (
         scope.everything
@@ -93,7 +93,7 @@ def can_view(user: Any, petition: Petition) -> bool:
     )
 
 
-def can_see_personal_data(user: Any, petition: Petition) -> bool:
+def can_see_personal_data(user: Actor, petition: Petition) -> bool:
     """Name, phone, email, address and tax code of the petitioner."""
     if not can_view(user, petition):
         return False
@@ -110,7 +110,7 @@ def can_see_personal_data(user: Any, petition: Petition) -> bool:
     return not petition.confidential
 
 
-def personal_data_q(user: Any) -> Q | None:
+def personal_data_q(user: Actor) -> Q | None:
     """`can_see_personal_data` as a filter, for a list that shows petitioners (the answer
     letters of a ward): None means none at all."""
     visible = visible_petitions_q(user)
@@ -128,14 +128,14 @@ def personal_data_q(user: Any) -> Q | None:
     return visible & allowed
 
 
-def can_enter_for(user: Any, unit: Unit, channel: str = "") -> bool:
+def can_enter_for(user: Actor, unit: Unit, channel: str = "") -> bool:
     """Enter or import petitions collected in `unit`. A statement at the conference is recorded
     by whoever answers there: the leader (chair) as well as the intake roles."""
     roles = (*INTAKE_ROLES, Role.LEADER) if channel == Channel.CONFERENCE else INTAKE_ROLES
     return unit.pk in _area(user, *roles)
 
 
-def can_transition(user: Any, petition: Petition, to_state: str) -> bool:
+def can_transition(user: Actor, petition: Petition, to_state: str) -> bool:
     if not can_view(user, petition):
         return False
     if to_state in (PetitionState.ACCEPTED, PetitionState.NOT_ACCEPTED, PetitionState.RECEIVED):
@@ -143,11 +143,11 @@ def can_transition(user: Any, petition: Petition, to_state: str) -> bool:
     return False
 
 
-def can_set_topic(user: Any, petition: Petition) -> bool:
+def can_set_topic(user: Actor, petition: Petition) -> bool:
     return petition.unit_id in _area(user, Role.SECRETARIAT, Role.MTTQ_OFFICER)
 
 
-def can_set_round(user: Any, petition: Petition) -> bool:
+def can_set_round(user: Actor, petition: Petition) -> bool:
     """Move a petition to another round or out of every round: the secretariat of its area,
     which runs the rounds, and administrators (who fix what was filed in the wrong round)."""
     if is_administrator(user):
@@ -155,11 +155,11 @@ def can_set_round(user: Any, petition: Petition) -> bool:
     return petition.unit_id in _area(user, Role.SECRETARIAT)
 
 
-def can_export(user: Any) -> bool:
+def can_export(user: Actor) -> bool:
     return bool(_area(user, *AREA_ROLES))
 
 
-def can_manage_topics(user: Any) -> bool:
+def can_manage_topics(user: Actor) -> bool:
     return is_administrator(user) or Role.SECRETARIAT in roles_of(user)
 
 
@@ -168,12 +168,12 @@ def is_secret_kind(legal_kind: str) -> bool:
     return legal_kind == LegalKind.TO_CAO
 
 
-def area_of(user: Any) -> set[int]:
+def area_of(user: Actor) -> set[int]:
     """Units whose petitions the user works on (lists, triage, reports)."""
     return _area(user, *AREA_ROLES)
 
 
-def entry_area(user: Any) -> set[int]:
+def entry_area(user: Actor) -> set[int]:
     """Units for which the user may enter or import petitions on the staff form (the intake
     roles; a leader records only conference statements, on the conference page)."""
     return _area(user, *INTAKE_ROLES)

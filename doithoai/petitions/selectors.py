@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import OuterRef, Q, QuerySet, Value
 from django.http import Http404
 
+from doithoai.accounts.types import Actor
 from doithoai.core.versions import SharedVersion
 from doithoai.petitions import hooks, policies, search
 from doithoai.petitions.choices import LegalKind, PetitionState
@@ -71,7 +72,7 @@ class Page:
     next_cursor: str | None
 
 
-def _filtered(user: Any, filters: PetitionFilters) -> QuerySet[Petition]:
+def _filtered(user: Actor, filters: PetitionFilters) -> QuerySet[Petition]:
     scope = policies.visible_petitions_q(user)
     if scope is None:
         return Petition.objects.none()
@@ -80,7 +81,7 @@ def _filtered(user: Any, filters: PetitionFilters) -> QuerySet[Petition]:
     return qs.filter(search.phrase_q(words, units=_search_units(user, filters) if words else None))
 
 
-def _search_units(user: Any, filters: PetitionFilters) -> set[int] | None:
+def _search_units(user: Actor, filters: PetitionFilters) -> set[int] | None:
     """The units a search is bounded by, when known: the user's (`visible_unit_ids`) and the
     unit filter's. The search asks the index for them; the scope is still `_filtered`'s."""
     units = policies.visible_unit_ids(user)
@@ -106,7 +107,7 @@ def _after(
 
 def petition_list_visible_to(
     *,
-    user: Any,
+    user: Actor,
     filters: PetitionFilters,
     cursor: str | None = None,
     limit: int = PAGE_SIZE,
@@ -132,7 +133,9 @@ def petition_list_visible_to(
     return Page(items=items, next_cursor=_encode(items[-1]) if more and items else None)
 
 
-def petition_export_rows(*, user: Any, filters: PetitionFilters, limit: int) -> QuerySet[Petition]:
+def petition_export_rows(
+    *, user: Actor, filters: PetitionFilters, limit: int
+) -> QuerySet[Petition]:
     return (
         _filtered(user, filters)
         .select_related("unit", "topic", "round")
@@ -141,7 +144,7 @@ def petition_export_rows(*, user: Any, filters: PetitionFilters, limit: int) -> 
     )
 
 
-def petition_get_for(*, user: Any, petition_id: int) -> Petition:
+def petition_get_for(*, user: Actor, petition_id: int) -> Petition:
     """The petition if `user` may open it; 404 alike for missing and not yours."""
     petition = (
         Petition.objects.select_related("unit", "topic", "round", "assigned_to")

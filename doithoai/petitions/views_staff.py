@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from doithoai.accounts.policies import unit_ids_with_role
+from doithoai.accounts.types import Actor, acting_staff
 from doithoai.core.events import events_for
 from doithoai.core.flash import form_page_post, post_form
 from doithoai.core.jobs import background_rows, job_offer, job_start
@@ -43,13 +44,13 @@ from doithoai.units.selectors import (
 )
 
 
-def _unit_choices(user: Any) -> list[tuple[int, str]]:
+def _unit_choices(user: Actor) -> list[tuple[int, str]]:
     if policies.is_administrator(user):
         return participating_unit_choices(None)
     return participating_unit_choices(policies.area_of(user))
 
 
-def _round_choices(user: Any) -> list[tuple[int, str]]:
+def _round_choices(user: Actor) -> list[tuple[int, str]]:
     if policies.is_administrator(user):
         return round_filter_choices(area=None, roots=set())
     return round_filter_choices(
@@ -114,7 +115,7 @@ def petition_detail(request: HttpRequest, petition_id: int) -> HttpResponse:
     )
 
 
-def _round_form(user: Any, petition: Any, data: Any = None) -> RoundSetForm | None:
+def _round_form(user: Actor, petition: Any, data: Any = None) -> RoundSetForm | None:
     """The rounds a petition may move to (collecting, covering its unit: a handful), or None
     when the user may not move it."""
     if not policies.can_set_round(user, petition):
@@ -210,7 +211,7 @@ def petition_export(request: HttpRequest) -> HttpResponse:
     if export_is_large(user=request.user, filters=filters):
         back = reverse("petition-list") + (f"?{request.GET.urlencode()}" if request.GET else "")
         return job_offer(request, kind=EXPORT_JOB, items=background_rows(), more=True, back=back)
-    data = petitions_xlsx(user=request.user, filters=filters)
+    data = petitions_xlsx(user=acting_staff(request.user), filters=filters)
     response = HttpResponse(
         data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )

@@ -3,7 +3,6 @@
 days, linking to the petition list filtered from that day."""
 
 import datetime
-from typing import Any
 from urllib.parse import urlencode
 
 from django.urls import reverse
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.accounts.models import Role
 from doithoai.accounts.policies import area_ids
+from doithoai.accounts.types import Actor
 from doithoai.core.worklist import WorkItem
 from doithoai.petitions.models import Petition
 from doithoai.petitions.policies import visible_petitions_q
@@ -19,7 +19,7 @@ from doithoai.petitions.policies import visible_petitions_q
 WEEK = 7
 
 
-def petitions_work(user: Any) -> list[WorkItem]:
+def petitions_work(user: Actor) -> list[WorkItem]:
     ward = area_ids(user, Role.WARD_OFFICER)
     scope = visible_petitions_q(user)
     if not ward or scope is None:

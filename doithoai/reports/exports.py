@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from doithoai.accounts.models import User
+from doithoai.accounts.types import Actor
 from doithoai.core.events import event_record
 from doithoai.reports import policies
 from doithoai.reports.events import ReportEvents
@@ -26,7 +28,7 @@ from doithoai.reports.selectors import (
 EXTRA_TABLES = ("issues", "directives")
 
 
-def table_rows(*, user: Any, filters: ReportFilters, table: str) -> tuple[str, list[list[Any]]]:
+def table_rows(*, user: Actor, filters: ReportFilters, table: str) -> tuple[str, list[list[Any]]]:
     """(sheet title, rows with the header first) of one table of the statistics page."""
     if table in DIMENSIONS:
         rows = petition_breakdown(user=user, filters=filters, dimension=table)
@@ -72,7 +74,7 @@ def table_rows(*, user: Any, filters: ReportFilters, table: str) -> tuple[str, l
 
 
 @transaction.atomic
-def report_xlsx(*, user: Any, filters: ReportFilters, table: str) -> bytes:
+def report_xlsx(*, user: User, filters: ReportFilters, table: str) -> bytes:
     """The workbook of one table; the export is recorded as an event on the user."""
     if not policies.can_export_reports(user):
         raise PermissionDenied

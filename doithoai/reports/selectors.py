@@ -17,6 +17,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from doithoai.accounts.types import Actor
 from doithoai.dialogues.models import Directive, DirectiveState, Round
 from doithoai.petitions.choices import Channel, LegalKind, PetitionState
 from doithoai.petitions.models import Petition, Topic
@@ -77,7 +78,7 @@ class Row:
         return round(100 * self.on_time / self.with_due, 1) if self.with_due else None
 
 
-def scoped_petitions(*, user: Any, filters: ReportFilters) -> QuerySet[Petition]:
+def scoped_petitions(*, user: Actor, filters: ReportFilters) -> QuerySet[Petition]:
     scope = policies.petition_scope_q(user)
     if scope is None:
         return Petition.objects.none()
@@ -106,7 +107,7 @@ def _petition_aggregates(today: datetime.date) -> dict[str, Count]:
     }
 
 
-def petition_breakdown(*, user: Any, filters: ReportFilters, dimension: str) -> list[Row]:
+def petition_breakdown(*, user: Actor, filters: ReportFilters, dimension: str) -> list[Row]:
     """One GROUP BY over the user's petitions by `dimension`, largest first."""
     dim = DIMENSIONS[dimension]
     today = timezone.localdate()
@@ -171,7 +172,7 @@ class CountRow:
     overdue: int
 
 
-def issue_breakdown(*, user: Any, filters: ReportFilters) -> list[CountRow]:
+def issue_breakdown(*, user: Actor, filters: ReportFilters) -> list[CountRow]:
     """Issues by state: one GROUP BY. `done` and `overdue` are not used for issues."""
     scope = policies.issue_scope_q(user)
     if scope is None:
@@ -189,7 +190,7 @@ def issue_breakdown(*, user: Any, filters: ReportFilters) -> list[CountRow]:
 DIRECTIVE_DONE = (DirectiveState.DONE, DirectiveState.VERIFIED)
 
 
-def directive_breakdown(*, user: Any, filters: ReportFilters) -> list[CountRow]:
+def directive_breakdown(*, user: Actor, filters: ReportFilters) -> list[CountRow]:
     """Directives by the organisation carrying them out: total, done, overdue. One GROUP BY."""
     scope = policies.directive_scope_q(user)
     if scope is None:
@@ -220,7 +221,7 @@ def directive_breakdown(*, user: Any, filters: ReportFilters) -> list[CountRow]:
     return sorted(rows, key=lambda r: (-r.total, r.label))
 
 
-def rounds_for_reports(*, user: Any) -> QuerySet[Round]:
+def rounds_for_reports(*, user: Actor) -> QuerySet[Round]:
     """Rounds offered as a filter: those of the user's area (all for an administrator)."""
     if policies.is_administrator(user):
         return Round.objects.all()

@@ -8,13 +8,14 @@ department, and how the directives stand. No petitioner, no petition text, no of
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from doithoai.accounts.models import User
 from doithoai.accounts.policies import active_memberships
+from doithoai.accounts.types import Actor
 from doithoai.core.document_kinds import render_as
 from doithoai.core.events import event_record
 from doithoai.core.rendering import (
@@ -52,7 +53,7 @@ def _count_table(title: str, rows: list[Row]) -> Table:
     )
 
 
-def _reporting_unit(user: Any) -> Unit | None:
+def _reporting_unit(user: Actor) -> Unit | None:
     for m in active_memberships(user):
         if m.role in policies.UPWARD_REPORT_ROLES:
             unit: Unit = m.organisation.unit
@@ -84,7 +85,7 @@ def _place(name: str) -> str:
 
 
 def six_monthly_document(
-    *, user: Any, year: int, half: int, today: datetime.date | None = None
+    *, user: Actor, year: int, half: int, today: datetime.date | None = None
 ) -> OfficialDocument:
     if not policies.can_make_upward_report(user):
         raise PermissionDenied
@@ -173,7 +174,7 @@ def six_monthly_document(
 
 
 @transaction.atomic
-def six_monthly_render(*, user: Any, year: int, half: int, fmt: str) -> bytes:
+def six_monthly_render(*, user: User, year: int, half: int, fmt: str) -> bytes:
     """DOCX or PDF bytes of the report; its making is recorded as an event on the user."""
     document = six_monthly_document(user=user, year=year, half=half)
     data = render_as(document, fmt)

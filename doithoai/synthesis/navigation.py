@@ -1,14 +1,13 @@
 """The synthesis app's link on the staff home (registered in `SynthesisConfig.ready()`)."""
 
-from typing import Any
-
 from django.utils.translation import gettext_lazy as _
 
+from doithoai.accounts.types import Actor
 from doithoai.core.navigation import Link, nav_link_register
 from doithoai.synthesis.selectors import rounds_for_board
 
 
-def _sees_board(user: Any) -> bool:
+def _sees_board(user: Actor) -> bool:
     return bool(rounds_for_board(user=user))
 
 

@@ -4,54 +4,55 @@ A board belongs to a unit: a round's unit, or the unit whose petitions outside e
 groups. The same roles act on both kinds of board.
 """
 
-from typing import Any
-
 from doithoai.accounts.models import Role
 from doithoai.accounts.policies import area_ids, is_administrator, unit_ids_with_role
+from doithoai.accounts.types import Actor
 from doithoai.petitions.round_model import Round
+from doithoai.synthesis.models import Issue
 
 VIEW_ROLES = (Role.SECRETARIAT, Role.MTTQ_OFFICER, Role.LEADER)
 REVIEW_ROLES = (Role.SECRETARIAT, Role.MTTQ_OFFICER)
 
 
-def _covers(user: Any, unit_id: int, *roles: str) -> bool:
+def _covers(user: Actor, unit_id: int, *roles: str) -> bool:
     return unit_id in area_ids(user, *roles)
 
 
-def board_unit_ids(user: Any) -> set[int]:
+def board_unit_ids(user: Actor) -> set[int]:
     """The units whose boards `user` may view (`can_view_unit`), for a filter in the database."""
     return area_ids(user, *VIEW_ROLES)
 
 
-def can_view_unit(user: Any, unit_id: int) -> bool:
+def can_view_unit(user: Actor, unit_id: int) -> bool:
     return unit_id in board_unit_ids(user)
 
 
-def can_review_unit(user: Any, unit_id: int) -> bool:
+def can_review_unit(user: Actor, unit_id: int) -> bool:
     return _covers(user, unit_id, *REVIEW_ROLES)
 
 
-def can_run_unit(user: Any, unit_id: int) -> bool:
+def can_run_unit(user: Actor, unit_id: int) -> bool:
     return _covers(user, unit_id, *REVIEW_ROLES)
 
 
-def issue_unit_id(issue: Any) -> int | None:
+def issue_unit_id(issue: Issue) -> int | None:
     """The unit whose board holds `issue` (its own unit, else its round's)."""
     if issue.unit_id is not None:
         return int(issue.unit_id)
-    return int(issue.round.unit_id) if issue.round_id is not None else None
+    round_ = issue.round
+    return int(round_.unit_id) if round_ is not None else None
 
 
-def can_review_issue(user: Any, issue: Any) -> bool:
+def can_review_issue(user: Actor, issue: Issue) -> bool:
     unit_id = issue_unit_id(issue)
     return unit_id is not None and can_review_unit(user, unit_id)
 
 
-def can_view_board(user: Any, round_: Round) -> bool:
+def can_view_board(user: Actor, round_: Round) -> bool:
     return can_view_unit(user, round_.unit_id)
 
 
-def can_review(user: Any, round_: Round | None) -> bool:
+def can_review(user: Actor, round_: Round | None) -> bool:
     """Confirm topics and titles, merge, split, move and create issues: the secretariat and the
     Front."""
     if round_ is None:
@@ -59,15 +60,15 @@ def can_review(user: Any, round_: Round | None) -> bool:
     return can_review_unit(user, round_.unit_id)
 
 
-def can_run(user: Any, round_: Round) -> bool:
+def can_run(user: Actor, round_: Round) -> bool:
     return can_run_unit(user, round_.unit_id)
 
 
-def can_retrain(user: Any) -> bool:
+def can_retrain(user: Actor) -> bool:
     return is_administrator(user) or bool(unit_ids_with_role(user, Role.SECRETARIAT))
 
 
-def can_edit_routing(user: Any) -> bool:
+def can_edit_routing(user: Actor) -> bool:
     return is_administrator(user) or bool(unit_ids_with_role(user, Role.SECRETARIAT))
 
 
@@ -78,9 +79,9 @@ def can_edit_routing(user: Any) -> bool:
 # through petitions, it does not write the city's report.
 
 
-def can_view_report(user: Any, round_: Round) -> bool:
+def can_view_report(user: Actor, round_: Round) -> bool:
     return _covers(user, round_.unit_id, *VIEW_ROLES)
 
 
-def can_edit_report(user: Any, round_: Round) -> bool:
+def can_edit_report(user: Actor, round_: Round) -> bool:
     return _covers(user, round_.unit_id, Role.MTTQ_OFFICER)

@@ -18,6 +18,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404, QueryDict
 
 from doithoai.accounts.policies import unit_ids_with_role
+from doithoai.accounts.types import Actor
 from doithoai.core.text import search_key
 from doithoai.petitions.models import Petition, Topic
 from doithoai.petitions.round_model import Round
@@ -157,12 +158,12 @@ class BoardFilters:
         )
 
 
-def board_for_round(*, user: Any, round_id: int) -> Board:
+def board_for_round(*, user: Actor, round_id: int) -> Board:
     round_ = round_get_for_board(user=user, round_id=round_id)
     return Board(unit=round_.unit, round=round_)
 
 
-def board_for_unit(*, user: Any, unit_id: int) -> Board:
+def board_for_unit(*, user: Actor, unit_id: int) -> Board:
     """The board of `unit`'s petitions outside every round (404 alike missing and not yours)."""
     unit = Unit.objects.filter(pk=unit_id).first()
     if unit is None or not policies.can_view_unit(user, unit.pk):
@@ -170,21 +171,21 @@ def board_for_unit(*, user: Any, unit_id: int) -> Board:
     return Board(unit=unit)
 
 
-def round_get_for_board(*, user: Any, round_id: int) -> Round:
+def round_get_for_board(*, user: Actor, round_id: int) -> Round:
     round_ = Round.objects.select_related("unit").filter(pk=round_id).first()
     if round_ is None or not policies.can_view_board(user, round_):
         raise Http404
     return round_
 
 
-def rounds_for_board(*, user: Any) -> list[Round]:
+def rounds_for_board(*, user: Actor) -> list[Round]:
     """The rounds whose boards `user` may view (`policies.can_view_board`), filtered in the
     database."""
     units = policies.board_unit_ids(user)
     return list(Round.objects.select_related("unit").filter(unit_id__any_of=units))
 
 
-def units_for_board(*, user: Any) -> list[Unit]:
+def units_for_board(*, user: Actor) -> list[Unit]:
     """The units whose petitions outside rounds the user may group: their own units."""
     ids = unit_ids_with_role(user, *policies.VIEW_ROLES)
     return list(Unit.objects.filter(pk__in=ids).order_by("name"))
@@ -401,7 +402,7 @@ def latest_run(*, board: Board) -> SynthesisRun | None:
     return runs.order_by("-id").first()
 
 
-def issue_get_for_review(*, user: Any, issue_id: int) -> Issue:
+def issue_get_for_review(*, user: Actor, issue_id: int) -> Issue:
     issue = (
         Issue.objects.select_related("round", "topic", "area", "department")
         .filter(pk=issue_id)

@@ -10,11 +10,11 @@ anything personal is replaced by the theme's neutral name.
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from doithoai.accounts.types import Actor
 from doithoai.core.privacy import title_findings
 from doithoai.petitions.choices import Channel
 from doithoai.petitions.models import Petition, Topic
@@ -29,7 +29,7 @@ NO_TOPIC = "Chưa xác định lĩnh vực"
 NO_AREA = "Chưa xác định địa bàn"
 
 
-def report_round_for(*, user: Any, round_id: int) -> Round:
+def report_round_for(*, user: Actor, round_id: int) -> Round:
     """The round whose report the user may read (404 alike for missing and not theirs)."""
     round_ = Round.objects.select_related("unit", "organisation").filter(pk=round_id).first()
     if round_ is None or not policies.can_view_report(user, round_):

@@ -2,13 +2,12 @@
 `SynthesisConfig.ready()`): issues whose topic or title no person has confirmed yet, on the board
 of each round still collecting petitions that the user reviews — one grouped COUNT."""
 
-from typing import Any
-
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from doithoai.accounts.policies import area_ids
+from doithoai.accounts.types import Actor
 from doithoai.core.worklist import WorkItem
 from doithoai.petitions.rounds import COLLECTING
 from doithoai.synthesis import policies
@@ -18,7 +17,7 @@ from doithoai.synthesis.selectors import needs_review_q
 FEW = 20
 
 
-def synthesis_work(user: Any) -> list[WorkItem]:
+def synthesis_work(user: Actor) -> list[WorkItem]:
     area = area_ids(user, *policies.REVIEW_ROLES)
     if not area:
         return []

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from doithoai.core.types import AnyUser
 from doithoai.units.models import Unit
 
 
@@ -25,10 +26,10 @@ def unit_rules_register(rules: UnitRules) -> None:
     _RULES[:] = [rules]
 
 
-def can_add_local_unit(user: Any, parent: Unit) -> bool:
+def can_add_local_unit(user: AnyUser | None, parent: Unit) -> bool:
     """Administrators anywhere; ward/commune officers and the secretariat within their own area."""
     return bool(_RULES) and _RULES[0].can_add_local_unit(user, parent)
 
 
-def can_manage_organisations(user: Any) -> bool:
+def can_manage_organisations(user: AnyUser | None) -> bool:
     return bool(_RULES) and _RULES[0].can_manage_organisations(user)

@@ -74,7 +74,7 @@ def expired_petitions(
     return qs
 
 
-def retention_preview(*, user: Any, today: datetime.date | None = None) -> RetentionReport:
+def retention_preview(*, user: Actor, today: datetime.date | None = None) -> RetentionReport:
     """What a run would anonymise today in the officer's area (read-only)."""
     if not policies.can_run_retention(user):
         raise PermissionDenied(_("Bạn không có quyền xem quy tắc lưu giữ dữ liệu."))

@@ -1,14 +1,14 @@
 """The log of who viewed a petitioner's contact details, filled through
 `petitions.hooks.contact_viewed` (registered in `DataprotectionConfig.ready()`)."""
 
-from typing import Any
-
+from doithoai.accounts.models import User
+from doithoai.accounts.types import Actor
 from doithoai.dataprotection.models import ContactView, ViewPlace
 
 
-def contact_views_record(*, user: Any, petition_ids: list[int], place: str) -> int:
+def contact_views_record(*, user: Actor, petition_ids: list[int], place: str) -> int:
     """Append one row per petition (an export of many petitions: one insert statement)."""
-    if not getattr(user, "is_authenticated", False) or not petition_ids:
+    if not isinstance(user, User) or not petition_ids:
         return 0
     where = place if place in ViewPlace.values else ViewPlace.OTHER
     rows = [
@@ -18,5 +18,5 @@ def contact_views_record(*, user: Any, petition_ids: list[int], place: str) -> i
     return len(rows)
 
 
-def log_contact_views(*, user: Any, petition_ids: list[int], place: str) -> None:
+def log_contact_views(*, user: Actor, petition_ids: list[int], place: str) -> None:
     contact_views_record(user=user, petition_ids=petition_ids, place=place)
