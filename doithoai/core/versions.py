@@ -4,6 +4,7 @@ dropped in every process when the data changes. Each process reads a version at 
 `seconds`; the process that bumps it sees the change at once."""
 
 import time
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from django.core.cache import caches
@@ -32,6 +33,15 @@ class SharedVersion:
         if self._memo is None or self._memo[0] != version:
             self._memo = (version, {})
         return self._memo[1]
+
+    def table[K, V](self, name: str, key: K, read: Callable[[], dict[K, V]]) -> dict[K, V]:
+        """The memo's table `name`, read whole by `read()` the first time and again whenever
+        `key` is not in it (a row added since, in this process or another)."""
+        memo = self.memo()
+        table: dict[K, V] | None = memo.get(name)
+        if table is None or key not in table:
+            table = memo[name] = read()
+        return table
 
     def bump(self) -> None:
         shared = caches["shared"]

@@ -44,10 +44,7 @@ def topic_name(topic_id: int | None) -> str | None:
     """The name of any topic, retired ones included, from this process's copy of the list."""
     if topic_id is None:
         return None
-    memo = TOPICS.memo()
-    names = memo.get("names")
-    if names is None or topic_id not in names:
-        names = memo["names"] = dict(Topic.objects.values_list("id", "name"))
+    names = TOPICS.table("names", topic_id, lambda: dict(Topic.objects.values_list("id", "name")))
     return names.get(topic_id)
 
 

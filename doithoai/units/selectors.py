@@ -34,10 +34,7 @@ def unit_by_id(pk: int) -> Unit | None:
 def unit_name_by_id(pk: int) -> str:
     """The name of any unit, from this process's table of every unit's name (one query for the
     few thousand units), read again when the tree changes or a unit is not in it yet."""
-    memo = TREE.memo()
-    names = memo.get("names")
-    if names is None or pk not in names:
-        names = memo["names"] = dict(Unit.objects.values_list("id", "name"))
+    names = TREE.table("names", pk, lambda: dict(Unit.objects.values_list("id", "name")))
     return names.get(pk, "")
 
 
