@@ -82,7 +82,6 @@ def _press(user: User) -> list[WorkItem]:
     ]
 
 
-def dialogues_work(user: Actor) -> list[WorkItem]:
-    if not isinstance(user, User):
-        return []
+def dialogues_work(user: User) -> list[WorkItem]:
+    """Called by `core.worklist.worklist_for` for signed-in users only."""
     return [*_tasks(user), *_leader(user), *_press(user)]
